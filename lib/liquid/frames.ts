@@ -1,0 +1,58 @@
+/**
+ * The data-channel frame codec (liquid-protocol.md §5): each frame is a string holding
+ * base64url(CBOR(envelope)). The Android reference wallet's first frame is plain JSON
+ * (`{"type":"credential", ...}`). Decoding never throws: a bad frame is reported, not fatal.
+ */
+import { decode, encode } from 'cbor-x';
+import { decodeBase64Lenient, encodeBase64Url } from './base64url';
+
+/** Keep each frame's CBOR under this many bytes (the JS provider library throws above it). */
+export const MAX_FRAME_CBOR_BYTES = 255_000;
+
+export type DecodedFrame =
+  | { kind: 'envelope'; envelope: Record<string, unknown> }
+  | { kind: 'credential'; credential: Record<string, unknown> }
+  | { kind: 'invalid'; reason: string };
+
+export function encodeFrame(envelope: object): string {
+  return encodeBase64Url(encode(envelope));
+}
+
+/** The CBOR size of an envelope, for splitting requests under MAX_FRAME_CBOR_BYTES. */
+export function frameCborSize(envelope: object): number {
+  return encode(envelope).length;
+}
+
+export function decodeFrame(frame: unknown): DecodedFrame {
+  if (typeof frame !== 'string') return { kind: 'invalid', reason: 'frame is not a string' };
+  const text = frame.trim();
+  if (text.startsWith('{')) return decodeJsonFrame(text);
+  const bytes = decodeBase64Lenient(text);
+  if (!bytes || bytes.length === 0) return { kind: 'invalid', reason: 'frame is not base64url' };
+  let value: unknown;
+  try {
+    value = decode(bytes);
+  } catch (err) {
+    return { kind: 'invalid', reason: `frame is not CBOR: ${(err as Error).message}` };
+  }
+  if (!isPlainRecord(value)) return { kind: 'invalid', reason: 'frame is not a CBOR map' };
+  return { kind: 'envelope', envelope: value };
+}
+
+function decodeJsonFrame(text: string): DecodedFrame {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'invalid', reason: 'frame starts with { but is not JSON' };
+  }
+  if (!isPlainRecord(value)) return { kind: 'invalid', reason: 'JSON frame is not an object' };
+  if (value.type === 'credential') return { kind: 'credential', credential: value };
+  return { kind: 'envelope', envelope: value };
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (value instanceof Map || ArrayBuffer.isView(value)) return false;
+  return true;
+}
