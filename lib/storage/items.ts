@@ -1,0 +1,44 @@
+/**
+ * Every persisted key, in one place, with its version. The background is the only writer;
+ * extension pages may read (and watch) them to render. Content scripts and the offscreen
+ * document never touch storage.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { ConnectionState, Pairing, QueuedRequest, Settings, SiteSession } from './types';
+
+export const DEFAULT_SETTINGS: Settings = {
+  serverUrl: __TANDEM_DEFAULT_SERVER__,
+  iceServers: [{ urls: 'stun:stun.l.google.com:19302' }],
+  requestDeadlineMs: 5 * 60_000,
+  linkTimeoutMs: 2 * 60_000,
+  offerTimeoutMs: 10_000,
+  channelOpenTimeoutMs: 20_000,
+  highFeeMicroAlgos: 100_000,
+};
+
+export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {}, version: 1 });
+
+export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', { fallback: null, version: 1 });
+
+/** Site sessions keyed by `${origin} ${genesisHash}`. */
+export const sitesItem = storage.defineItem<Record<string, SiteSession>>('local:sites', { fallback: {}, version: 1 });
+
+/** Origins the user blocked from sending requests. */
+export const blockedOriginsItem = storage.defineItem<string[]>('local:blockedOrigins', { fallback: [], version: 1 });
+
+export const INITIAL_CONNECTION: ConnectionState = { phase: 'unpaired', socket: 'offline', updatedAt: 0 };
+
+export const connectionItem = storage.defineItem<ConnectionState>('session:connection', { fallback: INITIAL_CONNECTION, version: 1 });
+
+export const queueItem = storage.defineItem<QueuedRequest[]>('session:queue', { fallback: [], version: 1 });
+
+/** The approval window, so a restarted worker focuses it instead of opening a second one. */
+export const approvalWindowItem = storage.defineItem<number | null>('session:approvalWindow', { fallback: null, version: 1 });
+
+export async function loadSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
+
+export function siteKey(origin: string, genesisHash: string): string {
+  return `${origin} ${genesisHash}`;
+}
