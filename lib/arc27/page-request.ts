@@ -1,0 +1,324 @@
+/**
+ * Validation of ARC-0027 requests as a web page sends them (liquid-protocol.md §6). The page is
+ * hostile: this runs in the content script before anything is relayed, so it must stay tiny (no
+ * algosdk), must never throw, and must return a clean copy built from scratch, never the page's
+ * object. Only the shape is checked here; meaning (does the txn decode, is the signer paired, is the
+ * group consistent) is the background's job.
+ */
+import {
+  ARC27_METHODS,
+  Arc27ErrorCode,
+  IMPLEMENTED_METHODS,
+  TANDEM_PROVIDER_ID,
+  arc27Error,
+  type Arc27Error,
+  type Arc27Method,
+  type Arc27Request,
+  type MultisigMetadata,
+  type WalletTransaction,
+} from './types';
+import { UNREADABLE, isArrayLike, isRecordLike, readLength, readOwn } from './safe-read';
+
+export interface PageRequestLimits {
+  /** Most transactions in one sign request. Clamped to 1..MAX_TXNS_HARD_CAP. */
+  maxTxns: number;
+  /** Longest `txn` / `stxn` base64 string, in characters. */
+  maxTxnChars: number;
+  /** Largest request, measured as the JSON size of the clean copy (one byte per character). */
+  maxBytes: number;
+}
+
+export const MAX_TXNS_HARD_CAP = 2048;
+export const DEFAULT_MAX_TXNS = 1024;
+/**
+ * The largest legal unsigned transaction is an application create with 2 × 8 KiB of programs, 2 KiB
+ * of arguments, a 1 KiB note and references: about 20 KiB of msgpack, 27 KiB of base64. 64 Ki
+ * characters leaves room for a signed `stxn` with a logic signature.
+ */
+export const DEFAULT_MAX_TXN_CHARS = 64 * 1024;
+/**
+ * 4 MiB for sign_transactions: 1,024 payments are about 250 KB of base64, and even 16 groups of 16
+ * maximum-size application calls (~7 MB) are far beyond anything a dApp sends. The cap exists to
+ * bound what the content script copies and relays (Chrome's runtime messages allow 64 MiB) and what
+ * the phone link has to split into frames (255 KB each), so a page cannot make the extension churn.
+ */
+export const DEFAULT_SIGN_MAX_BYTES = 4 * 1024 * 1024;
+/** discover / enable / disable carry a few ids: 64 KiB is generous. */
+export const DEFAULT_CONTROL_MAX_BYTES = 64 * 1024;
+
+export const MAX_ID_CHARS = 128;
+export const MAX_SIGNERS = 16;
+/** Multisig version and subsignature counts are single bytes on the wire. */
+export const MAX_MSIG_ADDRS = 255;
+export const MAX_SESSION_IDS = 64;
+/** ARC-0001's optional human-readable `message` per transaction. */
+export const MAX_TXN_MESSAGE_CHARS = 1024;
+
+export type PageRequestParse = { ok: true; request: Arc27Request } | { ok: false; error: Arc27Error };
+
+/** 32 bytes in standard base64: 43 characters, the last one with its 2 low bits zero, then '='. */
+const GENESIS_HASH = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
+/**
+ * An Algorand address: 36 bytes (key + checksum) in unpadded base32, 58 characters whose last one has
+ * its 2 low bits zero. The checksum needs SHA-512/256, which the background checks; not here.
+ */
+const ADDRESS = /^[A-Z2-7]{57}[AEIMQUY4]$/;
+const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function isStandardBase64(text: string): boolean {
+  if (text.length === 0 || !BASE64_CHARS.test(text)) return false;
+  return text.endsWith('=') ? text.length % 4 === 0 : text.length % 4 !== 1;
+}
+
+export function isAlgorandAddressShape(value: unknown): value is string {
+  return typeof value === 'string' && ADDRESS.test(value);
+}
+
+export function isGenesisHashShape(value: unknown): value is string {
+  return typeof value === 'string' && GENESIS_HASH.test(value);
+}
+
+/** Internal: carries the 4200 message out of the nested readers; never escapes this module. */
+class Rejection {
+  constructor(readonly error: Arc27Error) {}
+}
+
+function invalid(message: string): Rejection {
+  return new Rejection(arc27Error(Arc27ErrorCode.InvalidInput, message));
+}
+
+/** Counts the clean copy's JSON size as it is built, so an oversized request stops early. */
+class SizeBudget {
+  private used = 2;
+  constructor(private readonly max: number) {}
+
+  add(chars: number): void {
+    this.used += chars;
+    if (this.used > this.max) throw invalid(`request is larger than ${this.max} bytes`);
+  }
+
+  /** `"key":"value",` */
+  addString(key: string, value: string): void {
+    this.add(key.length + value.length + 6);
+  }
+}
+
+function read(target: object, key: string, path: string): unknown {
+  const value = readOwn(target, key);
+  if (value === UNREADABLE) throw invalid(`${path} is not readable (accessor or proxy)`);
+  return value;
+}
+
+/** An optional field: undefined or null mean absent. */
+function readOptional(target: object, key: string, path: string): unknown {
+  const value = read(target, key, path);
+  return value === null ? undefined : value;
+}
+
+function readString(value: unknown, path: string, maxChars: number, budget: SizeBudget, key: string): string {
+  if (typeof value !== 'string') throw invalid(`${path} must be a string`);
+  if (value.length > maxChars) throw invalid(`${path} is longer than ${maxChars} characters`);
+  budget.addString(key, value);
+  return value;
+}
+
+function readId(value: unknown, path: string, budget: SizeBudget, key: string): string {
+  const text = readString(value, path, MAX_ID_CHARS, budget, key);
+  if (text.length === 0) throw invalid(`${path} must not be empty`);
+  return text;
+}
+
+function readAddress(value: unknown, path: string, budget: SizeBudget, key: string): string {
+  if (typeof value !== 'string' || value.length !== 58 || !ADDRESS.test(value)) {
+    throw invalid(`${path} must be a 58-character Algorand address`);
+  }
+  budget.addString(key, value);
+  return value;
+}
+
+function readBase64(value: unknown, path: string, maxChars: number, budget: SizeBudget, key: string): string {
+  const text = readString(value, path, maxChars, budget, key);
+  if (!isStandardBase64(text)) throw invalid(`${path} must be a non-empty standard base64 string`);
+  return text;
+}
+
+function readGenesisHash(value: unknown, path: string, budget: SizeBudget): string {
+  if (typeof value !== 'string' || value.length !== 44 || !GENESIS_HASH.test(value)) {
+    throw invalid(`${path} must be a 44-character base64 genesis hash`);
+  }
+  budget.addString('genesisHash', value);
+  return value;
+}
+
+function readArray(value: unknown, path: string, min: number, max: number, budget: SizeBudget): readonly unknown[] {
+  if (!isArrayLike(value)) throw invalid(`${path} must be an array`);
+  const length = readLength(value);
+  if (length === null) throw invalid(`${path} is not readable`);
+  if (length < min) throw invalid(`${path} must hold at least ${min} item${min === 1 ? '' : 's'}`);
+  if (length > max) throw invalid(`${path} must hold at most ${max} items`);
+  budget.add(2 + length);
+  const items: unknown[] = [];
+  for (let i = 0; i < length; i++) items.push(read(value, String(i), `${path}[${i}]`));
+  return items;
+}
+
+function readRecord(value: unknown, path: string): object {
+  if (!isRecordLike(value)) throw invalid(`${path} must be an object`);
+  return value;
+}
+
+function readProviderId(params: object, budget: SizeBudget): string {
+  const value = readOptional(params, 'providerId', 'params.providerId');
+  // AVMWebProvider delivers requests without a providerId to every provider ("whoever answers"),
+  // so an absent id means the page addressed all wallets, Tandem included.
+  if (value === undefined) return TANDEM_PROVIDER_ID;
+  return readId(value, 'params.providerId', budget, 'providerId');
+}
+
+function readMsig(value: unknown, path: string, budget: SizeBudget): MultisigMetadata {
+  const msig = readRecord(value, path);
+  const version = read(msig, 'version', `${path}.version`);
+  const threshold = read(msig, 'threshold', `${path}.threshold`);
+  const addrs = readArray(read(msig, 'addrs', `${path}.addrs`), `${path}.addrs`, 1, MAX_MSIG_ADDRS, budget);
+  if (!Number.isInteger(version) || (version as number) < 1 || (version as number) > 255) {
+    throw invalid(`${path}.version must be an integer from 1 to 255`);
+  }
+  if (!Number.isInteger(threshold) || (threshold as number) < 1 || (threshold as number) > addrs.length) {
+    throw invalid(`${path}.threshold must be an integer from 1 to the number of addrs`);
+  }
+  budget.add(40);
+  return {
+    version: version as number,
+    threshold: threshold as number,
+    addrs: addrs.map((addr, i) => readAddress(addr, `${path}.addrs[${i}]`, budget, '')),
+  };
+}
+
+function readWalletTransaction(value: unknown, path: string, maxTxnChars: number, budget: SizeBudget): WalletTransaction {
+  const entry = readRecord(value, path);
+  budget.add(2);
+  const txn: WalletTransaction = { txn: readBase64(read(entry, 'txn', `${path}.txn`), `${path}.txn`, maxTxnChars, budget, 'txn') };
+
+  // null signers would be ambiguous between "sign with the sender" (absent) and "do not sign" ([]).
+  const signers = read(entry, 'signers', `${path}.signers`);
+  if (signers !== undefined) {
+    const list = readArray(signers, `${path}.signers`, 0, MAX_SIGNERS, budget);
+    txn.signers = list.map((signer, i) => readAddress(signer, `${path}.signers[${i}]`, budget, ''));
+  }
+  const authAddr = readOptional(entry, 'authAddr', `${path}.authAddr`);
+  if (authAddr !== undefined) txn.authAddr = readAddress(authAddr, `${path}.authAddr`, budget, 'authAddr');
+  const msig = readOptional(entry, 'msig', `${path}.msig`);
+  if (msig !== undefined) txn.msig = readMsig(msig, `${path}.msig`, budget);
+  const stxn = readOptional(entry, 'stxn', `${path}.stxn`);
+  if (stxn !== undefined) txn.stxn = readBase64(stxn, `${path}.stxn`, maxTxnChars, budget, 'stxn');
+  const message = readOptional(entry, 'message', `${path}.message`);
+  if (message !== undefined) {
+    txn.message = readString(message, `${path}.message`, MAX_TXN_MESSAGE_CHARS, budget, 'message');
+  }
+  return txn;
+}
+
+function resolveLimits(method: Arc27Method, limits: Partial<PageRequestLimits> | undefined): PageRequestLimits {
+  const positive = (value: unknown, fallback: number): number =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+  const defaultBytes = method === 'sign_transactions' ? DEFAULT_SIGN_MAX_BYTES : DEFAULT_CONTROL_MAX_BYTES;
+  return {
+    maxTxns: Math.min(positive(limits?.maxTxns, DEFAULT_MAX_TXNS), MAX_TXNS_HARD_CAP),
+    maxTxnChars: positive(limits?.maxTxnChars, DEFAULT_MAX_TXN_CHARS),
+    maxBytes: positive(limits?.maxBytes, defaultBytes),
+  };
+}
+
+function parseOrReject(method: Arc27Method, raw: unknown, limits: PageRequestLimits): Arc27Request {
+  const budget = new SizeBudget(limits.maxBytes);
+  const message = readRecord(raw, 'request');
+  const reference = read(message, 'reference', 'reference');
+  if (reference !== undefined && reference !== `arc0027:${method}:request`) {
+    throw invalid(`reference must be "arc0027:${method}:request"`);
+  }
+  const claimedMethod = read(message, 'method', 'method');
+  if (claimedMethod !== undefined && claimedMethod !== method) throw invalid(`method must be "${method}"`);
+  const id = readId(read(message, 'id', 'id'), 'id', budget, 'id');
+  const rawParams = readOptional(message, 'params', 'params');
+
+  switch (method) {
+    case 'discover': {
+      const params = rawParams === undefined ? {} : readRecord(rawParams, 'params');
+      const providerId = readOptional(params, 'providerId', 'params.providerId');
+      return {
+        id,
+        method,
+        reference: 'arc0027:discover:request',
+        params: providerId === undefined ? {} : { providerId: readId(providerId, 'params.providerId', budget, 'providerId') },
+      };
+    }
+    case 'enable': {
+      const params = rawParams === undefined ? {} : readRecord(rawParams, 'params');
+      const providerId = readProviderId(params, budget);
+      const genesisHash = readOptional(params, 'genesisHash', 'params.genesisHash');
+      return {
+        id,
+        method,
+        reference: 'arc0027:enable:request',
+        params:
+          genesisHash === undefined
+            ? { providerId }
+            : { providerId, genesisHash: readGenesisHash(genesisHash, 'params.genesisHash', budget) },
+      };
+    }
+    case 'disable': {
+      const params = rawParams === undefined ? {} : readRecord(rawParams, 'params');
+      const clean: { providerId: string; genesisHash?: string; sessionIds?: string[] } = {
+        providerId: readProviderId(params, budget),
+      };
+      const genesisHash = readOptional(params, 'genesisHash', 'params.genesisHash');
+      if (genesisHash !== undefined) clean.genesisHash = readGenesisHash(genesisHash, 'params.genesisHash', budget);
+      const sessionIds = readOptional(params, 'sessionIds', 'params.sessionIds');
+      if (sessionIds !== undefined) {
+        const list = readArray(sessionIds, 'params.sessionIds', 0, MAX_SESSION_IDS, budget);
+        clean.sessionIds = list.map((sessionId, i) => readId(sessionId, `params.sessionIds[${i}]`, budget, ''));
+      }
+      return { id, method, reference: 'arc0027:disable:request', params: clean };
+    }
+    case 'sign_transactions': {
+      const params = readRecord(rawParams, 'params');
+      const providerId = readProviderId(params, budget);
+      const list = readArray(read(params, 'txns', 'params.txns'), 'params.txns', 1, limits.maxTxns, budget);
+      const txns = list.map((entry, i) => readWalletTransaction(entry, `params.txns[${i}]`, limits.maxTxnChars, budget));
+      return { id, method, reference: 'arc0027:sign_transactions:request', params: { providerId, txns } };
+    }
+    case 'sign_message':
+    case 'post_transactions':
+    case 'sign_and_post_transactions':
+      // Unreachable: parsePageRequest answers these with 4003 before parsing.
+      throw new Rejection(notSupported(method));
+    default: {
+      const unreachable: never = method;
+      throw new Rejection(notSupported(String(unreachable)));
+    }
+  }
+}
+
+function notSupported(method: string): Arc27Error {
+  return arc27Error(Arc27ErrorCode.MethodNotSupported, `Tandem does not support ${method}`);
+}
+
+/**
+ * Validates one page request for `method` (the method comes from the event type, never from the
+ * payload) and returns a clean copy, or the ARC-0027 error to answer with. Never throws.
+ * `raw` is the request message `{id, reference?, params?}` or AVMWebProvider's handler argument
+ * `{id, method, params}`.
+ */
+export function parsePageRequest(method: Arc27Method, raw: unknown, limits?: Partial<PageRequestLimits>): PageRequestParse {
+  try {
+    if (!(ARC27_METHODS as readonly string[]).includes(method)) {
+      return { ok: false, error: notSupported(typeof method === 'string' ? method.slice(0, 64) : 'this method') };
+    }
+    if (!(IMPLEMENTED_METHODS as readonly string[]).includes(method)) return { ok: false, error: notSupported(method) };
+    return { ok: true, request: parseOrReject(method, raw, resolveLimits(method, limits)) };
+  } catch (err) {
+    if (err instanceof Rejection) return { ok: false, error: err.error };
+    // A RangeError from a pathological input, or anything else we did not foresee: still an answer.
+    return { ok: false, error: arc27Error(Arc27ErrorCode.InvalidInput, 'request could not be read') };
+  }
+}
