@@ -1,0 +1,144 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import express, { Router, type Response } from 'express';
+
+/** The development pages other parts of the repo provide as `<pagesDir>/<name>/index.html` + `main.ts`. */
+export const DEV_PAGE_NAMES = ['wallet', 'dapp', 'reference-dapp'] as const;
+type DevPageName = (typeof DEV_PAGE_NAMES)[number];
+
+function isDevPageName(name: string): name is DevPageName {
+  return (DEV_PAGE_NAMES as readonly string[]).includes(name);
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function sendText(res: Response, status: number, text: string): void {
+  res.status(status).type('text/plain; charset=utf-8').send(text);
+}
+
+/**
+ * Serves the dev pages and bundles each page's `main.ts` on request with esbuild. One esbuild context per page,
+ * rebuilt on every request for `main.js` (esbuild's incremental rebuild only redoes what changed), so edits show
+ * up on reload without a watcher. Builds of one page run one at a time.
+ */
+export class DevPages {
+  private readonly contexts = new Map<DevPageName, Promise<esbuild.BuildContext>>();
+  private readonly builds = new Map<DevPageName, Promise<unknown>>();
+
+  constructor(
+    private readonly pagesDir: string,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  router(): Router {
+    const router = Router();
+
+    router.get('/', (_req, res) => {
+      const links = DEV_PAGE_NAMES.map((name) => {
+        const present = isDirectory(join(this.pagesDir, name));
+        return `<li><a href="/${name}/">${name}</a>${present ? '' : ' (not written yet)'}</li>`;
+      }).join('');
+      res
+        .type('html')
+        .send(`<!doctype html><meta charset="utf-8"><title>Tandem dev server</title><h1>Tandem dev server</h1><ul>${links}</ul>`);
+    });
+
+    router.use('/:page', (req, res, next) => {
+      const page = req.params.page;
+      if (!isDevPageName(page) || (req.method !== 'GET' && req.method !== 'HEAD')) {
+        next();
+        return;
+      }
+      const dir = join(this.pagesDir, page);
+      if (!isDirectory(dir)) {
+        sendText(res, 404, `The dev page "${page}" does not exist yet (no folder ${dir}).`);
+        return;
+      }
+      // `req.path` is relative to the mount point here.
+      if (req.path === '/' && !req.originalUrl.split('?')[0]!.endsWith('/')) {
+        // `/wallet` → `/wallet/`, so the page's relative URLs (`./main.js`) resolve inside its folder.
+        const query = req.originalUrl.slice(req.originalUrl.split('?')[0]!.length);
+        res.redirect(302, `/${page}/${query}`);
+        return;
+      }
+      if (req.path === '/' || req.path === '/index.html') {
+        const index = join(dir, 'index.html');
+        if (!existsSync(index)) {
+          sendText(res, 404, `The dev page "${page}" has no index.html yet.`);
+          return;
+        }
+        res.set('Cache-Control', 'no-store').sendFile(index);
+        return;
+      }
+      if (req.path === '/main.js') {
+        this.sendBundle(page, res).catch(next);
+        return;
+      }
+      next();
+    });
+
+    // Anything else in a page's folder (stylesheets, images) is served as is.
+    for (const page of DEV_PAGE_NAMES) {
+      router.use(`/${page}`, express.static(join(this.pagesDir, page), { index: false, dotfiles: 'ignore' }));
+    }
+    return router;
+  }
+
+  async dispose(): Promise<void> {
+    const contexts = [...this.contexts.values()];
+    this.contexts.clear();
+    await Promise.allSettled(contexts.map(async (context) => (await context).dispose()));
+  }
+
+  private async sendBundle(page: DevPageName, res: Response): Promise<void> {
+    const entry = join(this.pagesDir, page, 'main.ts');
+    if (!existsSync(entry)) {
+      sendText(res, 404, `The dev page "${page}" has no main.ts yet.`);
+      return;
+    }
+    const build = (this.builds.get(page) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(async () => (await this.contextFor(page, entry)).rebuild());
+    this.builds.set(page, build);
+    let result: esbuild.BuildResult<{ write: false }>;
+    try {
+      result = await build;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log(`build of ${page}/main.ts failed: ${message}`);
+      sendText(res, 500, `Build of ${page}/main.ts failed:\n${message}`);
+      return;
+    }
+    const output = result.outputFiles.find((file) => file.path.endsWith('.js'));
+    if (!output) {
+      sendText(res, 500, `Build of ${page}/main.ts produced no JavaScript.`);
+      return;
+    }
+    res.status(200).type('text/javascript; charset=utf-8').set('Cache-Control', 'no-store').send(output.text);
+  }
+
+  private contextFor(page: DevPageName, entry: string): Promise<esbuild.BuildContext<{ write: false }>> {
+    let context = this.contexts.get(page) as Promise<esbuild.BuildContext<{ write: false }>> | undefined;
+    if (!context) {
+      context = esbuild.context({
+        entryPoints: [entry],
+        outfile: join(this.pagesDir, page, 'main.js'), // only names the in-memory output (write: false)
+        write: false,
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        target: 'es2022',
+        sourcemap: 'inline',
+        logLevel: 'silent',
+        define: { 'process.env.NODE_ENV': '"development"', global: 'globalThis' },
+      });
+      // A failed creation must not be cached: the next request tries again.
+      context.catch(() => this.contexts.delete(page));
+      this.contexts.set(page, context);
+    }
+    return context;
+  }
+}
