@@ -1,0 +1,141 @@
+/**
+ * A decoded transaction as the approval window shows it. The result is plain JSON (it is
+ * kept in `storage.session` and rendered by React): addresses and numbers are strings (uint64
+ * values exceed 2^53), every text that came from the dApp is either checked printable or
+ * escaped, and the UI renders all of it as text, never as HTML.
+ */
+import { toBase64 } from './base64';
+import { toHex } from './bytes';
+import type { DecodedTxn, GroupPosition } from './decode';
+import { typeSpecificPart, type TypePart } from './describe-types';
+import { printableText, safeText } from './display-text';
+import { formatAlgos } from './format';
+import { networkByGenesisHash } from './networks';
+
+export type TxnType = 'pay' | 'axfer' | 'acfg' | 'afrz' | 'appl' | 'keyreg' | 'stpf' | 'hb';
+
+export type OnCompleteName =
+  | 'NoOp'
+  | 'OptIn'
+  | 'CloseOut'
+  | 'ClearState'
+  | 'UpdateApplication'
+  | 'DeleteApplication';
+
+export interface DetailRow {
+  label: string;
+  value: string;
+}
+
+export interface NoteDescription {
+  /** Present only when the note is valid UTF-8 with no control, bidi or invisible characters. */
+  text?: string;
+  hex: string;
+}
+
+export interface TxnDescription {
+  index: number;
+  type: TxnType;
+  title: string;
+  sender: string;
+  /** The sender is one of the user's accounts. */
+  senderIsOwn: boolean;
+  receiver?: string;
+  /** "1.500000 ALGO", "250 of asset 31566704". */
+  amount?: string;
+  assetId?: string;
+  appId?: string;
+  onComplete?: OnCompleteName;
+  /** "0.001000 ALGO". */
+  fee: string;
+  note?: NoteDescription;
+  /** Standard base64. */
+  lease?: string;
+  rekeyTo?: string;
+  /** Close-remainder-to (payments) or asset close-to (asset transfers). */
+  closeTo?: string;
+  group?: GroupPosition;
+  /** Escaped for display; "" when absent. */
+  genesisId: string;
+  /** Standard base64; "" when absent. */
+  genesisHash: string;
+  /** The network's name when the genesis hash is a known one. */
+  networkName?: string;
+  firstValid: string;
+  lastValid: string;
+  txId: string;
+  /** Who signs it through this wallet; null when the dApp asked for no signature. */
+  signer: string | null;
+  details: DetailRow[];
+}
+
+export interface DescribeContext {
+  ownAccounts: readonly string[];
+  /** The session's network, used to name a hash that is not one of the presets (LocalNet). */
+  network?: { genesisHash: string; name: string };
+  /** Known asset decimals by asset id (decimal string); without them amounts stay in base units. */
+  assetDecimals?: Readonly<Record<string, number>>;
+}
+
+function describeNote(note: Uint8Array): NoteDescription | undefined {
+  if (note.length === 0) return undefined;
+  const text = printableText(note);
+  return text === undefined ? { hex: toHex(note) } : { text, hex: toHex(note) };
+}
+
+function networkName(genesisHash: string, ctx: DescribeContext): string | undefined {
+  if (genesisHash === '') return undefined;
+  if (ctx.network?.genesisHash === genesisHash) return ctx.network.name;
+  return networkByGenesisHash(genesisHash)?.name;
+}
+
+/** Copies the optional fields that are set, so the result has no `undefined` values in it. */
+function withOptional<T extends object>(target: T, optional: Partial<T>): T {
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
+export function describeTransaction(t: DecodedTxn, ctx: DescribeContext): TxnDescription {
+  const { txn } = t;
+  const part: TypePart = typeSpecificPart(txn, ctx.assetDecimals ?? {});
+  const sender = txn.sender.toString();
+  const genesisHash = txn.genesisHash === undefined ? '' : toBase64(txn.genesisHash);
+  const details = [...part.details];
+  if (t.authAddr !== undefined && t.signers.length > 0) {
+    details.push({ label: 'Signed by the auth address (rekeyed account)', value: t.authAddr });
+  }
+  const description: TxnDescription = {
+    index: t.index,
+    type: part.type,
+    title: part.title,
+    sender,
+    senderIsOwn: ctx.ownAccounts.includes(sender),
+    fee: formatAlgos(txn.fee),
+    genesisId: safeText(txn.genesisID ?? ''),
+    genesisHash,
+    firstValid: txn.firstValid.toString(),
+    lastValid: txn.lastValid.toString(),
+    txId: t.txId,
+    signer: t.signers[0] ?? null,
+    details,
+  };
+  return withOptional(description, {
+    receiver: part.receiver,
+    amount: part.amount,
+    assetId: part.assetId,
+    appId: part.appId,
+    onComplete: part.onComplete,
+    note: describeNote(txn.note),
+    lease: txn.lease === undefined || txn.lease.length === 0 ? undefined : toBase64(txn.lease),
+    rekeyTo: txn.rekeyTo?.toString(),
+    closeTo: part.closeTo,
+    group: t.group === undefined ? undefined : { ...t.group },
+    networkName: networkName(genesisHash, ctx),
+  });
+}
+
+export function describeTransactions(decoded: readonly DecodedTxn[], ctx: DescribeContext): TxnDescription[] {
+  return decoded.map((t) => describeTransaction(t, ctx));
+}

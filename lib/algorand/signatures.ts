@@ -1,0 +1,115 @@
+/**
+ * Turning the phone's reply into the dApp's `stxns`. The phone is authenticated but not
+ * trusted with correctness: the Android reference wallet signs every transaction it gets,
+ * with whatever key it holds, and answers with raw signatures (liquid-protocol.md 5.1). So
+ * every signature we asked for is verified against the exact bytes the user approved and the
+ * key of the expected signer, signatures we did not ask for are dropped, and the signed
+ * transaction is rebuilt from our own decoded transaction (nothing the phone sent besides the
+ * 64 signature bytes reaches the dApp). One bad entry fails the whole reply: the dApp never
+ * gets a partly signed group.
+ *
+ * Verification uses tweetnacl, the ed25519 implementation algosdk itself runs on (so it adds
+ * nothing to the bundle), plus a canonical-S check that tweetnacl leaves out and the network
+ * enforces.
+ */
+import algosdk from 'algosdk';
+import nacl from 'tweetnacl';
+import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
+import { fromBase64Lenient, toBase64 } from './base64';
+import { bytesEqual, concatBytes } from './bytes';
+import type { DecodedTxn } from './decode';
+import { fail, ok, type Result } from './result';
+
+const TX_TAG = new TextEncoder().encode('TX');
+const SIGNATURE_LENGTH = 64;
+/** The order of the ed25519 base point; a signature's S must be below it (RFC 8032 5.1.7). */
+const GROUP_ORDER = 2n ** 252n + 27742317777372353535851937790883648493n;
+
+function rejected(d: DecodedTxn, reason: string): Arc27Error {
+  return arc27Error(
+    Arc27ErrorCode.Unknown,
+    `the phone returned an invalid signature for txns[${d.index}]: ${reason}`,
+    { index: d.index, reason },
+  );
+}
+
+function hasCanonicalS(signature: Uint8Array): boolean {
+  let s = 0n;
+  for (let i = SIGNATURE_LENGTH - 1; i >= SIGNATURE_LENGTH / 2; i--) s = (s << 8n) | BigInt(signature[i]!);
+  return s < GROUP_ORDER;
+}
+
+/** Verifies an ed25519 signature by `signer` over "TX" ‖ the transaction bytes. */
+export function verifyTxnSignature(txnBytes: Uint8Array, signature: Uint8Array, signer: string): boolean {
+  if (signature.length !== SIGNATURE_LENGTH || !hasCanonicalS(signature)) return false;
+  const publicKey = algosdk.decodeAddress(signer).publicKey;
+  return nacl.sign.detached.verify(concatBytes(TX_TAG, txnBytes), signature, publicKey);
+}
+
+/** The 64 signature bytes in a phone entry: a raw signature, or taken out of a signed transaction. */
+function signatureFrom(d: DecodedTxn, entry: unknown, signer: string): Result<Uint8Array> {
+  if (typeof entry !== 'string') return fail(rejected(d, entry === null ? 'missing' : 'not a base64 string'));
+  const bytes = fromBase64Lenient(entry);
+  if (bytes === null) return fail(rejected(d, 'not valid base64'));
+  if (bytes.length === SIGNATURE_LENGTH) return ok(bytes);
+
+  let stxn: algosdk.SignedTransaction;
+  try {
+    stxn = algosdk.decodeSignedTransaction(bytes);
+  } catch {
+    return fail(rejected(d, 'neither a 64-byte signature nor a signed transaction'));
+  }
+  if (stxn.msig !== undefined || stxn.lsig !== undefined || stxn.pqsig !== undefined) {
+    return fail(rejected(d, 'not a single ed25519 signature'));
+  }
+  if (stxn.sig === undefined) return fail(rejected(d, 'the signed transaction has no signature'));
+  if (!bytesEqual(algosdk.encodeUnsignedTransaction(stxn.txn), d.bytes)) {
+    return fail(rejected(d, 'it signs a different transaction'));
+  }
+  const claimed = (stxn.sgnr ?? stxn.txn.sender).toString();
+  if (claimed !== signer) return fail(rejected(d, `it is signed for ${claimed}, expected ${signer}`));
+  return ok(stxn.sig);
+}
+
+function signedTxnFor(d: DecodedTxn, entry: unknown): Result<string> {
+  const signer = d.signers[0]!;
+  const signature = signatureFrom(d, entry, signer);
+  if (!signature.ok) return signature;
+  if (!verifyTxnSignature(d.bytes, signature.value, signer)) {
+    return fail(rejected(d, `the signature is not ${signer}'s over this transaction`));
+  }
+  const sender = d.txn.sender.toString();
+  const stxn = new algosdk.SignedTransaction({
+    txn: d.txn,
+    sig: signature.value,
+    ...(signer === sender ? {} : { sgnr: algosdk.Address.fromString(signer) }),
+  });
+  return ok(toBase64(algosdk.encodeMsgpack(stxn)));
+}
+
+/**
+ * The dApp's answer from the phone's `stxns` (one entry per transaction of `decoded`, in
+ * order): standard base64 signed transactions, and `null` (or the dApp's own `stxn`) where
+ * no signature was requested, whatever the phone put there.
+ */
+export function checkPhoneReply(decoded: readonly DecodedTxn[], stxns: unknown): Result<(string | null)[]> {
+  if (!Array.isArray(stxns)) {
+    return fail(arc27Error(Arc27ErrorCode.Unknown, 'the phone returned no list of signed transactions'));
+  }
+  if (stxns.length !== decoded.length) {
+    const message = `the phone returned ${stxns.length} entries for ${decoded.length} transactions`;
+    return fail(arc27Error(Arc27ErrorCode.Unknown, message));
+  }
+  const out: (string | null)[] = [];
+  for (let i = 0; i < decoded.length; i++) {
+    const d = decoded[i]!;
+    if (d.signers.length === 0) {
+      out.push(d.stxn === undefined ? null : toBase64(d.stxn));
+      continue;
+    }
+    const signed = signedTxnFor(d, stxns[i]);
+    if (!signed.ok) return signed;
+    out.push(signed.value);
+  }
+  return ok(out);
+}
