@@ -150,13 +150,18 @@ const ON_COMPLETE_NAMES: Record<algosdk.OnApplicationComplete, OnCompleteName> =
   [algosdk.OnApplicationComplete.DeleteApplicationOC]: 'DeleteApplication',
 };
 
-function resourceRef(ref: algosdk.TransactionResourceReference): string {
+/** Box and access references name the called app as app 0. */
+function appName(appIndex: bigint, calledApp: bigint): string {
+  return appIndex === 0n || appIndex === calledApp ? 'this app' : `app ${appIndex}`;
+}
+
+function resourceRef(ref: algosdk.TransactionResourceReference, calledApp: bigint): string {
   if (ref.address !== undefined) return `account ${ref.address.toString()}`;
   if (ref.appIndex !== undefined) return `app ${ref.appIndex}`;
   if (ref.assetIndex !== undefined) return `asset ${ref.assetIndex}`;
   if (ref.holding !== undefined) return `holding of asset ${ref.holding.assetIndex} by ${ref.holding.address.toString()}`;
   if (ref.locals !== undefined) return `local state of app ${ref.locals.appIndex} for ${ref.locals.address.toString()}`;
-  if (ref.box !== undefined) return `box ${bytesForDisplay(ref.box.name)} of app ${ref.box.appIndex}`;
+  if (ref.box !== undefined) return `box ${bytesForDisplay(ref.box.name)} of ${appName(ref.box.appIndex, calledApp)}`;
   return 'empty reference';
 }
 
@@ -174,8 +179,8 @@ function applicationCall(appl: algosdk.ApplicationTransactionFields): TypePart {
     ...listRow('Accounts', appl.accounts.map((a) => a.toString())),
     ...listRow('Foreign apps', appl.foreignApps.map(String)),
     ...listRow('Foreign assets', appl.foreignAssets.map(String)),
-    ...listRow('Boxes', appl.boxes.map((b) => `${bytesForDisplay(b.name)} of app ${b.appIndex}`)),
-    ...listRow('Resource access list', appl.access.map(resourceRef)),
+    ...listRow('Boxes', appl.boxes.map((b) => `${bytesForDisplay(b.name)} of ${appName(b.appIndex, appl.appIndex)}`)),
+    ...listRow('Resource access list', appl.access.map((ref) => resourceRef(ref, appl.appIndex))),
   );
   if (appl.approvalProgram.length > 0) details.push(row('Approval program', `${appl.approvalProgram.length} bytes`));
   if (appl.clearProgram.length > 0) details.push(row('Clear-state program', `${appl.clearProgram.length} bytes`));
