@@ -67,7 +67,10 @@ export function assertionRoutes({ users, bus, relyingParty, log }: LiquidContext
       log(`assertion rejected for ${credential.credId}: ${(err as Error).message}`);
       throw unauthorized('User verification failed');
     }
-    if (!verification.verified) throw unauthorized('User verification failed');
+    if (!verification.verified) {
+      log(`assertion rejected for ${credential.credId}: signature does not verify`);
+      throw unauthorized('User verification failed');
+    }
 
     const updated = (await users.updateCounter(credential.credId, verification.authenticationInfo.newCounter)) ?? user;
     delete req.session.challenge;
