@@ -1,6 +1,72 @@
+/**
+ * The background: the single writer of persisted state; owns the signaling socket, the
+ * request queue and the site sessions; routes between the popup, the content scripts and
+ * the peer host. This file only wires listeners (MV3 wants them registered synchronously at
+ * start-up); each concern lives in a file beside it. See README.md beside this file.
+ */
+import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createReceiver } from '@/lib/messaging/channel';
+import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
+import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
+import { ok } from '@/lib/messaging/result';
+import { isExtensionPage, pageSender, type PageSender } from '@/lib/messaging/senders';
+import { watchApprovalWindow } from './approval-window';
+import { createConnection } from './connection';
+import { createPlatformPeerHost } from './platform';
+import { createPopupHandlers } from './popup-handlers';
+import { createRequests } from './requests';
+
+const SWEEP_INTERVAL_MS = 1_000;
 
 export default defineBackground({
+  // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
   persistent: true,
-  main() {},
+  main() {
+    const { host: peer, receiver: peerReceiver } = createPlatformPeerHost();
+    const requests = createRequests(peer);
+    const signaling = createConnection(peer, () => void requests.onChannelOpen());
+
+    // State is reloaded from storage (and the peer host asked) before any message is handled.
+    const ready = signaling.restore().catch((err) => console.error('[tandem] restoring state failed', err));
+    const whenReady = () => ready.then(() => undefined);
+
+    peer.onEvent((event) => {
+      void whenReady().then(async () => {
+        await signaling.handlePeerEvent(event);
+        if (event.kind === 'peer/frame' && event.payload.kind === 'envelope') await requests.onPhoneFrame(event.payload.value);
+      });
+    });
+    if (peerReceiver) browser.runtime.onMessage.addListener(peerReceiver);
+
+    browser.runtime.onMessage.addListener(
+      createReceiver<PopupCatalogue, void>(popupChannel, {
+        authorize: (sender) => (isExtensionPage(sender) ? undefined : null),
+        handlers: createPopupHandlers(signaling, requests, async () => {
+          await requests.sweep();
+        }),
+        ready: whenReady,
+      }),
+    );
+
+    browser.runtime.onMessage.addListener(
+      createReceiver<ContentCatalogue, PageSender>(contentChannel, {
+        // The origin is taken from MessageSender, never from the payload.
+        authorize: pageSender,
+        handlers: {
+          'arc27/request': ({ key, request, site }, sender) => requests.handle(sender, key, request, site).then(ok),
+          'arc27/poll': ({ key }, sender) => requests.poll(sender, key).then(ok),
+          'arc27/ack': async ({ key }, sender) => {
+            await requests.acknowledge(sender, key);
+            return ok({});
+          },
+        },
+        ready: whenReady,
+      }),
+    );
+
+    watchApprovalWindow(() => void whenReady().then(() => requests.onApprovalWindowClosed()));
+    browser.tabs.onRemoved.addListener((tabId) => void whenReady().then(() => requests.onTabRemoved(tabId)));
+    setInterval(() => void whenReady().then(() => requests.sweep()), SWEEP_INTERVAL_MS);
+  },
 });

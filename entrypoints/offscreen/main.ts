@@ -1,1 +1,38 @@
+/**
+ * The peer host on Chrome: holds the RTCPeerConnection and the `liquid` data channel, which
+ * outlive service-worker restarts here. Speaks 'tandem/peer' (commands from the background)
+ * and sends 'tandem/peer-events'. Only `runtime` is available in offscreen documents.
+ */
+import browser from 'webextension-polyfill';
+import { createReceiver, request } from '@/lib/messaging/channel';
+import { peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
+import { isExtensionPage } from '@/lib/messaging/senders';
+import { createPeerHandlers } from '@/lib/peer/peer-handlers';
+import { createPeerLink } from '@/lib/peer/peer-link';
 
+const EVENT_DEADLINE_MS = 5_000;
+const EVENT_ATTEMPTS = 3;
+
+// Events are delivered in order, one at a time: a candidate must not overtake the answer.
+let delivery: Promise<void> = Promise.resolve();
+function sendEvent(event: PeerEvent) {
+  delivery = delivery.then(async () => {
+    for (let attempt = 1; attempt <= EVENT_ATTEMPTS; attempt++) {
+      const reply = await request(peerEventChannel, (m) => browser.runtime.sendMessage(m), event.kind, event.payload as never, EVENT_DEADLINE_MS);
+      if (reply.ok) return;
+      console.warn(`[tandem offscreen] ${event.kind} not delivered (${reply.error.message}), attempt ${attempt}`);
+    }
+  });
+}
+
+const link = createPeerLink({ createPeerConnection: (config) => new RTCPeerConnection(config), emit: sendEvent });
+
+browser.runtime.onMessage.addListener(
+  createReceiver<PeerCatalogue, void>(peerChannel, {
+    // Commands come from the background only: an extension context without a tab.
+    authorize: (sender) => (isExtensionPage(sender) && !sender.tab ? undefined : null),
+    handlers: createPeerHandlers(link),
+  }),
+);
+
+sendEvent({ kind: 'peer/ready', payload: {} });

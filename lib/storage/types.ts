@@ -109,8 +109,8 @@ export interface QueuedSign extends QueuedBase {
   stage: 'awaiting-approval' | 'awaiting-phone';
   /** Phone request ids, one per frame, once approved. */
   phoneRequestIds?: string[];
-  /** Partial replies by phone request id (standard base64 signed txns, already verified). */
-  phoneReplies?: Record<string, (string | null)[]>;
+  /** Raw replies by phone request id; verified all together once every part is in. */
+  phoneReplies?: Record<string, unknown[]>;
   approvedAt?: number;
   deadlineAt?: number;
   lastError?: Arc27Error;

@@ -1,0 +1,37 @@
+/** "This site wants to connect": origin (trusted), name (page-supplied, inert), network, account. */
+import { networkByGenesisHash } from '@/lib/algorand/networks';
+import type { QueuedConnect } from '@/lib/storage/types';
+import { shortAddress } from './format';
+
+export interface ConnectPromptProps {
+  request: QueuedConnect;
+  account: string | null;
+  onApprove: () => void;
+  onReject: () => void;
+}
+
+export function ConnectPrompt({ request, account, onApprove, onReject }: ConnectPromptProps) {
+  const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
+  return (
+    <section className="panel prompt" data-testid="connect-prompt">
+      <h2>Connect to this site?</h2>
+      <p className="origin mono" data-testid="prompt-origin">{request.origin}</p>
+      {request.site.name && <p className="muted site-name">{`Calls itself “${request.site.name}”`}</p>}
+      <dl>
+        <dt>Network</dt>
+        <dd data-testid="prompt-network">{network}</dd>
+        <dt>Account shared</dt>
+        <dd className="mono" title={account ?? ''}>{account ? shortAddress(account) : 'Pair your phone first'}</dd>
+      </dl>
+      <p className="muted">The site will see this address and can ask you to sign transactions. It can never sign without you.</p>
+      <div className="actions">
+        <button type="button" data-testid="reject" onClick={onReject}>
+          Reject
+        </button>
+        <button type="button" className="primary" data-testid="approve" disabled={!account} onClick={onApprove}>
+          Connect
+        </button>
+      </div>
+    </section>
+  );
+}

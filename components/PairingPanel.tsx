@@ -1,0 +1,85 @@
+/** Pairing and connection status: the QR while pairing, the phone's state once paired. */
+import type { ConnectionState } from '@/lib/storage/types';
+import { CopyButton } from './CopyButton';
+import { Countdown } from './Countdown';
+import { QrCode } from './QrCode';
+import { shortAddress } from './format';
+
+const PHASE_TEXT: Record<ConnectionState['phase'], string> = {
+  unpaired: 'Not paired',
+  starting: 'Contacting the Liquid Auth server…',
+  'waiting-for-scan': 'Waiting for your phone to scan',
+  linked: 'Linked — waiting for your phone to connect',
+  connecting: 'Connecting to your phone…',
+  connected: 'Connected',
+  'phone-offline': 'Phone offline',
+  failed: 'Pairing failed',
+};
+
+export interface PairingPanelProps {
+  connection: ConnectionState;
+  onPair: () => void;
+  onRetry: () => void;
+  onCancel: () => void;
+}
+
+export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingPanelProps) {
+  const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
+  const showQr = link && (phase === 'waiting-for-scan' || phase === 'starting' || phase === 'phone-offline' || (phase === 'failed' && failure?.reason !== 'link-timeout'));
+  return (
+    <section className="panel" aria-live="polite">
+      <div className="status-line">
+        <span className={`dot ${phase}`} aria-hidden="true" />
+        <strong data-testid="connection-phase" data-phase={phase}>
+          {PHASE_TEXT[phase]}
+        </strong>
+        {socket === 'reconnecting' && <span className="muted"> · reconnecting to server</span>}
+      </div>
+      {wallet && (
+        <p className="row">
+          <span className="mono" data-testid="wallet-address" title={wallet}>
+            {shortAddress(wallet)}
+          </span>
+          <CopyButton text={wallet} testId="copy-address" />
+        </p>
+      )}
+      {failure && (
+        <p className="error" role="alert" data-testid="failure" data-reason={failure.reason}>
+          {failure.message}
+        </p>
+      )}
+      {phase === 'phone-offline' && <p className="muted">Open your wallet app and scan this code again to reconnect.</p>}
+      {showQr && link && (
+        <div className="qr">
+          <QrCode text={link} />
+          <p className="row">
+            <code data-testid="pairing-link">{link}</code>
+            <CopyButton text={link} testId="copy-link" />
+          </p>
+          {linkExpiresAt && phase === 'waiting-for-scan' && (
+            <p className="muted">
+              New code in <Countdown until={linkExpiresAt} />
+            </p>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        {phase === 'unpaired' && (
+          <button type="button" className="primary" data-testid="pair" onClick={onPair}>
+            Pair your phone
+          </button>
+        )}
+        {phase === 'failed' && (
+          <button type="button" className="primary" data-testid="retry" onClick={onRetry}>
+            Try again
+          </button>
+        )}
+        {(phase === 'waiting-for-scan' || phase === 'starting' || phase === 'linked') && (
+          <button type="button" data-testid="cancel-pairing" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+/** A sign request: warnings first, totals, every transaction decoded, then approve / reject. */
+import type { TxnDescription } from '@/lib/algorand/describe';
+import type { Warning } from '@/lib/algorand/warnings';
+import type { QueuedSign } from '@/lib/storage/types';
+import { TxnList } from './TxnList';
+import { WarningList } from './WarningList';
+
+export interface SignPromptProps {
+  request: QueuedSign;
+  phoneReady: boolean;
+  onApprove: () => void;
+  onReject: () => void;
+}
+
+export function SignPrompt({ request, phoneReady, onApprove, onReject }: SignPromptProps) {
+  const descriptions = request.descriptions as unknown as TxnDescription[];
+  const warnings = request.warnings as unknown as Warning[];
+  const toSign = descriptions.filter((d) => d.signer !== null).length;
+  const waiting = request.stage === 'awaiting-phone';
+  return (
+    <section className="panel prompt" data-testid="sign-prompt" data-stage={request.stage}>
+      <h2>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
+      <p className="origin mono" data-testid="prompt-origin">{request.origin}</p>
+      <p className="muted" data-testid="sign-totals">{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
+      <WarningList warnings={warnings} />
+      <TxnList descriptions={descriptions} warnings={warnings} />
+      {waiting ? (
+        <div className="waiting" data-testid="confirm-on-phone">
+          <p>
+            <strong>Confirm on your phone.</strong>
+          </p>
+          <p className="muted">{phoneReady ? 'Tandem sent the request to your phone.' : 'Your phone is offline: scan the code above to reconnect; the request will be sent again.'}</p>
+          <button type="button" data-testid="cancel-request" onClick={onReject}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="actions">
+          <button type="button" data-testid="reject" onClick={onReject}>
+            Reject
+          </button>
+          <button type="button" className="primary" data-testid="approve" onClick={onApprove}>
+            Approve on phone
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

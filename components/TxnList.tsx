@@ -1,0 +1,31 @@
+/**
+ * Every transaction of a request, decoded. Requests can hold 1,024 transactions, so the list
+ * is virtualized: only the rows in view (plus a margin) are rendered. Every value is rendered
+ * as text: notes and asset names come from the dApp and are never HTML.
+ */
+import { useState } from 'react';
+import type { TxnDescription } from '@/lib/algorand/describe';
+import type { Warning } from '@/lib/algorand/warnings';
+import { TxnCard } from './TxnCard';
+
+const ROW_HEIGHT = 188;
+const VIEW_HEIGHT = 360;
+const OVERSCAN = 3;
+
+export function TxnList({ descriptions, warnings }: { descriptions: TxnDescription[]; warnings: Warning[] }) {
+  const [scrollTop, setScrollTop] = useState(0);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(descriptions.length, Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+  const flagged = new Set(warnings.map((w) => w.index));
+  return (
+    <div className="txn-list" data-testid="txn-list" style={{ height: Math.min(VIEW_HEIGHT, descriptions.length * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div style={{ height: descriptions.length * ROW_HEIGHT, position: 'relative' }}>
+        {descriptions.slice(first, last).map((d) => (
+          <div key={d.index} style={{ position: 'absolute', top: d.index * ROW_HEIGHT, height: ROW_HEIGHT - 8, left: 0, right: 0 }}>
+            <TxnCard description={d} flagged={flagged.has(d.index)} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

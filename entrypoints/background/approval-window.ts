@@ -1,0 +1,47 @@
+/**
+ * The single approval window: opened on demand, focused if already open, remembered in
+ * storage.session so a restarted worker finds it instead of opening a second one.
+ */
+import browser from 'webextension-polyfill';
+import { approvalWindowItem } from '@/lib/storage/items';
+
+const WIDTH = 420;
+const HEIGHT = 640;
+let closingOnPurpose: number | null = null;
+
+export async function showApprovalWindow(): Promise<void> {
+  const known = await approvalWindowItem.getValue();
+  if (known !== null) {
+    try {
+      await browser.windows.update(known, { focused: true });
+      return;
+    } catch {
+      // The window is gone (closed while the worker slept): open a new one.
+    }
+  }
+  const created = await browser.windows.create({ url: browser.runtime.getURL('/popup.html#approval'), type: 'popup', width: WIDTH, height: HEIGHT, focused: true });
+  if (created.id !== undefined) await approvalWindowItem.setValue(created.id);
+}
+
+export async function closeApprovalWindow(): Promise<void> {
+  const known = await approvalWindowItem.getValue();
+  if (known === null) return;
+  closingOnPurpose = known;
+  await approvalWindowItem.setValue(null);
+  await browser.windows.remove(known).catch(() => undefined);
+}
+
+/** Calls `onUserClosed` when the user (not Tandem) closes the approval window. */
+export function watchApprovalWindow(onUserClosed: () => void): void {
+  browser.windows.onRemoved.addListener((windowId) => {
+    void (async () => {
+      if (closingOnPurpose === windowId) {
+        closingOnPurpose = null;
+        return;
+      }
+      if ((await approvalWindowItem.getValue()) !== windowId) return;
+      await approvalWindowItem.setValue(null);
+      onUserClosed();
+    })();
+  });
+}

@@ -1,0 +1,27 @@
+/** Composes the signaling state machine with the real edges: storage, socket, timers, peer host. */
+import { v7 as uuidv7 } from 'uuid';
+import { createSignaling, type Signaling } from '@/lib/liquid/signaling';
+import type { PeerHost } from '@/lib/peer/peer-host';
+import { connectionItem, loadSettings, pairingItem } from '@/lib/storage/items';
+import { fetchServerSession, logoutServerSession, openSignalSocket } from './signal-socket';
+
+export function createConnection(peer: PeerHost, onChannelOpen: () => void): Signaling {
+  return createSignaling({
+    fetchSession: fetchServerSession,
+    logout: logoutServerSession,
+    openSocket: openSignalSocket,
+    peer,
+    clock: {
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    },
+    newRequestId: () => uuidv7(),
+    settings: loadSettings,
+    loadPairing: () => pairingItem.getValue(),
+    savePairing: (pairing) => pairingItem.setValue(pairing),
+    writeState: (state) => connectionItem.setValue(state),
+    readState: () => connectionItem.getValue(),
+    onChannelOpen,
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Chrome's peer host: the offscreen document (a service worker has no RTCPeerConnection).
+ * `ensureOffscreen()` reuses an existing document, shares one in-flight creation, and waits
+ * for the document's ready message with a deadline. Offscreen documents only get `runtime`
+ * messaging (Chrome docs, 2026), so commands and events travel as runtime messages.
+ */
+import browser from 'webextension-polyfill';
+import { createReceiver, request } from '@/lib/messaging/channel';
+import { peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
+import { isExtensionPage } from '@/lib/messaging/senders';
+import { ok, withDeadline, type Reply } from '@/lib/messaging/result';
+import { peerHostFromCaller, type PeerHost } from '@/lib/peer/peer-host';
+
+const OFFSCREEN_PATH = 'offscreen.html';
+const READY_DEADLINE_MS = 5_000;
+const COMMAND_DEADLINE_MS = 10_000;
+
+interface OffscreenApi {
+  createDocument(params: { url: string; reasons: string[]; justification: string }): Promise<void>;
+}
+interface ChromeWithOffscreen {
+  offscreen: OffscreenApi;
+  runtime: { getContexts(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]> };
+}
+
+export interface OffscreenPeerHost extends PeerHost {
+  /** The runtime.onMessage listener for the offscreen document's events. */
+  eventReceiver: ReturnType<typeof createReceiver>;
+}
+
+export function createOffscreenPeerHost(): OffscreenPeerHost {
+  const chromeApi = (globalThis as unknown as { chrome: ChromeWithOffscreen }).chrome;
+  const listeners = new Set<(event: PeerEvent) => void>();
+  const readyWaiters = new Set<() => void>();
+  let creating: Promise<void> | null = null;
+
+  async function documentExists(): Promise<boolean> {
+    const url = browser.runtime.getURL(`/${OFFSCREEN_PATH}`);
+    const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+    return contexts.length > 0;
+  }
+
+  async function ensureOffscreen(): Promise<void> {
+    if (await documentExists()) return;
+    if (creating) return creating;
+    creating = (async () => {
+      const ready = new Promise<void>((resolve) => readyWaiters.add(resolve));
+      await chromeApi.offscreen.createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['WEB_RTC'],
+        justification: 'Holds the WebRTC data channel to the paired phone wallet.',
+      });
+      await withDeadline(ready, READY_DEADLINE_MS, 'the offscreen peer host');
+    })().finally(() => {
+      creating = null;
+    });
+    return creating;
+  }
+
+  const call = async <K extends keyof PeerCatalogue>(kind: K, payload: PeerCatalogue[K]['request']): Promise<Reply<PeerCatalogue[K]['response']>> => {
+    try {
+      await ensureOffscreen();
+    } catch (err) {
+      return { ok: false, error: { code: 'unavailable', message: `the peer host did not start: ${err instanceof Error ? err.message : String(err)}` } };
+    }
+    return request(peerChannel, (m) => browser.runtime.sendMessage(m), kind, payload, COMMAND_DEADLINE_MS);
+  };
+
+  const emit = (event: PeerEvent) => {
+    if (event.kind === 'peer/ready') {
+      readyWaiters.forEach((resolve) => resolve());
+      readyWaiters.clear();
+    }
+    listeners.forEach((listener) => listener(event));
+  };
+
+  const eventReceiver = createReceiver(peerEventChannel, {
+    // Only the offscreen document may report peer events.
+    authorize: (sender) => (isExtensionPage(sender) && sender.url?.endsWith(`/${OFFSCREEN_PATH}`) ? {} : null),
+    handlers: {
+      'peer/ready': (payload) => (emit({ kind: 'peer/ready', payload }), ok({})),
+      'peer/local-candidate': (payload) => (emit({ kind: 'peer/local-candidate', payload }), ok({})),
+      'peer/channel': (payload) => (emit({ kind: 'peer/channel', payload }), ok({})),
+      'peer/frame': (payload) => (emit({ kind: 'peer/frame', payload }), ok({})),
+    },
+  });
+
+  return Object.assign(
+    peerHostFromCaller(call, (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    {
+      eventReceiver,
+      // status() must not create a document just to learn there is none.
+      status: async (): Promise<Reply<PeerCatalogue['peer/status']['response']>> => {
+        if (!(await documentExists())) return ok({ channel: 'none', connection: 'none' });
+        return request(peerChannel, (m) => browser.runtime.sendMessage(m), 'peer/status', {}, COMMAND_DEADLINE_MS);
+      },
+    },
+  );
+}

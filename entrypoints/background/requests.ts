@@ -1,0 +1,336 @@
+/**
+ * dApp requests end to end: validate, queue (storage.session), ask the user in the approval
+ * window, send to the phone, verify what comes back, and deliver exactly one answer.
+ */
+import browser from 'webextension-polyfill';
+import { v7 as uuidv7 } from 'uuid';
+import { decodeWalletTransactions, type DecodedTxn } from '@/lib/algorand/decode';
+import { describeTransactions } from '@/lib/algorand/describe';
+import { NETWORKS, networkByGenesisHash } from '@/lib/algorand/networks';
+import { toPhoneTxns } from '@/lib/algorand/phone-request';
+import { checkNetwork, checkSigners } from '@/lib/algorand/session-checks';
+import { checkPhoneReply } from '@/lib/algorand/signatures';
+import { chunkRanges, reassemble, splitAtGroupBoundaries } from '@/lib/algorand/split';
+import { warningsFor } from '@/lib/algorand/warnings';
+import { toBase64 } from '@/lib/algorand/base64';
+import { buildPhoneSignRequest, parsePhoneReply } from '@/lib/arc27/phone-envelope';
+import {
+  Arc27ErrorCode,
+  IMPLEMENTED_METHODS,
+  TANDEM_PROVIDER_ID,
+  arc27Error,
+  type Arc27Error,
+  type Arc27Outcome,
+  type Arc27Request,
+  type WalletTransaction,
+} from '@/lib/arc27/types';
+import { MAX_FRAME_CBOR_BYTES, encodeFrame, frameCborSize } from '@/lib/liquid/frames';
+import { request } from '@/lib/messaging/channel';
+import { contentPushChannel, type RequestStatus } from '@/lib/messaging/content-protocol';
+import type { PageSender } from '@/lib/messaging/senders';
+import type { PeerHost } from '@/lib/peer/peer-host';
+import { blockedOriginsItem, loadSettings, pairingItem } from '@/lib/storage/items';
+import type { QueuedConnect, QueuedRequest, QueuedSign, SiteMeta } from '@/lib/storage/types';
+import { closeApprovalWindow, showApprovalWindow } from './approval-window';
+import { showPendingCount } from './badge';
+import { findEntry, isOpen, mutateQueue, readQueue } from './queue';
+import { revokeSessions, saveSession, sessionsFor } from './sites';
+
+/** Open requests one origin may have at once; more are refused at once (flood protection). */
+export const MAX_OPEN_PER_ORIGIN = 16;
+const PUSH_DEADLINE_MS = 3_000;
+
+export interface Requests {
+  handle(sender: PageSender, key: string, req: Arc27Request, site: SiteMeta): Promise<RequestStatus>;
+  poll(sender: PageSender, key: string): Promise<RequestStatus>;
+  acknowledge(sender: PageSender, key: string): Promise<void>;
+  approve(key: string): Promise<void>;
+  reject(key: string, message?: string): Promise<void>;
+  onPhoneFrame(value: Record<string, unknown>): Promise<void>;
+  onChannelOpen(): Promise<void>;
+  onApprovalWindowClosed(): Promise<void>;
+  onTabRemoved(tabId: number): Promise<void>;
+  /** Answers requests whose phone deadline passed (4002). */
+  sweep(): Promise<void>;
+}
+
+const done = (outcome: Arc27Outcome): RequestStatus => ({ state: 'done', outcome });
+const failed = (error: Arc27Error): RequestStatus => done({ ok: false, error });
+
+export function createRequests(peer: PeerHost): Requests {
+  async function refreshUi(queue?: QueuedRequest[]) {
+    const entries = queue ?? (await readQueue());
+    const open = entries.filter(isOpen);
+    await showPendingCount(open.filter((e) => e.method === 'enable' || e.stage === 'awaiting-approval').length).catch(() => undefined);
+    if (open.length === 0) await closeApprovalWindow();
+  }
+
+  async function deliver(entry: QueuedRequest) {
+    if (!entry.outcome) return;
+    const reply = await request(
+      contentPushChannel,
+      (m) => browser.tabs.sendMessage(entry.tabId, m, { frameId: entry.frameId }),
+      'arc27/answer',
+      { key: entry.key, outcome: entry.outcome },
+      PUSH_DEADLINE_MS,
+    );
+    // If the push did not land, the content script's next poll collects the answer.
+    if (reply.ok && reply.value.delivered) await mutateQueue((q) => ({ queue: q.filter((e) => e.key !== entry.key), result: undefined }));
+  }
+
+  async function finish(keys: string[], outcomeFor: (entry: QueuedRequest) => Arc27Outcome) {
+    const finished = await mutateQueue((q) => {
+      const out: QueuedRequest[] = [];
+      const queue = q.map((entry) => {
+        if (!keys.includes(entry.key) || !isOpen(entry)) return entry;
+        const next = { ...entry, outcome: outcomeFor(entry) } as QueuedRequest;
+        out.push(next);
+        return next;
+      });
+      return { queue, result: out };
+    });
+    await refreshUi();
+    await Promise.all(finished.map(deliver));
+  }
+
+  async function enqueue(entry: QueuedRequest): Promise<RequestStatus> {
+    const admitted = await mutateQueue((q) => {
+      const existing = findEntry(q, entry.key);
+      if (existing) return { queue: q, result: 'exists' as const };
+      if (q.filter((e) => e.origin === entry.origin && isOpen(e)).length >= MAX_OPEN_PER_ORIGIN) return { queue: q, result: 'full' as const };
+      return { queue: [...q, entry], result: 'added' as const };
+    });
+    if (admitted === 'full') return failed(arc27Error(Arc27ErrorCode.Unknown, `Too many pending requests from ${entry.origin}; try again later`));
+    await refreshUi();
+    await showApprovalWindow().catch((err) => console.error('[tandem] could not open the approval window', err));
+    return { state: 'pending' };
+  }
+
+  function discover(): RequestStatus {
+    return done({
+      ok: true,
+      result: {
+        name: 'Tandem',
+        providerId: TANDEM_PROVIDER_ID,
+        networks: NETWORKS.map((n) => ({ genesisHash: n.genesisHash, genesisId: n.genesisId, methods: [...IMPLEMENTED_METHODS] })),
+      },
+    });
+  }
+
+  async function enable(sender: PageSender, key: string, genesisHash: string | undefined, site: SiteMeta): Promise<RequestStatus> {
+    const network = genesisHash === undefined ? NETWORKS.find((n) => n.name === 'MainNet') : networkByGenesisHash(genesisHash);
+    if (!network) return failed(arc27Error(Arc27ErrorCode.NetworkNotSupported, `Tandem does not support the network ${genesisHash}`));
+    const existing = (await sessionsFor(sender.origin)).find((s) => s.genesisHash === network.genesisHash);
+    if (existing) {
+      return done({
+        ok: true,
+        result: { accounts: existing.accounts.map((address) => ({ address })), genesisHash: existing.genesisHash, genesisId: existing.genesisId, providerId: TANDEM_PROVIDER_ID, sessionId: existing.sessionId },
+      });
+    }
+    const entry: QueuedConnect = { key, method: 'enable', tabId: sender.tabId, frameId: sender.frameId, origin: sender.origin, pageRequestId: '', createdAt: Date.now(), genesisHash: network.genesisHash, genesisId: network.genesisId, site };
+    return enqueue(entry);
+  }
+
+  async function disable(sender: PageSender, genesisHash: string | undefined): Promise<RequestStatus> {
+    const network = genesisHash === undefined ? undefined : networkByGenesisHash(genesisHash);
+    if (genesisHash !== undefined && !network) return failed(arc27Error(Arc27ErrorCode.NetworkNotSupported, `Tandem does not support the network ${genesisHash}`));
+    const removed = await revokeSessions(sender.origin, genesisHash);
+    const reference = network ?? NETWORKS.find((n) => n.genesisHash === removed[0]?.genesisHash) ?? NETWORKS[0]!;
+    return done({ ok: true, result: { genesisHash: reference.genesisHash, genesisId: reference.genesisId, providerId: TANDEM_PROVIDER_ID, sessionIds: removed.map((s) => s.sessionId) } });
+  }
+
+  async function signTransactions(sender: PageSender, key: string, txns: WalletTransaction[]): Promise<RequestStatus> {
+    const decoded = decodeWalletTransactions(txns, { allowMultipleGroups: true });
+    if (!decoded.ok) return failed(decoded.error);
+    const sessions = await sessionsFor(sender.origin);
+    if (sessions.length === 0) return failed(arc27Error(Arc27ErrorCode.UnauthorizedSigner, `${sender.origin} is not connected to Tandem; call enable first`));
+    const first = decoded.value[0]!.txn.genesisHash;
+    const hash = first ? toBase64(first) : '';
+    const session = sessions.find((s) => s.genesisHash === hash) ?? sessions[0]!;
+    const network = checkNetwork(decoded.value, session.genesisHash);
+    if (!network.ok) return failed(network.error);
+    const signers = checkSigners(decoded.value, session.accounts);
+    if (!signers.ok) return failed(signers.error);
+    const settings = await loadSettings();
+    const networkName = networkByGenesisHash(session.genesisHash)?.name ?? session.genesisId;
+    const descriptions = describeTransactions(decoded.value, { ownAccounts: session.accounts, network: { genesisHash: session.genesisHash, name: networkName } });
+    const warnings = warningsFor(decoded.value, { ownAccounts: session.accounts, sessionGenesisHash: session.genesisHash, highFeeMicroAlgos: settings.highFeeMicroAlgos });
+    const entry: QueuedSign = {
+      key,
+      method: 'sign_transactions',
+      tabId: sender.tabId,
+      frameId: sender.frameId,
+      origin: sender.origin,
+      pageRequestId: '',
+      createdAt: Date.now(),
+      genesisHash: session.genesisHash,
+      genesisId: session.genesisId,
+      txns,
+      descriptions: descriptions as unknown as QueuedSign['descriptions'],
+      warnings: warnings as unknown as QueuedSign['warnings'],
+      stage: 'awaiting-approval',
+    };
+    return enqueue(entry);
+  }
+
+  function decodeEntry(entry: QueuedSign): DecodedTxn[] | null {
+    const decoded = decodeWalletTransactions(entry.txns, { allowMultipleGroups: true });
+    return decoded.ok ? decoded.value : null;
+  }
+
+  function phoneChunks(entry: QueuedSign, decoded: DecodedTxn[]) {
+    const phoneTxns = toPhoneTxns(decoded);
+    return splitAtGroupBoundaries(phoneTxns, MAX_FRAME_CBOR_BYTES, (chunk) => frameCborSize(buildPhoneSignRequest('0190d5a0-0000-7000-8000-000000000000', TANDEM_PROVIDER_ID, chunk)));
+  }
+
+  async function sendToPhone(entry: QueuedSign) {
+    const decoded = decodeEntry(entry);
+    const chunks = decoded ? phoneChunks(entry, decoded) : null;
+    if (!chunks?.ok || !entry.phoneRequestIds) return;
+    for (let i = 0; i < chunks.value.length; i++) {
+      const id = entry.phoneRequestIds[i]!;
+      if (entry.phoneReplies?.[id]) continue;
+      const sent = await peer.send(encodeFrame(buildPhoneSignRequest(id, TANDEM_PROVIDER_ID, chunks.value[i]!)));
+      if (!sent.ok) return; // the phone is offline: resent when the channel opens again
+    }
+  }
+
+  async function approveSign(entry: QueuedSign) {
+    const decoded = decodeEntry(entry);
+    if (!decoded) return finish([entry.key], () => ({ ok: false, error: arc27Error(Arc27ErrorCode.InvalidInput, 'the request no longer decodes') }));
+    const chunks = phoneChunks(entry, decoded);
+    if (!chunks.ok) return finish([entry.key], () => ({ ok: false, error: chunks.error }));
+    const settings = await loadSettings();
+    const approved = await mutateQueue((q) => {
+      let result: QueuedSign | null = null;
+      const queue = q.map((e) => {
+        if (e.key !== entry.key || e.method !== 'sign_transactions' || !isOpen(e) || e.stage !== 'awaiting-approval') return e;
+        result = { ...e, stage: 'awaiting-phone', approvedAt: Date.now(), deadlineAt: Date.now() + settings.requestDeadlineMs, phoneRequestIds: chunks.value.map(() => uuidv7()), phoneReplies: {} };
+        return result;
+      });
+      return { queue, result };
+    });
+    await refreshUi();
+    if (approved) await sendToPhone(approved);
+  }
+
+  async function approveConnect(entry: QueuedConnect) {
+    const pairing = await pairingItem.getValue();
+    if (!pairing) throw new Error('pair your phone before connecting a site');
+    const session = { origin: entry.origin, genesisHash: entry.genesisHash, genesisId: entry.genesisId, accounts: [pairing.wallet], sessionId: uuidv7(), connectedAt: Date.now(), ...entry.site };
+    await saveSession(session);
+    const queue = await readQueue();
+    const same = queue.filter((e) => e.method === 'enable' && isOpen(e) && e.origin === entry.origin && e.genesisHash === entry.genesisHash).map((e) => e.key);
+    await finish(same, () => ({ ok: true, result: { accounts: session.accounts.map((address) => ({ address })), genesisHash: session.genesisHash, genesisId: session.genesisId, providerId: TANDEM_PROVIDER_ID, sessionId: session.sessionId } }));
+  }
+
+  async function onReply(entry: QueuedSign, phoneRequestId: string, stxns: unknown[]) {
+    const updated = await mutateQueue((q) => {
+      let result: QueuedSign | null = null;
+      const queue = q.map((e) => {
+        if (e.key !== entry.key || e.method !== 'sign_transactions' || !isOpen(e)) return e;
+        result = { ...e, phoneReplies: { ...e.phoneReplies, [phoneRequestId]: stxns } };
+        return result;
+      });
+      return { queue, result };
+    });
+    const current = updated as QueuedSign | null;
+    if (!current?.phoneRequestIds || !current.phoneRequestIds.every((id) => current.phoneReplies?.[id])) return;
+    const decoded = decodeEntry(current);
+    const chunks = decoded ? phoneChunks(current, decoded) : null;
+    if (!decoded || !chunks?.ok) return finish([current.key], () => ({ ok: false, error: arc27Error(Arc27ErrorCode.Unknown, 'the request no longer decodes') }));
+    const joined = reassemble(chunkRanges(chunks.value), current.phoneRequestIds.map((id) => current.phoneReplies![id]));
+    const checked = joined.ok ? checkPhoneReply(decoded, joined.value) : joined;
+    await finish([current.key], () => (checked.ok ? { ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: checked.value as (string | null)[] } } : { ok: false, error: checked.error }));
+  }
+
+  function statusOf(entry: QueuedRequest | undefined): RequestStatus {
+    if (!entry) return { state: 'unknown' };
+    return entry.outcome ? done(entry.outcome) : { state: 'pending' };
+  }
+
+  async function sweep() {
+    const now = Date.now();
+    const queue = await readQueue();
+    const expired = queue.filter((e) => isOpen(e) && e.method === 'sign_transactions' && e.deadlineAt !== undefined && e.deadlineAt <= now);
+    if (expired.length) await finish(expired.map((e) => e.key), () => ({ ok: false, error: arc27Error(Arc27ErrorCode.MethodTimedOut, 'Your phone did not answer in time') }));
+    // Answers nobody collected (the tab went away) are dropped after ten minutes.
+    const stale = queue.filter((e) => !isOpen(e) && now - e.createdAt > 10 * 60_000).map((e) => e.key);
+    if (stale.length) await mutateQueue((q) => ({ queue: q.filter((e) => !stale.includes(e.key)), result: undefined }));
+  }
+
+  return {
+    async handle(sender, key, req, site) {
+      const existing = findEntry(await readQueue(), key);
+      if (existing) return existing.tabId === sender.tabId && existing.origin === sender.origin ? statusOf(existing) : { state: 'unknown' };
+      if ((await blockedOriginsItem.getValue()).includes(sender.origin)) return failed(arc27Error(Arc27ErrorCode.MethodCanceled, 'You blocked this site in Tandem'));
+      switch (req.method) {
+        case 'discover':
+          return discover();
+        case 'enable':
+          return enable(sender, key, req.params.genesisHash, site);
+        case 'disable':
+          return disable(sender, req.params.genesisHash);
+        case 'sign_transactions':
+          return signTransactions(sender, key, req.params.txns);
+        case 'sign_message':
+        case 'post_transactions':
+        case 'sign_and_post_transactions':
+          return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Tandem does not support ${req.method}`));
+        default: {
+          const never: never = req;
+          return never;
+        }
+      }
+    },
+
+    async poll(sender, key) {
+      await sweep();
+      const entry = findEntry(await readQueue(), key);
+      return entry && entry.tabId === sender.tabId && entry.origin === sender.origin ? statusOf(entry) : { state: 'unknown' };
+    },
+
+    async acknowledge(sender, key) {
+      await mutateQueue((q) => ({ queue: q.filter((e) => !(e.key === key && e.tabId === sender.tabId && !isOpen(e))), result: undefined }));
+    },
+
+    async approve(key) {
+      const entry = findEntry(await readQueue(), key);
+      if (!entry || !isOpen(entry)) return;
+      if (entry.method === 'enable') await approveConnect(entry);
+      else await approveSign(entry);
+    },
+
+    async reject(key, message = 'You rejected the request') {
+      await finish([key], () => ({ ok: false, error: arc27Error(Arc27ErrorCode.MethodCanceled, message) }));
+    },
+
+    async onPhoneFrame(value) {
+      const reply = parsePhoneReply(value);
+      if (reply.kind === 'invalid') return console.warn('[tandem] dropped a phone frame:', reply.reason);
+      const queue = await readQueue();
+      const entry = queue.find((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && (e.phoneRequestIds ?? []).includes(reply.requestId));
+      if (!entry) return console.warn('[tandem] dropped a reply to a request that is not waiting for the phone', reply.requestId);
+      if (reply.kind === 'error') return finish([entry.key], () => ({ ok: false, error: reply.error }));
+      if (entry.phoneReplies?.[reply.requestId]) return console.warn('[tandem] dropped a repeated reply', reply.requestId);
+      await onReply(entry, reply.requestId, reply.stxns);
+    },
+
+    async onChannelOpen() {
+      const queue = await readQueue();
+      for (const entry of queue) if (entry.method === 'sign_transactions' && isOpen(entry) && entry.stage === 'awaiting-phone') await sendToPhone(entry);
+    },
+
+    async onApprovalWindowClosed() {
+      const open = (await readQueue()).filter(isOpen).map((e) => e.key);
+      await finish(open, () => ({ ok: false, error: arc27Error(Arc27ErrorCode.MethodCanceled, 'You closed the Tandem approval window') }));
+    },
+
+    async onTabRemoved(tabId) {
+      await mutateQueue((q) => ({ queue: q.filter((e) => e.tabId !== tabId || (isOpen(e) && e.method === 'sign_transactions' && e.stage === 'awaiting-phone')), result: undefined }));
+      await refreshUi();
+    },
+
+    sweep,
+  };
+}

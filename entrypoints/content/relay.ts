@@ -1,0 +1,89 @@
+/**
+ * Relays one page request to the background and waits for its single answer.
+ *
+ * A pending runtime.sendMessage fails at once when the service worker dies, so that failure
+ * is never the dApp's answer: the request carries a key chosen here, and the relay re-attaches
+ * with it (the background's queue is persisted) until an answer comes, pushed or polled.
+ */
+import browser from 'webextension-polyfill';
+import { createReceiver, request } from '@/lib/messaging/channel';
+import { contentChannel, contentPushChannel, type ContentPushCatalogue, type RequestStatus } from '@/lib/messaging/content-protocol';
+import { ok, type Reply } from '@/lib/messaging/result';
+import { parsePageRequest } from '@/lib/arc27/page-request';
+import { toProviderError } from '@/lib/arc27/errors';
+import { Arc27ErrorCode, arc27Error, type Arc27Method, type Arc27Outcome, type Arc27Request } from '@/lib/arc27/types';
+import { readSiteMeta } from './site-meta';
+
+const SEND_DEADLINE_MS = 10_000;
+const POLL_INTERVAL_MS = 2_000;
+/** No request waits longer than this, whatever happens to the background. */
+const HARD_DEADLINE_MS = 30 * 60_000;
+
+type Waiter = (outcome: Arc27Outcome) => void;
+
+export function createRelay() {
+  const waiters = new Map<string, Waiter>();
+
+  browser.runtime.onMessage.addListener(
+    createReceiver<ContentPushCatalogue, void>(contentPushChannel, {
+      authorize: (sender) => (sender.id === browser.runtime.id && !sender.tab ? undefined : null),
+      handlers: {
+        'arc27/answer': ({ key, outcome }): Reply<{ delivered: boolean }> => {
+          const waiter = waiters.get(key);
+          if (waiter) waiter(outcome);
+          return ok({ delivered: waiter !== undefined });
+        },
+      },
+    }),
+  );
+
+  const transport = (message: unknown) => browser.runtime.sendMessage(message);
+
+  async function submit(key: string, req: Arc27Request): Promise<RequestStatus | null> {
+    const site = req.method === 'enable' ? readSiteMeta() : {};
+    const reply = await request(contentChannel, transport, 'arc27/request', { key, request: req, site }, SEND_DEADLINE_MS);
+    return reply.ok ? reply.value : null;
+  }
+
+  async function poll(key: string): Promise<RequestStatus | null> {
+    const reply = await request(contentChannel, transport, 'arc27/poll', { key }, SEND_DEADLINE_MS);
+    return reply.ok ? reply.value : null;
+  }
+
+  async function awaitOutcome(key: string, req: Arc27Request): Promise<Arc27Outcome> {
+    const startedAt = Date.now();
+    let pushed: Arc27Outcome | null = null;
+    let wake: () => void = () => undefined;
+    waiters.set(key, (outcome) => {
+      pushed = outcome;
+      wake();
+    });
+    try {
+      let status = await submit(key, req);
+      while (Date.now() - startedAt < HARD_DEADLINE_MS) {
+        if (pushed) return pushed;
+        if (status?.state === 'done') return status.outcome;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, POLL_INTERVAL_MS);
+        });
+        if (pushed) return pushed;
+        status = await poll(key);
+        // Unknown (or a dead worker): re-attach with the same key; the background dedupes.
+        if (status === null || status.state === 'unknown') status = await submit(key, req);
+      }
+      return { ok: false, error: arc27Error(Arc27ErrorCode.MethodTimedOut, 'Tandem did not answer in time') };
+    } finally {
+      waiters.delete(key);
+      void request(contentChannel, transport, 'arc27/ack', { key }, SEND_DEADLINE_MS);
+    }
+  }
+
+  return async function relay(method: Arc27Method, message: unknown): Promise<unknown> {
+    const parsed = parsePageRequest(method, message);
+    if (!parsed.ok) throw toProviderError(parsed.error);
+    const outcome = await awaitOutcome(crypto.randomUUID(), parsed.request);
+    if (outcome.ok) return outcome.result;
+    throw toProviderError(outcome.error);
+  };
+}

@@ -1,0 +1,11 @@
+/** What the page says about itself, for the connect prompt. Untrusted; the background caps it. */
+import type { SiteMeta } from '@/lib/storage/types';
+
+export function readSiteMeta(): SiteMeta {
+  const meta: SiteMeta = {};
+  const name = document.querySelector('meta[name="application-name"]')?.getAttribute('content') ?? document.title;
+  if (name) meta.name = name.slice(0, 200);
+  const icon = document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href;
+  if (icon && /^https?:\/\//.test(icon)) meta.icon = icon.slice(0, 2048);
+  return meta;
+}

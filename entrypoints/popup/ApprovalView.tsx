@@ -1,0 +1,46 @@
+/**
+ * The approval window: one request at a time (oldest first), after pairing when needed.
+ * Container: picks the request and makes the decisions; the prompts only render.
+ */
+import { useState } from 'react';
+import { PairingPanel } from '@/components/PairingPanel';
+import { ConnectPrompt } from '@/components/ConnectPrompt';
+import { SignPrompt } from '@/components/SignPrompt';
+import type { QueuedRequest } from '@/lib/storage/types';
+import { isOpenRequest } from '@/components/requests';
+import { useView } from './store';
+import { send } from './send';
+
+export function ApprovalView() {
+  const { connection, queue, pairing } = useView();
+  const [error, setError] = useState<string | null>(null);
+  const open = queue.filter(isOpenRequest);
+  const current: QueuedRequest | undefined = open[0];
+  const decide = (kind: 'request/approve' | 'request/reject', key: string) =>
+    void send(kind, { key }).then((r) => setError(r.ok ? null : r.error.message));
+  const needsPhone = !pairing || connection.phase !== 'connected';
+  return (
+    <main className="approval">
+      <header>
+        <h1>Tandem</h1>
+        {open.length > 1 && <span className="muted" data-testid="pending-count">{`${open.length} requests waiting`}</span>}
+      </header>
+      {error && <p className="error" role="alert" data-testid="approval-error">{error}</p>}
+      {needsPhone && (
+        <PairingPanel
+          connection={connection}
+          onPair={() => void send('pairing/start', {})}
+          onRetry={() => void send('pairing/start', { fresh: !pairing || connection.failure?.reason === 'link-timeout' })}
+          onCancel={() => void send('pairing/cancel', {})}
+        />
+      )}
+      {!current && <p className="muted" data-testid="no-requests">Nothing to approve.</p>}
+      {current?.method === 'enable' && (
+        <ConnectPrompt request={current} account={pairing?.wallet ?? null} onApprove={() => decide('request/approve', current.key)} onReject={() => decide('request/reject', current.key)} />
+      )}
+      {current?.method === 'sign_transactions' && (
+        <SignPrompt request={current} phoneReady={!needsPhone} onApprove={() => decide('request/approve', current.key)} onReject={() => decide('request/reject', current.key)} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+/** The action popup: pairing and status, connected sites, settings. */
+import { useState } from 'react';
+import { PairingPanel } from '@/components/PairingPanel';
+import { SitesList } from '@/components/SitesList';
+import { SettingsForm } from '@/components/SettingsForm';
+import { useView } from './store';
+import { send } from './send';
+
+export function HomeView() {
+  const { connection, sites, settings, pairing } = useView();
+  const [showSettings, setShowSettings] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
+    void p.then((r) => setError(r.ok ? null : (r.error?.message ?? 'failed')));
+  return (
+    <main className="popup">
+      <header>
+        <h1>Tandem</h1>
+        <button type="button" className="small" data-testid="toggle-settings" onClick={() => setShowSettings((v) => !v)}>
+          {showSettings ? 'Close settings' : 'Settings'}
+        </button>
+      </header>
+      {error && <p className="error" role="alert">{error}</p>}
+      {showSettings ? (
+        <SettingsForm
+          settings={settings}
+          paired={pairing !== null}
+          onSave={(patch) => send('settings/save', patch)}
+          onUnpair={() => act(send('pairing/unpair', {}))}
+        />
+      ) : (
+        <>
+          <PairingPanel
+            connection={connection}
+            onPair={() => act(send('pairing/start', {}))}
+            onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
+            onCancel={() => act(send('pairing/cancel', {}))}
+          />
+          <SitesList sites={sites} onRevoke={(origin, genesisHash) => act(send('sites/revoke', { origin, genesisHash }))} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * The view's cache of background state. The background is the only writer of these items;
+ * the store reads them once and follows their changes.
+ */
+import { create } from 'zustand';
+import { DEFAULT_SETTINGS, INITIAL_CONNECTION, connectionItem, pairingItem, queueItem, settingsItem, sitesItem } from '@/lib/storage/items';
+import type { ConnectionState, Pairing, QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
+
+export interface ViewState {
+  hydrated: boolean;
+  connection: ConnectionState;
+  pairing: Pairing | null;
+  sites: SiteSession[];
+  queue: QueuedRequest[];
+  settings: Settings;
+}
+
+export const useView = create<ViewState>(() => ({
+  hydrated: false,
+  connection: INITIAL_CONNECTION,
+  pairing: null,
+  sites: [],
+  queue: [],
+  settings: DEFAULT_SETTINGS,
+}));
+
+export async function hydrate(): Promise<() => void> {
+  const [connection, pairing, sites, queue, settings] = await Promise.all([
+    connectionItem.getValue(),
+    pairingItem.getValue(),
+    sitesItem.getValue(),
+    queueItem.getValue(),
+    settingsItem.getValue(),
+  ]);
+  useView.setState({ hydrated: true, connection, pairing, sites: Object.values(sites), queue, settings: { ...DEFAULT_SETTINGS, ...settings } });
+  const unwatch = [
+    connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
+    pairingItem.watch((value) => useView.setState({ pairing: value })),
+    sitesItem.watch((value) => useView.setState({ sites: Object.values(value ?? {}) })),
+    queueItem.watch((value) => useView.setState({ queue: value ?? [] })),
+    settingsItem.watch((value) => useView.setState({ settings: { ...DEFAULT_SETTINGS, ...value } })),
+  ];
+  return () => unwatch.forEach((u) => u());
+}

@@ -1,0 +1,66 @@
+/**
+ * content script ↔ background. Requests go content → background ('tandem/content'); answers
+ * that take a human or a phone are pushed back background → content ('tandem/content-push').
+ * The content script picks a fresh key per request so it can re-attach after the worker
+ * restarts (a pending sendMessage dies with the worker).
+ */
+import type { ChannelSpec } from './channel';
+import { isRecord, keyPayload, optionalString, stringField } from './parse';
+import { ARC27_METHODS, type Arc27Method, type Arc27Outcome, type Arc27Request } from '../arc27/types';
+import { parsePageRequest } from '../arc27/page-request';
+import type { SiteMeta } from '../storage/types';
+
+export type RequestStatus = { state: 'done'; outcome: Arc27Outcome } | { state: 'pending' } | { state: 'unknown' };
+
+export type ContentCatalogue = {
+  'arc27/request': { request: { key: string; request: Arc27Request; site: SiteMeta }; response: RequestStatus };
+  'arc27/poll': { request: { key: string }; response: RequestStatus };
+  /** The content script has delivered the answer to the page; the entry can go. */
+  'arc27/ack': { request: { key: string }; response: Record<string, never> };
+};
+
+export type ContentPushCatalogue = {
+  'arc27/answer': { request: { key: string; outcome: Arc27Outcome }; response: { delivered: boolean } };
+};
+
+export const contentChannel: ChannelSpec<ContentCatalogue> = {
+  name: 'tandem/content',
+  parsers: {
+    'arc27/request': (p) => {
+      if (!isRecord(p) || !isRecord(p.request)) return null;
+      const key = stringField(p, 'key', 128);
+      const method = p.request.method;
+      if (key === null || typeof method !== 'string' || !ARC27_METHODS.includes(method as Arc27Method)) return null;
+      // The content script validated already; the background trusts no one and checks again.
+      const parsed = parsePageRequest(method as Arc27Method, p.request);
+      if (!parsed.ok) return null;
+      const site = parseSiteMeta(p.site);
+      return { key, request: parsed.request, site };
+    },
+    'arc27/poll': keyPayload,
+    'arc27/ack': keyPayload,
+  },
+};
+
+export const contentPushChannel: ChannelSpec<ContentPushCatalogue> = {
+  name: 'tandem/content-push',
+  parsers: {
+    'arc27/answer': (p) => {
+      if (!isRecord(p) || !isRecord(p.outcome)) return null;
+      const key = stringField(p, 'key', 128);
+      if (key === null) return null;
+      return { key, outcome: p.outcome as Arc27Outcome };
+    },
+  },
+};
+
+/** Site name and icon as the page declares them: untrusted, length-capped, shown inert. */
+export function parseSiteMeta(value: unknown): SiteMeta {
+  if (!isRecord(value)) return {};
+  const meta: SiteMeta = {};
+  const name = optionalString(value, 'name', 10_000);
+  const icon = optionalString(value, 'icon', 2048);
+  if (typeof name === 'string' && name.trim()) meta.name = name.trim().slice(0, 80);
+  if (typeof icon === 'string' && /^https?:\/\//.test(icon)) meta.icon = icon;
+  return meta;
+}

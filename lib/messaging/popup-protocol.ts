@@ -1,0 +1,95 @@
+/**
+ * popup / approval window → background. The view reads state from storage (written only by
+ * the background) and asks for every change through these messages.
+ */
+import type { ChannelSpec } from './channel';
+import { emptyPayload, isRecord, keyPayload, optionalString, stringField } from './parse';
+import type { IceServerSetting, Settings } from '../storage/types';
+
+export type PopupCatalogue = {
+  /** Wake the background and have it refresh the connection state from the peer host. */
+  'state/refresh': { request: Record<string, never>; response: { startedAt: number } };
+  /** Start (or resume) pairing: the QR of the current attempt, or a fresh one. */
+  'pairing/start': { request: { fresh?: boolean }; response: { requestId: string } };
+  'pairing/cancel': { request: Record<string, never>; response: Record<string, never> };
+  /** Log out on the server, close the channel, forget the pairing. */
+  'pairing/unpair': { request: Record<string, never>; response: Record<string, never> };
+  'settings/save': { request: Partial<Settings>; response: Settings };
+  'sites/revoke': { request: { origin: string; genesisHash?: string }; response: { revoked: number } };
+  'sites/block': { request: { origin: string }; response: Record<string, never> };
+  'request/approve': { request: { key: string }; response: Record<string, never> };
+  'request/reject': { request: { key: string }; response: Record<string, never> };
+};
+
+export const popupChannel: ChannelSpec<PopupCatalogue> = {
+  name: 'tandem/popup',
+  parsers: {
+    'state/refresh': emptyPayload,
+    'pairing/start': (p) => (p === undefined ? {} : isRecord(p) ? (p.fresh === true ? { fresh: true } : {}) : null),
+    'pairing/cancel': emptyPayload,
+    'pairing/unpair': emptyPayload,
+    'settings/save': parseSettingsPatch,
+    'sites/revoke': (p) => {
+      if (!isRecord(p)) return null;
+      const origin = stringField(p, 'origin', 2048);
+      const genesisHash = optionalString(p, 'genesisHash', 64);
+      if (origin === null || genesisHash === null) return null;
+      return genesisHash === undefined ? { origin } : { origin, genesisHash };
+    },
+    'sites/block': (p) => {
+      if (!isRecord(p)) return null;
+      const origin = stringField(p, 'origin', 2048);
+      return origin === null ? null : { origin };
+    },
+    'request/approve': keyPayload,
+    'request/reject': keyPayload,
+  },
+};
+
+const NUMERIC_SETTINGS = ['requestDeadlineMs', 'linkTimeoutMs', 'offerTimeoutMs', 'channelOpenTimeoutMs', 'highFeeMicroAlgos'] as const;
+
+export function parseSettingsPatch(value: unknown): Partial<Settings> | null {
+  if (!isRecord(value)) return null;
+  const patch: Partial<Settings> = {};
+  if (value.serverUrl !== undefined) {
+    if (typeof value.serverUrl !== 'string') return null;
+    try {
+      const url = new URL(value.serverUrl);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+      patch.serverUrl = url.origin;
+    } catch {
+      return null;
+    }
+  }
+  for (const key of NUMERIC_SETTINGS) {
+    const n = value[key];
+    if (n === undefined) continue;
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 24 * 3600_000) return null;
+    patch[key] = n;
+  }
+  if (value.iceServers !== undefined) {
+    const ice = parseIceServers(value.iceServers);
+    if (ice === null) return null;
+    patch.iceServers = ice;
+  }
+  return patch;
+}
+
+function parseIceServers(value: unknown): IceServerSetting[] | null {
+  if (!Array.isArray(value) || value.length > 8) return null;
+  const out: IceServerSetting[] = [];
+  for (const entry of value) {
+    if (!isRecord(entry)) return null;
+    const urls = entry.urls;
+    const list = typeof urls === 'string' ? [urls] : Array.isArray(urls) ? urls : null;
+    if (!list || list.length === 0 || !list.every((u) => typeof u === 'string' && /^(stuns?|turns?):/.test(u))) return null;
+    const server: IceServerSetting = { urls: typeof urls === 'string' ? urls : (list as string[]) };
+    const username = optionalString(entry, 'username', 512);
+    const credential = optionalString(entry, 'credential', 512);
+    if (username === null || credential === null) return null;
+    if (username !== undefined) server.username = username;
+    if (credential !== undefined) server.credential = credential;
+    out.push(server);
+  }
+  return out;
+}
