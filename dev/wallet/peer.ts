@@ -69,6 +69,10 @@ export async function openPeerLink(options: PeerLinkOptions): Promise<PeerLink> 
     );
     const peerConnection = client.peerClient;
     if (!peerConnection) throw new Error('liquid-client did not create a peer connection');
+    // The socket stays connected (a phone stays online in the wallet's room), but candidates relayed
+    // to the room from now on belong to other pairings of the same address; liquid-client would
+    // feed them to this connection and leave the failed addIceCandidate promise unhandled.
+    client.socket.off('answer-candidate');
     if (channel.label !== DATA_CHANNEL_LABEL) log(`unexpected channel label ${channel.label}`);
     return {
       channel,

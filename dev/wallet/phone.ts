@@ -106,6 +106,7 @@ export class Phone implements DevWallet {
         throw new Error(`the link points at ${parsed.origin} but this page is served by ${this.options.pageOrigin}; open ${parsed.origin}/wallet`);
       }
       this.serverOrigin = parsed.origin;
+      this.note(`connecting to ${parsed.origin} for request ${parsed.requestId}`);
       this.passkey = await this.provePasskey(parsed.origin, parsed.requestId, attempt);
       this.check(attempt);
       this.setPhase('linked');

@@ -11,7 +11,8 @@
  *   2. spec phone: signed txns verify, `signers: []` gives null, reject gives 4001, garbage is ignored;
  *   3. second pairing (reference phone) ASSERTS with the saved passkey, sends the JSON credential
  *      frame first, then padded raw signatures; reject sends nothing;
- *   4. the phone disconnecting closes the extension's channel.
+ *   4. either side closing moves the phone to `closed`;
+ *   5. a saved passkey the server (401) or the authenticator no longer knows leads to registering again.
  * Exits non-zero on the first failed check.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -34,6 +35,16 @@ import { buildDeepLink } from '../../lib/liquid/deep-link.ts';
 import { decodeBase64Lenient, encodeBase64Url } from '../../lib/liquid/base64url.ts';
 
 const STEP_TIMEOUT_MS = 15_000;
+const AUTHENTICATOR = {
+  protocol: 'ctap2',
+  transport: 'internal',
+  hasResidentKey: true,
+  hasUserVerification: true,
+  isUserVerified: true,
+  automaticPresenceSimulation: true,
+} as const;
+/** SMOKE_ICE=stun runs the page with ?ice=stun (public STUN; unreachable offline, host candidates still work). */
+const ice = process.env.SMOKE_ICE === 'stun' ? '&ice=stun' : '';
 
 function check(condition: unknown, what: string): asserts condition {
   if (!condition) throw new Error(`FAILED: ${what}`);
@@ -209,9 +220,7 @@ async function main(): Promise<void> {
     });
     const cdp = await context.newCDPSession(walletPage);
     await cdp.send('WebAuthn.enable');
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-    });
+    let { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: AUTHENTICATOR });
     const answerPage = await context.newPage();
     await answerPage.goto(`${server.url}/`);
     let current: ExtensionSide | undefined;
@@ -219,8 +228,9 @@ async function main(): Promise<void> {
 
     console.log(`server ${server.url}\n1. first pairing, spec phone`);
     const started = Date.now();
-    current = ext = await pair(server.url, walletPage, answerPage, 'behaviour=spec');
-    console.log(`  (pairing took ${Date.now() - started} ms)`);
+    current = ext = await pair(server.url, walletPage, answerPage, `behaviour=spec${ice}`);
+    console.log(`  (pairing took ${Date.now() - started} ms, page load and bundling included)`);
+    if (process.env.VERBOSE === '1') console.log(await walletPage.evaluate(() => (window as unknown as { devWallet: { log: string[] } }).devWallet.log.join('\n')));
     const first = await walletPage.evaluate(() => (window as unknown as WalletWindow).devWallet.lastPasskey?.mode);
     check(first === 'registered', 'first connect registered a passkey');
     const address = await walletPage.evaluate(() => (window as unknown as WalletWindow).devWallet.address);
@@ -257,7 +267,7 @@ async function main(): Promise<void> {
     ext.close();
 
     const answerPage2 = answerPage; // the same page answers again with a fresh RTCPeerConnection
-    current = ext = await pair(server.url, walletPage, answerPage2, 'behaviour=reference&auto=1');
+    current = ext = await pair(server.url, walletPage, answerPage2, `behaviour=reference&auto=1${ice}`);
     const second = await walletPage.evaluate(() => (window as unknown as WalletWindow).devWallet.lastPasskey?.mode);
     check(second === 'asserted', 'second connect with the same account ASSERTED');
     frames = await ext.frames(1);
@@ -287,6 +297,42 @@ async function main(): Promise<void> {
     await answerPage.evaluate(() => (window as unknown as { answerer: { pc: RTCPeerConnection } }).answerer.pc.close());
     await walletPage.waitForFunction(() => (window as unknown as WalletWindow).devWallet.phase === 'closed', null, { timeout: STEP_TIMEOUT_MS });
     check(true, 'phase = closed when the extension closes its side');
+    ext.close();
+
+    console.log('5. saved passkey unusable: fall back to registering');
+    await walletPage.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('tandem-dev-wallet:credential:')) localStorage.setItem(key, 'bm90LWEtcmVhbC1wYXNza2V5');
+    });
+    current = ext = await pair(server.url, walletPage, answerPage, `behaviour=spec${ice}`);
+    let mode = await walletPage.evaluate(() => (window as unknown as WalletWindow).devWallet.lastPasskey?.mode);
+    check(mode === 'registered', 'a passkey the server does not know (401) leads to a new registration');
+    ext.close();
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+    ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: AUTHENTICATOR }));
+    const before = Date.now();
+    current = ext = await pair(server.url, walletPage, answerPage, `behaviour=spec${ice}`);
+    mode = await walletPage.evaluate(() => (window as unknown as WalletWindow).devWallet.lastPasskey?.mode);
+    check(mode === 'registered', `a passkey the authenticator lost leads to a new registration (${Date.now() - before} ms)`);
+
+    console.log('6. faults');
+    type FaultWindow = { devWallet: { setFault(f: string): void; approve(): Promise<void>; pending(): unknown[] } };
+    const approveWith = async (fault: string, id: string): Promise<void> => {
+      await walletPage.evaluate((f) => (window as unknown as FaultWindow).devWallet.setFault(f), fault);
+      await ext!.send(signRequest(id, [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
+      await walletPage.waitForFunction(() => (window as unknown as FaultWindow).devWallet.pending().length === 1, null, { timeout: STEP_TIMEOUT_MS });
+      await walletPage.evaluate(() => (window as unknown as FaultWindow).devWallet.approve());
+    };
+    await approveWith('silent', 'fault-silent');
+    await approveWith('bad-signature', 'fault-bad');
+    frames = await ext.frames(1);
+    const bad = decodeSignedTransaction(decodeBase64Lenient((envelopeOf(frames[0]!).result as { stxns: string[] }).stxns[0]!)!);
+    check(
+      envelopeOf(frames[0]!).requestId === 'fault-bad' && !nacl.sign.detached.verify(bad.txn.bytesToSign(), bad.sig!, Address.fromString(address).publicKey),
+      'silent sends nothing; bad-signature sends a signature that does not verify',
+    );
+    await approveWith('garbage-frame', 'fault-garbage');
+    frames = await ext.frames(2);
+    check(decodeFrame(frames[1]!).kind === 'invalid', 'garbage-frame sends a frame that does not decode');
     console.log('\nall checks passed');
   } finally {
     ext?.close();
