@@ -1,0 +1,59 @@
+/** Page object for the dev wallet (the phone), with a CDP virtual authenticator for its passkey. */
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+
+export type Behaviour = 'reference' | 'spec';
+export type Fault = 'none' | 'silent' | 'bad-signature' | 'wrong-txn' | 'garbage-frame';
+
+export class WalletPage {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, serverUrl: string, options: { behaviour?: Behaviour; auto?: boolean; mnemonic?: string } = {}): Promise<WalletPage> {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    const params = new URLSearchParams({ behaviour: options.behaviour ?? 'spec', auto: options.auto === false ? '0' : '1' });
+    if (options.mnemonic) params.set('mnemonic', options.mnemonic);
+    await page.goto(`${serverUrl}/wallet?${params}`);
+    await page.waitForFunction(() => Boolean((window as unknown as { devWallet?: unknown }).devWallet));
+    return new WalletPage(page);
+  }
+
+  address(): Promise<string> {
+    return this.page.evaluate(() => (window as unknown as { devWallet: { address: string } }).devWallet.address);
+  }
+
+  async connect(link: string): Promise<void> {
+    await this.page.evaluate((l) => (window as unknown as { devWallet: { connect(l: string): Promise<void> } }).devWallet.connect(l), link);
+  }
+
+  phase(): Promise<string> {
+    return this.page.evaluate(() => (window as unknown as { devWallet: { phase: string } }).devWallet.phase);
+  }
+
+  async expectPhase(phase: string) {
+    await expect.poll(() => this.phase()).toBe(phase);
+  }
+
+  async disconnect() {
+    await this.page.evaluate(() => (window as unknown as { devWallet: { disconnect(): void } }).devWallet.disconnect());
+  }
+
+  async setFault(fault: Fault) {
+    await this.page.evaluate((f) => (window as unknown as { devWallet: { setFault(f: string): void } }).devWallet.setFault(f), fault);
+  }
+
+  async setAutoApprove(on: boolean) {
+    await this.page.evaluate((v) => (window as unknown as { devWallet: { setAutoApprove(v: boolean): void } }).devWallet.setAutoApprove(v), on);
+  }
+
+  async sendRawFrame(frame: string) {
+    await this.page.evaluate((f) => (window as unknown as { devWallet: { sendRawFrame(f: string): void } }).devWallet.sendRawFrame(f), frame);
+  }
+
+  received(): Promise<unknown[]> {
+    return this.page.evaluate(() => (window as unknown as { devWallet: { received: { frame: unknown }[] } }).devWallet.received.map((r) => r.frame));
+  }
+}
