@@ -32,40 +32,50 @@ function computedGroupId(run: readonly DecodedTxn[]): Uint8Array {
   return algosdk.computeGroupID(copies);
 }
 
+interface Run {
+  groupId: string;
+  start: number;
+  end: number;
+}
+
+/** The runs of consecutive transactions sharing a group id, and the count of ungrouped ones. */
+function groupRuns(decoded: readonly DecodedTxn[]): { runs: Run[]; ungrouped: number } {
+  const runs: Run[] = [];
+  let ungrouped = 0;
+  decoded.forEach((d, index) => {
+    const groupId = groupIdOf(d.txn);
+    const last = runs[runs.length - 1];
+    if (groupId === null) ungrouped++;
+    else if (last !== undefined && last.groupId === groupId && last.end === index) last.end = index + 1;
+    else runs.push({ groupId, start: index, end: index + 1 });
+  });
+  return { runs, ungrouped };
+}
+
 /** Checks the groups and records each grouped transaction's position on it. */
 export function checkGroups(decoded: DecodedTxn[], allowMultipleGroups: boolean): Result<void> {
+  const { runs, ungrouped } = groupRuns(decoded);
   const seen = new Set<string>();
-  let ungrouped = 0;
-  let start = 0;
-  while (start < decoded.length) {
-    const groupId = groupIdOf(decoded[start]!.txn);
-    if (groupId === null) {
-      ungrouped++;
-      start++;
-      continue;
-    }
-    let end = start;
-    while (end < decoded.length && groupIdOf(decoded[end]!.txn) === groupId) end++;
-    const where = { index: start };
+  for (const { groupId, start } of runs) {
     if (seen.has(groupId)) {
-      return groupError(`txns[${start}]: the transactions of group ${groupId} are not consecutive`, where);
+      return groupError(`txns[${start}]: the transactions of group ${groupId} are not consecutive`, { index: start });
     }
     seen.add(groupId);
+  }
+  if (!allowMultipleGroups && (runs.length > 1 || (runs.length === 1 && ungrouped > 0))) {
+    return groupError('txns must be one group or ungrouped transactions only', { index: 0 });
+  }
+  for (const { groupId, start, end } of runs) {
     const run = decoded.slice(start, end);
+    const where = `txns[${start}..${end - 1}]`;
     if (run.length > MAX_GROUP_SIZE) {
-      return groupError(`txns[${start}..${end - 1}]: a group holds at most ${MAX_GROUP_SIZE} transactions`, where);
+      return groupError(`${where}: a group holds at most ${MAX_GROUP_SIZE} transactions`, { index: start });
     }
-    if (!bytesEqual(computedGroupId(run), decoded[start]!.txn.group!)) {
-      return groupError(
-        `txns[${start}..${end - 1}]: group id does not match these transactions (one is missing, extra or out of order)`,
-        where,
-      );
+    if (!bytesEqual(computedGroupId(run), run[0]!.txn.group!)) {
+      const message = `${where}: group id does not match these transactions (one is missing, extra or out of order)`;
+      return groupError(message, { index: start });
     }
     run.forEach((d, k) => (d.group = { position: k + 1, size: run.length, groupId }));
-    start = end;
-  }
-  if (!allowMultipleGroups && (seen.size > 1 || (seen.size === 1 && ungrouped > 0))) {
-    return groupError('txns must be one group or ungrouped transactions only', { index: 0 });
   }
   return ok(undefined);
 }
