@@ -1,7 +1,10 @@
 /**
  * End-to-end smoke test of the dev wallet against the dev Liquid server, run by hand:
  *
- *   npx tsx dev/wallet/smoke.ts            (add HEADED=1 to watch, LOG=1 for the server log)
+ *   npx tsx dev/wallet/smoke.ts
+ *
+ * Environment: HEADED=1 to watch, LOG=1 for the server log, VERBOSE=1 for the page's console,
+ * SMOKE_ICE=stun to run the page with ?ice=stun, SCREENSHOT=file.png for a picture of a prompt.
  *
  * It starts the server on a free port, opens the wallet page in Debian Chromium with a CDP
  * virtual authenticator, and plays the extension from Node: a Socket.IO client with the session
@@ -188,12 +191,19 @@ function envelopeOf(frame: string): Record<string, unknown> {
 
 type WalletWindow = { devWallet: { address: string; phase: string; lastPasskey?: { mode: string }; pending(): unknown[]; approve(): Promise<void>; disconnect(): void } };
 
-async function pair(url: string, walletPage: Page, answerPage: Page, query: string): Promise<ExtensionSide> {
+/** One pairing; `via: 'form'` types the link and clicks Connect instead of passing `?link=`. */
+async function pair(url: string, walletPage: Page, answerPage: Page, query: string, via: 'param' | 'form' = 'param'): Promise<ExtensionSide> {
   const ext = new ExtensionSide(url, answerPage);
   const link = await ext.start();
   // WebAuthn refuses to run in a page without focus, and the answering page was opened last.
   await walletPage.bringToFront();
-  await walletPage.goto(`${url}/wallet/?link=${encodeURIComponent(link)}&${query}`);
+  if (via === 'param') {
+    await walletPage.goto(`${url}/wallet/?link=${encodeURIComponent(link)}&${query}`);
+  } else {
+    await walletPage.goto(`${url}/wallet/?${query}`);
+    await walletPage.getByTestId('link-input').fill(link);
+    await walletPage.getByTestId('connect').click();
+  }
   const ack = await ext.linkAck!;
   const address = await walletPage.evaluate(() => (window as unknown as WalletWindow).devWallet.address);
   check(ack.wallet === address && ack.requestId === ext.requestId, `link ack names the wallet ${address.slice(0, 8)}…`);
@@ -239,9 +249,10 @@ async function main(): Promise<void> {
     await ext.send('not a frame at all');
     const txns = [payment(address, 1), payment(address, 2)];
     await ext.send(signRequest('spec-1', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }, { txn: encodeBase64Url(encodeUnsignedTransaction(txns[1]!)), signers: [] }]));
-    await walletPage.locator('[data-testid=request]').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await walletPage.getByTestId('request').waitFor({ timeout: STEP_TIMEOUT_MS });
     check(true, 'garbage frame ignored, request listed on the page');
-    await walletPage.locator('[data-testid=approve]').click();
+    if (process.env.SCREENSHOT) await walletPage.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+    await walletPage.getByTestId('approve').click();
     let frames = await ext.frames(1);
     const reply = envelopeOf(frames[0]!);
     const stxns = (reply.result as { stxns: (string | null)[] }).stxns;
@@ -253,7 +264,7 @@ async function main(): Promise<void> {
     );
     check(stxns[1] === null, 'signers: [] gives null');
     await ext.send(signRequest('spec-2', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
-    await walletPage.locator('[data-testid=reject]').click();
+    await walletPage.getByTestId('reject').click();
     frames = await ext.frames(2);
     check((envelopeOf(frames[1]!).error as { code: number }).code === 4001, 'reject gives error 4001');
     await ext.send({ id: 'other-1', reference: 'arc0027:sign_message:request', params: {} });
@@ -267,7 +278,7 @@ async function main(): Promise<void> {
     ext.close();
 
     const answerPage2 = answerPage; // the same page answers again with a fresh RTCPeerConnection
-    current = ext = await pair(server.url, walletPage, answerPage2, `behaviour=reference&auto=1${ice}`);
+    current = ext = await pair(server.url, walletPage, answerPage2, `behaviour=reference&auto=1${ice}`, 'form');
     const second = await walletPage.evaluate(() => (window as unknown as WalletWindow).devWallet.lastPasskey?.mode);
     check(second === 'asserted', 'second connect with the same account ASSERTED');
     frames = await ext.frames(1);
@@ -285,7 +296,7 @@ async function main(): Promise<void> {
     await walletPage.evaluate(() => (window as unknown as { devWallet: { setAutoApprove(on: boolean): void } }).devWallet.setAutoApprove(false));
     await ext.send(signRequest('ref-2', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
     await walletPage.waitForFunction(() => (window as unknown as WalletWindow).devWallet.pending().length === 1, null, { timeout: STEP_TIMEOUT_MS });
-    await walletPage.locator('[data-testid=reject]').click();
+    await walletPage.getByTestId('reject').click();
     await walletPage.waitForFunction(() => (window as unknown as WalletWindow).devWallet.pending().length === 0, null, { timeout: STEP_TIMEOUT_MS });
     await ext.send({ id: 'ping', reference: 'arc0027:sign_message:request', params: {} });
     await ext.send(signRequest('ref-3', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
