@@ -1,0 +1,63 @@
+/** Page object for the test dApp (AVMWebClient) served by the dev server. */
+import type { BrowserContext, Page } from '@playwright/test';
+
+export type Outcome = { ok: true; result: Record<string, unknown> } | { ok: false; error: { code: number; message: string } };
+export interface WalletTxn {
+  txn: string;
+  signers?: string[];
+  authAddr?: string;
+}
+
+type Api = {
+  discover(): Promise<Outcome>;
+  enable(genesisHash?: string): Promise<Outcome>;
+  disable(): Promise<Outcome>;
+  signTransactions(txns: WalletTxn[]): Promise<Outcome>;
+  buildPayment(from: string, opts?: { amount?: number; genesisHash?: string; note?: string }): string;
+  buildGroup(from: string, n: number, opts?: { foreignIndex?: number; genesisHash?: string }): WalletTxn[];
+};
+
+export const TESTNET_HASH = 'SGO1GKSzyE7IEPItTxCByw9x8FmnrCDexi9/cOUJOiI=';
+
+export class DappPage {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, url: string): Promise<DappPage> {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => Boolean((window as unknown as { dapp?: unknown }).dapp));
+    return new DappPage(page);
+  }
+
+  private call<T>(fn: (api: Api, arg: unknown) => Promise<T> | T, arg?: unknown): Promise<T> {
+    return this.page.evaluate(
+      ([source, a]) => {
+        const api = (window as unknown as { dapp: Api }).dapp;
+        return (new Function('api', 'arg', `return (${source})(api, arg)`) as (api: Api, arg: unknown) => Promise<T>)(api, a);
+      },
+      [fn.toString(), arg] as const,
+    );
+  }
+
+  discover() {
+    return this.call((api) => api.discover());
+  }
+  enable(genesisHash: string = TESTNET_HASH) {
+    return this.call((api, hash) => api.enable(hash as string), genesisHash);
+  }
+  disable() {
+    return this.call((api) => api.disable());
+  }
+  signTransactions(txns: WalletTxn[]) {
+    return this.call((api, t) => api.signTransactions(t as WalletTxn[]), txns);
+  }
+  buildPayment(from: string, opts: { amount?: number; genesisHash?: string; note?: string } = {}) {
+    return this.call((api, a) => api.buildPayment((a as [string, object])[0], (a as [string, object])[1]), [from, { genesisHash: TESTNET_HASH, ...opts }]);
+  }
+  buildGroup(from: string, n: number, opts: { foreignIndex?: number; genesisHash?: string } = {}) {
+    return this.call((api, a) => {
+      const [f, count, o] = a as [string, number, object];
+      return api.buildGroup(f, count, o);
+    }, [from, n, { genesisHash: TESTNET_HASH, ...opts }]);
+  }
+}

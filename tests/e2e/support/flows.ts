@@ -1,0 +1,33 @@
+/** Multi-step flows shared by specs: pair a phone, connect a dApp. */
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import type { TestServer } from './server';
+import { PopupPage, approvalWindow } from './popup-page';
+import { WalletPage, type Behaviour } from './wallet-page';
+import { DappPage, TESTNET_HASH } from './dapp-page';
+
+export async function pairPhone(context: BrowserContext, extensionId: string, server: TestServer, behaviour: Behaviour = 'spec') {
+  const popup = await PopupPage.open(context, extensionId);
+  const link = await popup.pair();
+  const wallet = await WalletPage.open(context, server.url, { behaviour });
+  await wallet.connect(link);
+  await popup.expectPhase('connected');
+  return { popup, wallet, link, address: await wallet.address() };
+}
+
+/** Opens the dApp, asks to enable, approves the connect prompt; returns the dApp and window. */
+export async function connectDapp(context: BrowserContext, extensionId: string, dappUrl: string, genesisHash = TESTNET_HASH) {
+  const dapp = await DappPage.open(context, dappUrl);
+  const enabling = dapp.enable(genesisHash);
+  const approval = await approvalWindow(context, extensionId);
+  await approval.getByTestId('connect-prompt').waitFor();
+  await approval.getByTestId('approve').click();
+  const enabled = await enabling;
+  expect(enabled.ok, JSON.stringify(enabled)).toBe(true);
+  return { dapp, enabled };
+}
+
+export async function approveOnce(approval: Page) {
+  const prompt = approval.getByTestId('sign-prompt');
+  await expect(prompt).toHaveAttribute('data-stage', 'awaiting-approval');
+  await approval.getByTestId('approve').click();
+}
