@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+// TANDEM_EXTENSION_DIR: test a private copy of the build while others rebuild .output in the same checkout.
+export const EXTENSION_DIR = resolve(process.env.TANDEM_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'tandem-profile-'))): Promise<{ context: BrowserContext; profileDir: string }> {

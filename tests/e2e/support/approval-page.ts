@@ -1,0 +1,80 @@
+/** Page object for Tandem's approval window: the connect and sign prompts. Every selector lives here. */
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { approvalWindow } from './popup-page';
+
+export class ApprovalPage {
+  constructor(readonly page: Page) {}
+
+  /** The open approval window, or the next one Tandem opens. */
+  static async find(context: BrowserContext, extensionId: string): Promise<ApprovalPage> {
+    return new ApprovalPage(await approvalWindow(context, extensionId));
+  }
+
+  connectPrompt() {
+    return this.page.getByTestId('connect-prompt');
+  }
+
+  signPrompt() {
+    return this.page.getByTestId('sign-prompt');
+  }
+
+  promptOrigin() {
+    return this.page.getByTestId('prompt-origin');
+  }
+
+  /** "Sign 1024 transactions?" */
+  signTitle() {
+    return this.signPrompt().getByRole('heading');
+  }
+
+  signTotals() {
+    return this.page.getByTestId('sign-totals');
+  }
+
+  confirmOnPhone() {
+    return this.page.getByTestId('confirm-on-phone');
+  }
+
+  approveButton() {
+    return this.page.getByTestId('approve');
+  }
+
+  async approveConnect() {
+    await expect(this.connectPrompt()).toBeVisible();
+    await this.approveButton().click();
+  }
+
+  /** Approves the sign prompt once it is waiting for the user. */
+  async approveSign() {
+    await expect(this.signPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
+    await this.approveButton().click();
+  }
+
+  async reject() {
+    await this.page.getByTestId('reject').click();
+  }
+
+  warnings(kind?: string) {
+    const all = this.page.getByTestId('warning');
+    return kind ? all.and(this.page.locator(`[data-kind="${kind}"]`)) : all;
+  }
+
+  txnCards() {
+    return this.page.getByTestId('txn');
+  }
+
+  txnList() {
+    return this.page.getByTestId('txn-list');
+  }
+
+  /** The value cells ("To", "Note", ...) of the card at `position` among the rendered cards. */
+  txnValue(position: number, label: string) {
+    return this.txnCards().nth(position).locator('.kv').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  }
+
+  /** Resolves when Tandem closes the window (it does when nothing is left to decide). */
+  async waitForClose(timeout = 20_000) {
+    if (this.page.isClosed()) return;
+    await this.page.waitForEvent('close', { timeout });
+  }
+}
