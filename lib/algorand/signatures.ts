@@ -8,17 +8,17 @@
  * 64 signature bytes reaches the dApp). One bad entry fails the whole reply: the dApp never
  * gets a partly signed group.
  *
- * Verification uses tweetnacl, the ed25519 implementation algosdk itself runs on (so it adds
- * nothing to the bundle), plus a canonical-S check that tweetnacl leaves out and the network
- * enforces.
+ * Signatures are checked with `verifyEd25519` (WebCrypto, or tweetnacl where WebCrypto lacks
+ * Ed25519) after a canonical-S check that tweetnacl leaves out and the network enforces. The
+ * checks are async for WebCrypto's sake; they run for all entries at once.
  */
 import algosdk from 'algosdk';
-import nacl from 'tweetnacl';
 import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
 import { fromBase64Lenient, toBase64 } from './base64';
 import { bytesEqual, concatBytes } from './bytes';
 import type { DecodedTxn } from './decode';
-import { fail, ok, type Result } from './result';
+import { verifyEd25519, type Ed25519Verify } from './ed25519';
+import { describeError, fail, ok, type Result } from './result';
 
 const TX_TAG = new TextEncoder().encode('TX');
 const SIGNATURE_LENGTH = 64;
@@ -39,11 +39,21 @@ function hasCanonicalS(signature: Uint8Array): boolean {
   return s < GROUP_ORDER;
 }
 
+export interface CheckReplyOptions {
+  /** The ed25519 verifier; tests inject one to exercise both backends. */
+  verify?: Ed25519Verify;
+}
+
 /** Verifies an ed25519 signature by `signer` over "TX" ‖ the transaction bytes. */
-export function verifyTxnSignature(txnBytes: Uint8Array, signature: Uint8Array, signer: string): boolean {
+export async function verifyTxnSignature(
+  txnBytes: Uint8Array,
+  signature: Uint8Array,
+  signer: string,
+  verify: Ed25519Verify = verifyEd25519,
+): Promise<boolean> {
   if (signature.length !== SIGNATURE_LENGTH || !hasCanonicalS(signature)) return false;
-  const publicKey = algosdk.decodeAddress(signer).publicKey;
-  return nacl.sign.detached.verify(concatBytes(TX_TAG, txnBytes), signature, publicKey);
+  if (!algosdk.isValidAddress(signer)) return false;
+  return verify(concatBytes(TX_TAG, txnBytes), signature, algosdk.decodeAddress(signer).publicKey);
 }
 
 /** The 64 signature bytes in a phone entry: a raw signature, or taken out of a signed transaction. */
@@ -71,11 +81,11 @@ function signatureFrom(d: DecodedTxn, entry: unknown, signer: string): Result<Ui
   return ok(stxn.sig);
 }
 
-function signedTxnFor(d: DecodedTxn, entry: unknown): Result<string> {
+async function signedTxnFor(d: DecodedTxn, entry: unknown, verify: Ed25519Verify): Promise<Result<string>> {
   const signer = d.signers[0]!;
   const signature = signatureFrom(d, entry, signer);
   if (!signature.ok) return signature;
-  if (!verifyTxnSignature(d.bytes, signature.value, signer)) {
+  if (!(await verifyTxnSignature(d.bytes, signature.value, signer, verify))) {
     return fail(rejected(d, `the signature is not ${signer}'s over this transaction`));
   }
   const sender = d.txn.sender.toString();
@@ -90,9 +100,14 @@ function signedTxnFor(d: DecodedTxn, entry: unknown): Result<string> {
 /**
  * The dApp's answer from the phone's `stxns` (one entry per transaction of `decoded`, in
  * order): standard base64 signed transactions, and `null` (or the dApp's own `stxn`) where
- * no signature was requested, whatever the phone put there.
+ * no signature was requested, whatever the phone put there. On failure the error names the
+ * first bad index.
  */
-export function checkPhoneReply(decoded: readonly DecodedTxn[], stxns: unknown): Result<(string | null)[]> {
+export async function checkPhoneReply(
+  decoded: readonly DecodedTxn[],
+  stxns: unknown,
+  opts: CheckReplyOptions = {},
+): Promise<Result<(string | null)[]>> {
   if (!Array.isArray(stxns)) {
     return fail(arc27Error(Arc27ErrorCode.Unknown, 'the phone returned no list of signed transactions'));
   }
@@ -100,16 +115,23 @@ export function checkPhoneReply(decoded: readonly DecodedTxn[], stxns: unknown):
     const message = `the phone returned ${stxns.length} entries for ${decoded.length} transactions`;
     return fail(arc27Error(Arc27ErrorCode.Unknown, message));
   }
+  const verify = opts.verify ?? verifyEd25519;
+  const entries: unknown[] = stxns;
+  const results = await Promise.all(
+    decoded.map(async (d, i): Promise<Result<string | null>> => {
+      if (d.signers.length === 0) return ok(d.stxn === undefined ? null : toBase64(d.stxn));
+      try {
+        return await signedTxnFor(d, entries[i], verify);
+      } catch (error) {
+        // Whatever algosdk throws on a hostile entry is a bad entry, never an unanswered request.
+        return fail(rejected(d, `unreadable (${describeError(error)})`));
+      }
+    }),
+  );
   const out: (string | null)[] = [];
-  for (let i = 0; i < decoded.length; i++) {
-    const d = decoded[i]!;
-    if (d.signers.length === 0) {
-      out.push(d.stxn === undefined ? null : toBase64(d.stxn));
-      continue;
-    }
-    const signed = signedTxnFor(d, stxns[i]);
-    if (!signed.ok) return signed;
-    out.push(signed.value);
+  for (const result of results) {
+    if (!result.ok) return result;
+    out.push(result.value);
   }
   return ok(out);
 }
