@@ -24,7 +24,7 @@ import {
   type Arc27Request,
   type WalletTransaction,
 } from '@/lib/arc27/types';
-import { MAX_FRAME_CBOR_BYTES, encodeFrame, frameCborSize } from '@/lib/liquid/frames';
+import { MAX_FRAME_CBOR_BYTES, MAX_FRAME_TEXT_CHARS, encodeFrame, frameCborSize, textLengthOf } from '@/lib/liquid/frames';
 import { request } from '@/lib/messaging/channel';
 import { contentPushChannel, type RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
@@ -52,6 +52,19 @@ export interface Requests {
   onTabRemoved(tabId: number): Promise<void>;
   /** Answers requests whose phone deadline passed (4002). */
   sweep(): Promise<void>;
+}
+
+/**
+ * The larger of a chunk's request frame and its worst-case reply, as data-channel text: a
+ * spec phone answers with full signed transactions, each about 100 bytes longer than the
+ * unsigned one (signature, keys, possibly `sgnr`).
+ */
+const REPLY_OVERHEAD_PER_TXN = 128;
+const SIZING_ID = '0190d5a0-0000-7000-8000-000000000000';
+function frameTextSize(chunk: WalletTransaction[]): number {
+  const request = frameCborSize(buildPhoneSignRequest(SIZING_ID, TANDEM_PROVIDER_ID, chunk));
+  const cbor = Math.min(request + chunk.length * REPLY_OVERHEAD_PER_TXN, Number.MAX_SAFE_INTEGER);
+  return cbor > MAX_FRAME_CBOR_BYTES ? Number.MAX_SAFE_INTEGER : textLengthOf(cbor);
 }
 
 const done = (outcome: Arc27Outcome): RequestStatus => ({ state: 'done', outcome });
@@ -179,8 +192,7 @@ export function createRequests(peer: PeerHost): Requests {
   }
 
   function phoneChunks(entry: QueuedSign, decoded: DecodedTxn[]) {
-    const phoneTxns = toPhoneTxns(decoded);
-    return splitAtGroupBoundaries(phoneTxns, MAX_FRAME_CBOR_BYTES, (chunk) => frameCborSize(buildPhoneSignRequest('0190d5a0-0000-7000-8000-000000000000', TANDEM_PROVIDER_ID, chunk)));
+    return splitAtGroupBoundaries(toPhoneTxns(decoded), MAX_FRAME_TEXT_CHARS, frameTextSize);
   }
 
   async function sendToPhone(entry: QueuedSign) {
@@ -240,7 +252,7 @@ export function createRequests(peer: PeerHost): Requests {
     const chunks = decoded ? phoneChunks(current, decoded) : null;
     if (!decoded || !chunks?.ok) return finish([current.key], () => ({ ok: false, error: arc27Error(Arc27ErrorCode.Unknown, 'the request no longer decodes') }));
     const joined = reassemble(chunkRanges(chunks.value), current.phoneRequestIds.map((id) => current.phoneReplies![id]));
-    const checked = joined.ok ? checkPhoneReply(decoded, joined.value) : joined;
+    const checked = joined.ok ? await checkPhoneReply(decoded, joined.value) : joined;
     await finish([current.key], () => (checked.ok ? { ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: checked.value as (string | null)[] } } : { ok: false, error: checked.error }));
   }
 

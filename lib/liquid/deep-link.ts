@@ -24,7 +24,7 @@ export function parseDeepLink(link: string): LiquidLink | null {
   const [, scheme, host, query] = match as unknown as [string, string | undefined, string, string];
   const requestId = new URLSearchParams(query).get('requestId');
   if (!requestId) return null;
-  if (!/^[A-Za-z0-9.\-]+(:\d{1,5})?$/.test(host)) return null;
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host)) return null;
   const local = /^(localhost)(:\d+)?$/i.test(host);
   const protocol = scheme ?? (local ? 'http' : 'https');
   return { host, requestId, origin: `${protocol}://${host}` };

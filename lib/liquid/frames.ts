@@ -9,6 +9,18 @@ import { decodeBase64Lenient, encodeBase64Url } from './base64url';
 /** Keep each frame's CBOR under this many bytes (the JS provider library throws above it). */
 export const MAX_FRAME_CBOR_BYTES = 255_000;
 
+/**
+ * What actually crosses the data channel is the base64url text, 4/3 of the CBOR, and Chromium's
+ * RTCDataChannel.send throws above 262,144 bytes (max-message-size; checked on Chromium 156). So
+ * frames are sized by their text, with headroom, in both directions.
+ */
+export const MAX_FRAME_TEXT_CHARS = 250_000;
+
+/** The base64url length of `cborBytes` bytes of CBOR. */
+export function textLengthOf(cborBytes: number): number {
+  return Math.ceil((cborBytes * 4) / 3);
+}
+
 export type DecodedFrame =
   | { kind: 'envelope'; envelope: Record<string, unknown> }
   | { kind: 'credential'; credential: Record<string, unknown> }

@@ -10,7 +10,7 @@ test.describe('signing', () => {
     const dapp = await DappPage.open(context, `${server.url}/dapp`);
     const found = await dapp.discover();
     expect(found.ok).toBe(true);
-    const providers = (found as { result: { providers: { name: string }[] } }).result.providers;
+    const providers = (found as unknown as { result: { providers: { name: string }[] } }).result.providers;
     expect(providers.map((p) => p.name)).toContain('Tandem');
   });
 
@@ -19,7 +19,7 @@ test.describe('signing', () => {
       await seedSettings({});
       const { address } = await pairPhone(context, extensionId, server, behaviour);
       const { dapp, enabled } = await connectDapp(context, extensionId, `${server.url}/dapp`);
-      expect((enabled as { result: { accounts: { address: string }[] } }).result.accounts).toEqual([{ address }]);
+      expect((enabled as unknown as { result: { accounts: { address: string }[] } }).result.accounts).toEqual([{ address }]);
       const txn = await dapp.buildPayment(address, { note: 'hello tandem' });
       const signing = dapp.signTransactions([{ txn }]);
       const approval = await approvalWindow(context, extensionId);
@@ -27,7 +27,7 @@ test.describe('signing', () => {
       await approveOnce(approval);
       const signed = await signing;
       expect(signed.ok, JSON.stringify(signed)).toBe(true);
-      const stxns = (signed as { result: { stxns: string[] } }).result.stxns;
+      const stxns = (signed as unknown as { result: { stxns: string[] } }).result.stxns;
       expect(stxns).toHaveLength(1);
       verifySignedTxn(stxns[0]!, txn, address);
     });

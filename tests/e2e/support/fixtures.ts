@@ -46,7 +46,10 @@ export const test = base.extend<Fixtures>({
   seedSettings: async ({ worker, server }, use) => {
     await use(async (settings) => {
       const value = { serverUrl: server.url, iceServers: [], ...settings };
-      await worker.evaluate((v) => chrome.storage.local.set({ settings: v }), value);
+      await worker.evaluate((v) => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+        return api.storage.local.set({ settings: v });
+      }, value);
     });
   },
 });
