@@ -71,6 +71,16 @@ export function isCanonicalAddress(value: unknown): value is string {
 }
 
 export function decodeWalletTransactions(txns: unknown, opts: DecodeOptions = {}): Result<DecodedTxn[]> {
+  try {
+    return decodeRequest(txns, opts);
+  } catch (error) {
+    // Not expected (every library call that can throw is guarded), but a throw here would leave
+    // the dApp without its one answer.
+    return fail(arc27Error(Arc27ErrorCode.InvalidInput, `unreadable request (${describeError(error)})`));
+  }
+}
+
+function decodeRequest(txns: unknown, opts: DecodeOptions): Result<DecodedTxn[]> {
   const maxTxns = opts.maxTxns ?? DEFAULT_MAX_TXNS;
   if (!Array.isArray(txns)) {
     return fail(arc27Error(Arc27ErrorCode.InvalidInput, 'txns must be an array of WalletTransaction'));

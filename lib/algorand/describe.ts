@@ -67,6 +67,18 @@ export interface TxnDescription {
   /** Who signs it through this wallet; null when the dApp asked for no signature. */
   signer: string | null;
   details: DetailRow[];
+  /** The dApp's own words (ARC-0001 `message`, `groupMessage`), escaped and cut to 500 characters: untrusted. */
+  dappMessage?: string;
+  dappGroupMessage?: string;
+}
+
+const MAX_DAPP_MESSAGE = 500;
+
+function dappText(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  const chars = [...text];
+  const cut = chars.length > MAX_DAPP_MESSAGE ? `${chars.slice(0, MAX_DAPP_MESSAGE).join('')}…` : text;
+  return safeText(cut);
 }
 
 export interface DescribeContext {
@@ -133,6 +145,8 @@ export function describeTransaction(t: DecodedTxn, ctx: DescribeContext): TxnDes
     closeTo: part.closeTo,
     group: t.group === undefined ? undefined : { ...t.group },
     networkName: networkName(genesisHash, ctx),
+    dappMessage: dappText(t.message),
+    dappGroupMessage: dappText(t.groupMessage),
   });
 }
 

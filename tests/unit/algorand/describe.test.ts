@@ -69,6 +69,18 @@ describe('describeTransactions', () => {
     expect(Object.values(description)).not.toContain(undefined);
   });
 
+  it("carries the dApp's messages escaped and cut, apart from what the wallet says", () => {
+    const [a, b] = grouped([pay(), pay({ amount: 2n })]);
+    const decoded = decodeOk([
+      { ...wtx(a!), message: 'Buy \u202Eevil', groupMessage: 'x'.repeat(600) } as WalletTransaction,
+      wtx(b!),
+    ]);
+    const [first, second] = describeTransactions(decoded, { ownAccounts: [] });
+    expect(first!.dappMessage).toBe('Buy \\u{202E}evil');
+    expect(first!.dappGroupMessage).toBe(`${'x'.repeat(500)}…`);
+    expect(second).not.toHaveProperty('dappMessage');
+  });
+
   it("names a LocalNet session's network from the context", () => {
     const hash = Buffer.alloc(32, 7).toString('base64');
     const txn = pay({
