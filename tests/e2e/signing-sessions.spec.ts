@@ -33,7 +33,7 @@ test.describe('site sessions', () => {
     const enabled = await enabling;
     expect(enabled.ok, JSON.stringify(enabled)).toBe(true);
     const address = await wallet.address();
-    expect((enabled as { result: { accounts: unknown } }).result.accounts).toEqual([{ address }]);
+    expect(enabled.ok && enabled.result.accounts).toEqual([{ address }]);
     await approval.waitForClose();
     const txn = await dapp.buildPayment(address);
     verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn }])).outcome)[0]!, txn, address);
