@@ -1,5 +1,5 @@
 /** Chromium with Tandem loaded (Debian's build; Playwright cannot download browsers here). */
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,5 +45,12 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
   const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
   if (!target) throw new Error('no service worker target to kill');
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  // Playwright reports the Worker's 'close' only much later (when something else wakes the
+  // extension), so wait for the target itself to be gone.
+  await expect
+    .poll(async () => ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] }).targetInfos.some((t) => t.targetId === target.targetId), {
+      message: 'the killed service worker target should be gone',
+    })
+    .toBe(false);
   await cdp.detach();
 }

@@ -1,5 +1,7 @@
 /** Page object for Tandem's popup (opened in a tab) and approval window. Every selector lives here. */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import type { Envelope } from '../../../lib/messaging/channel';
+import { popupChannel, type PopupCatalogue } from '../../../lib/messaging/popup-protocol';
 
 export class PopupPage {
   constructor(readonly page: Page) {}
@@ -8,6 +10,21 @@ export class PopupPage {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html${hash}`);
     return new PopupPage(page);
+  }
+
+  /**
+   * Sends 'state/refresh' as the popup does on open. It wakes the background, is answered only
+   * once the background has restored its state, and says when the running worker started.
+   */
+  async backgroundStartedAt(): Promise<number> {
+    const message: Envelope<PopupCatalogue, 'state/refresh'> = { channel: popupChannel.name, kind: 'state/refresh', payload: {} };
+    const reply = await this.page.evaluate(
+      (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+      message,
+    );
+    const value = (reply as { ok?: boolean; value?: { startedAt?: unknown } }).value;
+    if (typeof value?.startedAt !== 'number') throw new Error(`state/refresh failed: ${JSON.stringify(reply)}`);
+    return value.startedAt;
   }
 
   phase() {
@@ -23,18 +40,59 @@ export class PopupPage {
     return this.link();
   }
 
+  pairingLink() {
+    return this.page.getByTestId('pairing-link');
+  }
+
   async link(): Promise<string> {
-    const link = this.page.getByTestId('pairing-link');
+    const link = this.pairingLink();
     await expect(link).toHaveText(/^liquid:\/\//);
     return (await link.textContent()) ?? '';
+  }
+
+  /** Waits until the QR shows a link other than `previous` (a fresh requestId) and returns it. */
+  async nextLink(previous: string, timeout?: number): Promise<string> {
+    const link = this.pairingLink();
+    await expect(link).not.toHaveText(previous, timeout ? { timeout } : undefined);
+    return this.link();
   }
 
   failure() {
     return this.page.getByTestId('failure');
   }
 
+  async expectFailure(reason: string, timeout?: number) {
+    await expect(this.failure()).toHaveAttribute('data-reason', reason, timeout ? { timeout } : undefined);
+  }
+
+  retryButton() {
+    return this.page.getByTestId('retry');
+  }
+
   async retry() {
-    await this.page.getByTestId('retry').click();
+    await this.retryButton().click();
+  }
+
+  async openSettings() {
+    await this.page.getByTestId('toggle-settings').click();
+    await expect(this.page.getByTestId('server-url')).toBeVisible();
+  }
+
+  async closeSettings() {
+    await this.page.getByTestId('toggle-settings').click();
+    await expect(this.phase()).toBeVisible();
+  }
+
+  /** Unpairs from the settings view and returns to the pairing view. */
+  async unpair() {
+    await this.openSettings();
+    await this.page.getByTestId('unpair').click();
+    await expect(this.page.getByTestId('unpair')).toBeHidden();
+    await this.closeSettings();
+  }
+
+  async close() {
+    await this.page.close();
   }
 
   walletAddress() {

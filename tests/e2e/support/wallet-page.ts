@@ -53,6 +53,16 @@ export class WalletPage {
     await this.page.evaluate((f) => (window as unknown as { devWallet: { sendRawFrame(f: string): void } }).devWallet.sendRawFrame(f), frame);
   }
 
+  /** How the last connect proved the account: 'registered' (attestation) or 'asserted' (returning phone). */
+  lastPasskeyMode(): Promise<string | undefined> {
+    return this.page.evaluate(() => (window as unknown as { devWallet: { lastPasskey?: { mode: string } } }).devWallet.lastPasskey?.mode);
+  }
+
+  /** The dev wallet's own log lines (connect steps, frames, liquid-client signaling events). */
+  log(): Promise<string[]> {
+    return this.page.evaluate(() => [...(window as unknown as { devWallet: { log: string[] } }).devWallet.log]);
+  }
+
   received(): Promise<unknown[]> {
     return this.page.evaluate(() => (window as unknown as { devWallet: { received: { frame: unknown }[] } }).devWallet.received.map((r) => r.frame));
   }
