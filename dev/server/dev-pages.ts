@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import express, { Router, type Response } from 'express';
 
@@ -19,14 +19,51 @@ function sendText(res: Response, status: number, text: string): void {
   res.status(status).type('text/plain; charset=utf-8').send(text);
 }
 
+type PageContext = esbuild.BuildContext<{ write: false; metafile: true }>;
+type PageBuild = esbuild.BuildResult<{ write: false; metafile: true }>;
+
+/** A bundle and the size + mtime of every file it was built from. */
+interface CachedBundle {
+  code: string;
+  inputs: Map<string, string>;
+}
+
+function fingerprint(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 /**
- * Serves the dev pages and bundles each page's `main.ts` on request with esbuild. One esbuild context per page,
- * rebuilt on every request for `main.js` (esbuild's incremental rebuild only redoes what changed), so edits show
- * up on reload without a watcher. Builds of one page run one at a time.
+ * Fingerprints of a build's input files, or undefined when one changed while the build ran (the output may
+ * predate it, so it must not be cached). Virtual modules (`(disabled):crypto`, `ns:path`) have nothing to watch.
+ */
+function inputFiles(result: PageBuild, workingDir: string, startedAt: number): Map<string, string> | undefined {
+  const inputs = new Map<string, string>();
+  for (const input of Object.keys(result.metafile.inputs)) {
+    if (/^[^/]*:/.test(input)) continue;
+    const path = resolve(workingDir, input);
+    const print = fingerprint(path);
+    const mtime = Number(print.split(':')[1]);
+    if (print === 'missing' || mtime >= startedAt) return undefined;
+    inputs.set(path, print);
+  }
+  return inputs;
+}
+
+/**
+ * Serves the dev pages and bundles each page's `main.ts` on request with esbuild, one context per page. A request
+ * for `main.js` rebuilds when any input file changed (size or mtime) since the last build, so edits show up on
+ * reload without a watcher; an unchanged page is served from memory, because even a no-op esbuild rebuild of the
+ * wallet page (algosdk, inline source map) takes about a second. Builds of one page run one at a time.
  */
 export class DevPages {
-  private readonly contexts = new Map<DevPageName, Promise<esbuild.BuildContext>>();
-  private readonly builds = new Map<DevPageName, Promise<unknown>>();
+  private readonly contexts = new Map<DevPageName, Promise<PageContext>>();
+  private readonly builds = new Map<DevPageName, Promise<string>>();
+  private readonly bundles = new Map<DevPageName, CachedBundle>();
 
   constructor(
     private readonly pagesDir: string,
@@ -90,6 +127,7 @@ export class DevPages {
   async dispose(): Promise<void> {
     const contexts = [...this.contexts.values()];
     this.contexts.clear();
+    this.bundles.clear();
     await Promise.allSettled(contexts.map(async (context) => (await context).dispose()));
   }
 
@@ -99,34 +137,48 @@ export class DevPages {
       sendText(res, 404, `The dev page "${page}" has no main.ts yet.`);
       return;
     }
-    const build = (this.builds.get(page) ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(async () => (await this.contextFor(page, entry)).rebuild());
+    const build = (this.builds.get(page) ?? Promise.resolve(''))
+      .catch(() => '')
+      .then(() => this.bundle(page, entry));
     this.builds.set(page, build);
-    let result: esbuild.BuildResult<{ write: false }>;
+    let code: string;
     try {
-      result = await build;
+      code = await build;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log(`build of ${page}/main.ts failed: ${message}`);
       sendText(res, 500, `Build of ${page}/main.ts failed:\n${message}`);
       return;
     }
-    const output = result.outputFiles.find((file) => file.path.endsWith('.js'));
-    if (!output) {
-      sendText(res, 500, `Build of ${page}/main.ts produced no JavaScript.`);
-      return;
-    }
-    res.status(200).type('text/javascript; charset=utf-8').set('Cache-Control', 'no-store').send(output.text);
+    res.status(200).type('text/javascript; charset=utf-8').set('Cache-Control', 'no-store').send(code);
   }
 
-  private contextFor(page: DevPageName, entry: string): Promise<esbuild.BuildContext<{ write: false }>> {
-    let context = this.contexts.get(page) as Promise<esbuild.BuildContext<{ write: false }>> | undefined;
+  private async bundle(page: DevPageName, entry: string): Promise<string> {
+    const cached = this.bundles.get(page);
+    if (cached && [...cached.inputs].every(([path, print]) => fingerprint(path) === print)) return cached.code;
+    this.bundles.delete(page);
+    const startedAt = Date.now();
+    const result = await (await this.contextFor(page, entry)).rebuild();
+    const output = result.outputFiles.find((file) => file.path.endsWith('.js'));
+    if (!output) throw new Error('esbuild produced no JavaScript');
+    const inputs = inputFiles(result, this.pageDir(page), startedAt);
+    if (inputs) this.bundles.set(page, { code: output.text, inputs });
+    return output.text;
+  }
+
+  private pageDir(page: DevPageName): string {
+    return join(this.pagesDir, page);
+  }
+
+  private contextFor(page: DevPageName, entry: string): Promise<PageContext> {
+    let context = this.contexts.get(page);
     if (!context) {
       context = esbuild.context({
         entryPoints: [entry],
-        outfile: join(this.pagesDir, page, 'main.js'), // only names the in-memory output (write: false)
+        absWorkingDir: this.pageDir(page),
+        outfile: join(this.pageDir(page), 'main.js'), // only names the in-memory output (write: false)
         write: false,
+        metafile: true,
         bundle: true,
         platform: 'browser',
         format: 'esm',
