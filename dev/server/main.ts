@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    // close() is prompt; the timer only guards against a hung close keeping Ctrl+C from working.
+    setTimeout(() => process.exit(0), 5_000).unref();
     server.close().then(
       () => process.exit(0),
       (err: unknown) => {
