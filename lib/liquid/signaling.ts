@@ -73,6 +73,8 @@ interface Attempt {
   /** True when re-linking an existing pairing (the phone re-scans the same QR). */
   rescan: boolean;
   refreshes: number;
+  /** A `link` of this attempt is waiting on the server; the server drops it on its ack and with the connection. */
+  linkPending?: boolean;
 }
 
 export function createSignaling(deps: SignalingDeps): Signaling {
@@ -146,16 +148,13 @@ export function createSignaling(deps: SignalingDeps): Signaling {
 
   function wireSocket(s: SignalSocket, server: string) {
     const mine = () => socket === s;
-    let firstConnect = true;
     s.on('connect', () => {
       if (!mine()) return;
       setState({ socket: 'connected' });
-      if (firstConnect) {
-        firstConnect = false; // begin() emits the first link itself
-        return;
-      }
-      // The server-side link waiter dies with a socket: re-emit for the live attempt.
-      if (attempt && (current.phase === 'waiting-for-scan' || current.phase === 'phone-offline' || current.phase === 'failed')) {
+      // begin() emits an attempt's first link once connected; this covers every later (re)connection,
+      // and a first one that came after begin() had given up on its deadline.
+      if (!attempt || attempt.linkPending) return;
+      if (current.phase === 'waiting-for-scan' || current.phase === 'phone-offline' || current.phase === 'failed') {
         if (current.phase === 'failed' && current.failure?.reason === 'server-unreachable') {
           setState({ phase: attempt.rescan ? 'phone-offline' : 'waiting-for-scan', failure: undefined });
         }
@@ -164,6 +163,8 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     });
     s.on('disconnect', (reason: unknown) => {
       if (!mine()) return;
+      // The server-side link waiter dies with the connection.
+      if (attempt) attempt.linkPending = false;
       setState({ socket: reason === 'io client disconnect' ? 'offline' : 'reconnecting' });
       if (attempt && (current.phase === 'waiting-for-scan' || current.phase === 'linked' || current.phase === 'starting')) {
         fail('server-unreachable', 'Lost the connection to the Liquid Auth server; reconnecting…');
@@ -194,6 +195,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
   }
 
   function emitLink(s: SignalSocket, a: Attempt) {
+    a.linkPending = true;
     s.emit('link', { requestId: a.requestId }, (ack: unknown) => void onLinkAck(a, ack));
   }
 
@@ -205,6 +207,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
       log('ignoring a malformed link ack', ack);
       return;
     }
+    a.linkPending = false;
     disarm('link');
     pairing = { server: a.server, requestId: a.requestId, wallet: d.wallet, credId: typeof d.credId === 'string' ? d.credId : '', pairedAt: deps.clock.now() };
     await deps.savePairing(pairing);
@@ -249,7 +252,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
   async function relink(a: Attempt) {
     try {
       const s = await ensureSocket(a.server);
-      if (attempt === a) emitLink(s, a);
+      if (attempt === a && !a.linkPending) emitLink(s, a);
     } catch (err) {
       if (attempt === a) fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}`);
     }
@@ -282,7 +285,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     }
     if (attempt !== a) return;
     if (!a.rescan) setState({ phase: 'waiting-for-scan' });
-    if (socket) emitLink(socket, a);
+    if (socket && !a.linkPending) emitLink(socket, a);
   }
 
   async function onLinkExpired(a: Attempt) {

@@ -101,6 +101,23 @@ test.describe('pairing recovery', () => {
     await popup.expectPhase('connected');
   });
 
+  test('when the server is down as pairing starts, the popup says so and a retry pairs once it is back', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    await server.stop();
+    const popup = await PopupPage.open(context, extensionId);
+    await popup.pair();
+    await popup.expectPhase('failed');
+    await popup.expectFailure('server-unreachable');
+
+    await server.start();
+    await popup.retry();
+    await popup.expectPhase('waiting-for-scan');
+    const link = await popup.link();
+    const wallet = await WalletPage.open(context, server.url);
+    await wallet.connect(link);
+    await popup.expectPhase('connected');
+  });
+
   test('an unscanned QR is replaced by one with a fresh requestId when it expires', async ({ context, extensionId, seedSettings }) => {
     await seedSettings({ linkTimeoutMs: 1_500 });
     const popup = await PopupPage.open(context, extensionId);

@@ -1,0 +1,370 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeepLink } from '../../../lib/liquid/deep-link';
+import { MAX_LINK_REFRESHES } from '../../../lib/liquid/signaling';
+import { SERVER, WALLET, createHarness, flush, type Harness } from './signaling-fakes';
+
+const OFFER = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n(offer)';
+const CANDIDATE = { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0', sdpMLineIndex: 0 };
+
+/** Starts pairing and lets the session fetch, the socket connect and the `link` emit happen. */
+async function startPairing(h: Harness): Promise<string> {
+  const requestId = await h.signaling.startPairing();
+  await flush();
+  return requestId;
+}
+
+/** Pairs all the way to an open channel. */
+async function pairAndConnect(h: Harness): Promise<string> {
+  const requestId = await startPairing(h);
+  h.socket().ackLink(requestId);
+  await flush();
+  h.socket().fire('offer-description', OFFER);
+  await flush();
+  await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+  await flush();
+  expect(h.state().phase).toBe('connected');
+  return requestId;
+}
+
+describe('signaling: pairing', () => {
+  it('fetches the session before opening the socket, then shows the QR and emits link', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    expect(h.server.sessions).toBe(1);
+    expect(h.sockets).toHaveLength(1);
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId, link: buildDeepLink(SERVER, requestId), socket: 'connected' });
+    expect(h.state().linkExpiresAt).toBe(h.clock.now() + h.settings.linkTimeoutMs);
+  });
+
+  it('arms the offer listeners together with link, so an offer that beats the link ack is answered', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    expect(h.socket().hasListener('offer-description')).toBe(true);
+    expect(h.socket().hasListener('offer-candidate')).toBe(true);
+
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER]);
+    expect(h.socket().sent('answer-description')).toEqual([`answer to ${OFFER}`]);
+    expect(h.state().phase).toBe('connecting');
+
+    h.socket().ackLink(requestId);
+    await flush();
+    expect(h.stored.pairing).toMatchObject({ server: SERVER, requestId, wallet: WALLET, credId: 'cred-1' });
+    expect(h.state()).toMatchObject({ phase: 'connecting', wallet: WALLET });
+
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'connected', wallet: WALLET });
+  });
+
+  it.each([
+    ['a bare SDP string (Android, liquid-client)', OFFER],
+    ['an {sdp, type} object (iOS)', { sdp: OFFER, type: 'offer' }],
+    ['an {sdp} object without a type', { sdp: OFFER }],
+  ])('accepts the offer as %s', async (_, payload) => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().ackLink(requestId);
+    await flush();
+    expect(h.state().phase).toBe('linked');
+    h.socket().fire('offer-description', payload);
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER]);
+    expect(h.socket().sent('answer-description')).toEqual([`answer to ${OFFER}`]);
+    expect(h.state().phase).toBe('connecting');
+  });
+
+  it.each([
+    ['an answer object', { sdp: OFFER, type: 'answer' }],
+    ['a number', 42],
+    ['null', null],
+    ['an object without sdp', { type: 'offer' }],
+  ])('ignores %s as an offer', async (_, payload) => {
+    const h = createHarness();
+    await startPairing(h);
+    h.socket().fire('offer-description', payload);
+    await flush();
+    expect(h.peer.offers).toEqual([]);
+    expect(h.state().phase).toBe('waiting-for-scan');
+  });
+
+  it('answers an offer once: repeats and the echo of its own answer are ignored', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().ackLink(requestId);
+    await flush();
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    // The server relays to everyone in the wallet's room, the sender included.
+    h.socket().fire('offer-description', OFFER);
+    h.socket().fire('offer-description', { sdp: OFFER, type: 'offer' });
+    h.socket().fire('answer-description', `answer to ${OFFER}`);
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER]);
+    expect(h.socket().sent('answer-description')).toHaveLength(1);
+  });
+
+  it('forwards candidates both ways and drops malformed remote ones', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    // A candidate may come before the offer: the peer host buffers it until the remote description is set.
+    h.socket().fire('offer-candidate', CANDIDATE);
+    h.socket().fire('offer-candidate', { candidate: 42 });
+    h.socket().fire('offer-candidate', 'candidate:1 1 udp');
+    h.socket().ackLink(requestId);
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    h.socket().fire('offer-candidate', { ...CANDIDATE, candidate: `${CANDIDATE.candidate} (2)` });
+    await flush();
+    expect(h.peer.candidates).toEqual([CANDIDATE, { ...CANDIDATE, candidate: `${CANDIDATE.candidate} (2)` }]);
+
+    const local = { candidate: 'candidate:2 1 udp 2122260223 127.0.0.1 50001 typ host', sdpMid: '0', sdpMLineIndex: 0 };
+    await h.signaling.handlePeerEvent({ kind: 'peer/local-candidate', payload: { candidate: local } });
+    expect(h.socket().sent('answer-candidate')).toEqual([local]);
+  });
+
+  it.each([
+    ['another requestId', (id: string) => ({ data: { requestId: `${id}-other`, wallet: WALLET, credId: 'c' } })],
+    ['no wallet', (id: string) => ({ data: { requestId: id, credId: 'c' } })],
+    ['no data', () => ({ requestId: 'x', wallet: WALLET })],
+    ['null', () => null],
+    ['a string', () => 'ok'],
+  ])('ignores a link ack with %s', async (_, reply) => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().ackLink(requestId, reply(requestId));
+    await flush();
+    expect(h.stored.pairing).toBeNull();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId });
+    expect(h.state().wallet).toBeUndefined();
+  });
+
+  it('opens only one socket and one link when the popup asks to pair twice', async () => {
+    const h = createHarness();
+    const first = await startPairing(h);
+    const second = await h.signaling.startPairing();
+    await flush();
+    expect(second).toBe(first);
+    expect(h.sockets).toHaveLength(1);
+    expect(h.socket().linkedRequestIds()).toEqual([first]);
+  });
+});
+
+describe('signaling: deadlines', () => {
+  it('replaces an unscanned QR with a fresh requestId when it expires, and ignores a late ack for the old one', async () => {
+    const h = createHarness();
+    const first = await startPairing(h);
+    await h.clock.advance(h.settings.linkTimeoutMs);
+    const second = h.state().requestId!;
+    expect(second).not.toBe(first);
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', link: buildDeepLink(SERVER, second) });
+    expect(h.state().linkExpiresAt).toBe(h.clock.now() + h.settings.linkTimeoutMs);
+    expect(h.socket().linkedRequestIds()).toEqual([first, second]);
+    expect(h.sockets).toHaveLength(1);
+
+    h.socket().ackLink(first);
+    await flush();
+    expect(h.stored.pairing).toBeNull();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: second });
+  });
+
+  it(`gives up with link-timeout after ${MAX_LINK_REFRESHES} fresh QR codes`, async () => {
+    const h = createHarness();
+    await startPairing(h);
+    for (let i = 0; i < MAX_LINK_REFRESHES; i++) {
+      await h.clock.advance(h.settings.linkTimeoutMs);
+      expect(h.state().phase).toBe('waiting-for-scan');
+    }
+    expect(new Set(h.socket().linkedRequestIds()).size).toBe(MAX_LINK_REFRESHES + 1);
+    await h.clock.advance(h.settings.linkTimeoutMs);
+    expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'link-timeout' } });
+
+    // Nothing more happens on its own; a retry starts afresh.
+    await h.clock.advance(10 * h.settings.linkTimeoutMs);
+    expect(h.socket().links()).toHaveLength(MAX_LINK_REFRESHES + 1);
+    const fresh = await h.signaling.startPairing({ fresh: true });
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: fresh });
+    expect(h.state().failure).toBeUndefined();
+  });
+
+  it('asks for a re-scan of the same QR when the phone linked but no offer came', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().ackLink(requestId);
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'linked', wallet: WALLET });
+
+    await h.clock.advance(h.settings.offerTimeoutMs);
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId, link: buildDeepLink(SERVER, requestId), failure: { reason: 'no-offer' } });
+    expect(h.socket().linkedRequestIds()).toEqual([requestId, requestId]);
+
+    // The re-scan delivers the offer this time.
+    h.socket().ackLink(requestId);
+    await flush();
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+    expect(h.state().phase).toBe('connected');
+    expect(h.state().failure).toBeUndefined();
+  });
+
+  it('fails with channel-failed when the channel does not open in time', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().ackLink(requestId);
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    await h.clock.advance(h.settings.channelOpenTimeoutMs);
+    expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'channel-failed' } });
+  });
+});
+
+describe('signaling: recovery', () => {
+  it('shows phone offline with the same requestId and re-emits link when the phone closes the channel', async () => {
+    const h = createHarness();
+    const requestId = await pairAndConnect(h);
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'closed', reason: 'the phone closed the channel' } });
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'phone-offline', requestId, link: buildDeepLink(SERVER, requestId), wallet: WALLET });
+    expect(h.socket().linkedRequestIds()).toEqual([requestId, requestId]);
+
+    // The phone re-scans the same QR: a new offer (even the same SDP text) is answered.
+    h.socket().ackLink(requestId);
+    await flush();
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER, OFFER]);
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+    expect(h.state()).toMatchObject({ phase: 'connected', requestId, wallet: WALLET });
+  });
+
+  it('reports server-unreachable when the server goes away mid-pairing, and resumes the same QR when it is back', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    const socket = h.socket();
+    socket.drop();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'server-unreachable' }, socket: 'reconnecting' });
+    socket.refuse('xhr poll error');
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'server-unreachable' }, requestId });
+
+    socket.accept();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId, socket: 'connected' });
+    expect(h.state().failure).toBeUndefined();
+    expect(socket.linkedRequestIds()).toEqual([requestId, requestId]);
+
+    socket.ackLink(requestId);
+    await flush();
+    expect(h.state().phase).toBe('linked');
+  });
+
+  it('gets a new session when a restarted server refuses the old one', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    const socket = h.socket();
+    socket.drop();
+    socket.refuse('unauthorized');
+    await flush();
+    expect(h.server.sessions).toBe(2);
+    expect(socket.connected).toBe(true);
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId });
+    expect(socket.linkedRequestIds()).toEqual([requestId, requestId]);
+  });
+
+  it('reports server-unreachable when the first connection is refused, and resumes once the server answers', async () => {
+    const h = createHarness({ newSocket: (s) => (s.acceptConnect = false) });
+    const requestId = await h.signaling.startPairing();
+    await flush();
+    expect(h.state().phase).toBe('starting');
+    h.socket().refuse('xhr poll error');
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'server-unreachable' }, requestId });
+
+    h.socket().accept();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId });
+    expect(h.state().failure).toBeUndefined();
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+  });
+
+  it('resumes by itself when the server answers only after the connect deadline', async () => {
+    const h = createHarness({ newSocket: (s) => (s.acceptConnect = false) });
+    const requestId = await h.signaling.startPairing();
+    await flush();
+    await h.clock.advance(10_000);
+    expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'server-unreachable' }, requestId });
+
+    h.socket().accept();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId });
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+  });
+
+  it('reports server-unreachable when the session fetch fails, and a retry works once the server is back', async () => {
+    const h = createHarness();
+    h.server.down = true;
+    const requestId = await startPairing(h);
+    expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'server-unreachable' }, requestId, link: buildDeepLink(SERVER, requestId) });
+
+    h.server.down = false;
+    const retried = await h.signaling.startPairing({ fresh: true });
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: retried });
+    expect(h.socket().linkedRequestIds()).toEqual([retried]);
+  });
+
+  it('keeps the live channel after a worker restart and re-links quietly for later re-scans', async () => {
+    const first = createHarness();
+    const requestId = await pairAndConnect(first);
+
+    const h = createHarness({ pairing: first.stored.pairing!, state: first.stored.state });
+    h.peer.channel = 'open';
+    await h.signaling.restore();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'connected', requestId, wallet: WALLET });
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+  });
+
+  it('shows the re-scan QR after a worker restart when the channel died with it', async () => {
+    const first = createHarness();
+    const requestId = await pairAndConnect(first);
+
+    const h = createHarness({ pairing: first.stored.pairing!, state: first.stored.state });
+    h.peer.channel = 'closed';
+    await h.signaling.restore();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'phone-offline', requestId, link: buildDeepLink(SERVER, requestId) });
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+  });
+
+  it('resumes an unscanned QR with the same requestId after a worker restart', async () => {
+    const first = createHarness();
+    const requestId = await startPairing(first);
+
+    const h = createHarness({ state: first.stored.state });
+    await h.signaling.restore();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId, link: buildDeepLink(SERVER, requestId) });
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+  });
+
+  it('unpairs: closes the channel, forgets the pairing and the socket', async () => {
+    const h = createHarness();
+    await pairAndConnect(h);
+    await h.signaling.unpair();
+    await flush();
+    expect(h.peer.closeCalls).toBe(1);
+    expect(h.stored.pairing).toBeNull();
+    expect(h.state()).toEqual({ phase: 'unpaired', socket: 'offline', updatedAt: h.clock.now() });
+    expect(h.socket().connected).toBe(false);
+
+    const next = await startPairing(h);
+    expect(h.sockets).toHaveLength(2);
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: next });
+  });
+});
