@@ -378,12 +378,22 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     },
 
     async cancelPairing() {
-      if (attempt && !attempt.rescan) {
-        attempt = null;
-        for (const name of [...timers.keys()]) disarm(name);
-        setState({ phase: pairing ? 'phone-offline' : 'unpaired', failure: undefined, link: undefined, linkExpiresAt: undefined, requestId: undefined });
-        if (!pairing) closeSocket();
+      if (!attempt || attempt.rescan) return;
+      const cancelled = attempt;
+      attempt = null;
+      for (const name of [...timers.keys()]) disarm(name);
+      // The link ack saved a pairing, but its channel never opened: that phone is not paired.
+      if (pairing?.requestId === cancelled.requestId) {
+        pairing = null;
+        await deps.savePairing(null);
       }
+      if (pairing) {
+        // Back to the earlier pairing's re-scan QR: a "phone offline" without one is a dead end.
+        await begin({ requestId: pairing.requestId, server: pairing.server, rescan: true, refreshes: 0 });
+        return;
+      }
+      setState({ phase: 'unpaired', failure: undefined, link: undefined, linkExpiresAt: undefined, requestId: undefined, wallet: undefined });
+      closeSocket();
     },
 
     async unpair() {

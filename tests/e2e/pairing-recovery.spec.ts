@@ -75,6 +75,30 @@ test.describe('pairing recovery', () => {
     expect(await wallet.lastPasskeyMode()).toBe('asserted');
   });
 
+  test('a phone that leaves while the worker is dead is noticed on restart: phone offline with the same QR, and a re-scan reconnects', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({});
+    const { popup, wallet, link } = await pairPhone(context, extensionId, server);
+    const firstStart = await popup.backgroundStartedAt();
+    await popup.close();
+
+    await killServiceWorker(context, extensionId);
+    await wallet.disconnect();
+    const reopened = await PopupPage.open(context, extensionId);
+    expect(await reopened.backgroundStartedAt()).toBeGreaterThan(firstStart);
+    await reopened.expectPhase('phone-offline');
+    const rescan = await reopened.link();
+    expect(requestIdOf(rescan)).toBe(requestIdOf(link));
+
+    await wallet.connect(rescan);
+    await reopened.expectPhase('connected');
+    expect(await wallet.lastPasskeyMode()).toBe('asserted');
+  });
+
   test('when the server stops while the QR is shown, the popup says it is unreachable and pairing resumes once it is back', async ({
     context,
     extensionId,
@@ -164,6 +188,22 @@ test.describe('pairing recovery', () => {
     const wallet = await WalletPage.open(context, server.url);
     await wallet.connect(link);
     await reopened.expectPhase('connected');
+  });
+
+  test('cancelling mid-pairing returns to unpaired, and pairing again shows a new link that pairs', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const popup = await PopupPage.open(context, extensionId);
+    const cancelled = await popup.pair();
+    await popup.expectPhase('waiting-for-scan');
+    await popup.cancelPairing();
+    await popup.expectPhase('unpaired');
+    await expect(popup.pairingLink()).toHaveCount(0);
+
+    const link = await popup.pair();
+    expect(requestIdOf(link)).not.toBe(requestIdOf(cancelled));
+    const wallet = await WalletPage.open(context, server.url);
+    await wallet.connect(link);
+    await popup.expectPhase('connected');
   });
 
   test('a worker killed mid-pairing comes back with the same link, which still pairs', async ({ context, extensionId, server, seedSettings }) => {

@@ -73,6 +73,10 @@ export class PopupPage {
     await this.retryButton().click();
   }
 
+  async cancelPairing() {
+    await this.page.getByTestId('cancel-pairing').click();
+  }
+
   async openSettings() {
     await this.page.getByTestId('toggle-settings').click();
     await expect(this.page.getByTestId('server-url')).toBeVisible();

@@ -152,6 +152,37 @@ describe('signaling: pairing', () => {
   });
 });
 
+describe('signaling: cancel', () => {
+  it('returns to unpaired and closes the socket when cancelled before the scan', async () => {
+    const h = createHarness();
+    await startPairing(h);
+    await h.signaling.cancelPairing();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'unpaired' });
+    expect(h.state().link).toBeUndefined();
+    expect(h.socket().connected).toBe(false);
+    await h.clock.advance(h.settings.linkTimeoutMs);
+    expect(h.state().phase).toBe('unpaired');
+  });
+
+  it('forgets a phone that linked but never connected when cancelled, instead of a phone-offline with no QR', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().ackLink(requestId);
+    await flush();
+    expect(h.state().phase).toBe('linked');
+    await h.signaling.cancelPairing();
+    await flush();
+    expect(h.stored.pairing).toBeNull();
+    expect(h.state()).toMatchObject({ phase: 'unpaired' });
+    expect(h.state().wallet).toBeUndefined();
+
+    const next = await startPairing(h);
+    expect(next).not.toBe(requestId);
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: next });
+  });
+});
+
 describe('signaling: deadlines', () => {
   it('replaces an unscanned QR with a fresh requestId when it expires, and ignores a late ack for the old one', async () => {
     const h = createHarness();
