@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
-const results = 'test-results';
+// Not Playwright's test-results/, which it empties when it starts.
+const results = '.test-summary';
 mkdirSync(results, { recursive: true });
 
 function run(command, args, env = {}) {
