@@ -10,7 +10,8 @@ const port = process.env.PORT ?? '3000';
 const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, PORT: port } });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const server = spawn('npx', ['tsx', 'dev/server/main.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PORT: port } });
+// Its own process group, so stopping reaches the server itself and not only the npx/tsx wrappers.
+const server = spawn('npx', ['tsx', 'dev/server/main.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PORT: port }, detached: true });
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (!String(chunk).includes('listening on')) return;
@@ -32,7 +33,13 @@ Press Ctrl+C to stop.`);
     console.log('No display found: load the extension into your browser by hand (paths above).');
   }
 });
-const stop = () => server.kill('SIGTERM');
+const stop = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill('SIGTERM');
+  }
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.on('exit', (code) => process.exit(code ?? 0));
