@@ -1,4 +1,7 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
+
+const UUID_SHIM = fileURLToPath(new URL('./lib/shims/uuid-v4.ts', import.meta.url));
 
 // Where the extension talks to its Liquid Auth server. Development and test builds
 // default to the local dev server; store builds take TANDEM_SERVER_URL at build time.
@@ -20,6 +23,18 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    plugins: [
+      {
+        // avm-web-provider pulls all of `uuid` into every page for one v4() call; give it the
+        // browser's generator instead. Only that package is redirected (others need uuid v7).
+        name: 'tandem:avm-web-provider-uuid',
+        enforce: 'pre' as const,
+        resolveId(source: string, importer?: string) {
+          if (source === 'uuid' && importer?.includes('@agoralabs-sh/avm-web-provider')) return UUID_SHIM;
+          return null;
+        },
+      },
+    ],
     define: {
       __TANDEM_DEFAULT_SERVER__: JSON.stringify(process.env.TANDEM_SERVER_URL ?? devServer),
     },
