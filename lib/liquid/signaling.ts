@@ -200,6 +200,8 @@ export function createSignaling(deps: SignalingDeps): Signaling {
   }
 
   async function onLinkAck(a: Attempt, ack: unknown) {
+    // Taken before any await: the benchmark times pairing from the ack (bench/README.md).
+    const linkedAt = deps.clock.now();
     if (attempt !== a) return; // a late ack for an old attempt
     const data = typeof ack === 'object' && ack !== null ? (ack as { data?: unknown }).data : undefined;
     const d = (typeof data === 'object' && data !== null ? data : {}) as { requestId?: unknown; wallet?: unknown; credId?: unknown };
@@ -212,10 +214,10 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     pairing = { server: a.server, requestId: a.requestId, wallet: d.wallet, credId: typeof d.credId === 'string' ? d.credId : '', pairedAt: deps.clock.now() };
     await deps.savePairing(pairing);
     if (current.phase === 'connecting' || current.phase === 'connected') {
-      setState({ wallet: pairing.wallet });
+      setState({ wallet: pairing.wallet, linkedAt });
       return; // the offer beat the ack
     }
-    setState({ phase: 'linked', wallet: pairing.wallet, failure: undefined, linkExpiresAt: undefined });
+    setState({ phase: 'linked', wallet: pairing.wallet, linkedAt, failure: undefined, linkExpiresAt: undefined });
     const { offerTimeoutMs } = await deps.settings();
     arm('offer', offerTimeoutMs, () => {
       if (current.phase !== 'linked' || attempt !== a) return;
@@ -313,7 +315,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
           disarm('offer');
           disarm('link');
           if (pairing) attempt = { requestId: pairing.requestId, server: pairing.server, rescan: true, refreshes: 0 };
-          setState({ phase: 'connected', wallet: pairing?.wallet, failure: undefined, linkExpiresAt: undefined });
+          setState({ phase: 'connected', wallet: pairing?.wallet, connectedAt: deps.clock.now(), failure: undefined, linkExpiresAt: undefined });
           deps.onChannelOpen?.();
         } else if (channel === 'closed' && (current.phase === 'connected' || current.phase === 'connecting')) {
           lastOfferSdp = null;

@@ -67,6 +67,10 @@ export interface ConnectionState {
   wallet?: string;
   failure?: { reason: FailureReason; message: string };
   socket: SocketPhase;
+  /** When the server acked this attempt's `link` (the phone proved its account); epoch ms. */
+  linkedAt?: number;
+  /** When the background learnt that the data channel opened; epoch ms. */
+  connectedAt?: number;
   updatedAt: number;
 }
 

@@ -141,6 +141,27 @@ describe('signaling: pairing', () => {
     expect(h.state().wallet).toBeUndefined();
   });
 
+  it('records when the link was acked and when the channel opened, and forgets both on a re-scan', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    await h.clock.advance(1_000);
+    const ackAt = h.clock.now();
+    h.socket().ackLink(requestId);
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'linked', linkedAt: ackAt });
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    await h.clock.advance(50);
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'connected', linkedAt: ackAt, connectedAt: ackAt + 50 });
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'closed' } });
+    await flush();
+    expect(h.state().phase).toBe('phone-offline');
+    expect(h.state().linkedAt).toBeUndefined();
+    expect(h.state().connectedAt).toBeUndefined();
+  });
+
   it('opens only one socket and one link when the popup asks to pair twice', async () => {
     const h = createHarness();
     const first = await startPairing(h);
