@@ -13,6 +13,7 @@ export interface SettingsFormProps {
 export function SettingsForm({ settings, paired, onSave, onUnpair }: SettingsFormProps) {
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [ice, setIce] = useState(JSON.stringify(settings.iceServers, null, 1));
+  const [localNet, setLocalNet] = useState(settings.localNetGenesisHash);
   const [message, setMessage] = useState<string | null>(null);
   const save = async () => {
     let iceServers: IceServerSetting[];
@@ -22,7 +23,7 @@ export function SettingsForm({ settings, paired, onSave, onUnpair }: SettingsFor
       setMessage('ICE servers must be JSON, e.g. [{"urls": "stun:stun.example.org:3478"}]');
       return;
     }
-    const reply = await onSave({ serverUrl, iceServers });
+    const reply = await onSave({ serverUrl, iceServers, localNetGenesisHash: localNet.trim() });
     setMessage(reply.ok ? 'Saved.' : `Not saved: ${reply.error.message}`);
   };
   return (
@@ -34,6 +35,10 @@ export function SettingsForm({ settings, paired, onSave, onUnpair }: SettingsFor
       <label>
         ICE servers (STUN/TURN, JSON)
         <textarea data-testid="ice-servers" rows={4} value={ice} onChange={(e) => setIce(e.target.value)} />
+      </label>
+      <label>
+        LocalNet genesis hash (optional; from your node&apos;s <code>/v2/transactions/params</code>)
+        <input data-testid="localnet-hash" value={localNet} placeholder="none" onChange={(e) => setLocalNet(e.target.value)} />
       </label>
       <div className="actions">
         <button type="button" className="primary" data-testid="save-settings" onClick={() => void save()}>

@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeWalletTransactions, type DecodedTxn } from '@/lib/algorand/decode';
 import { describeTransactions } from '@/lib/algorand/describe';
-import { NETWORKS, networkByGenesisHash } from '@/lib/algorand/networks';
+import { NETWORKS, localNet, networkByGenesisHash, type Network } from '@/lib/algorand/networks';
 import { toPhoneTxns } from '@/lib/algorand/phone-request';
 import { checkNetwork, checkSigners } from '@/lib/algorand/session-checks';
 import { checkPhoneReply } from '@/lib/algorand/signatures';
@@ -119,19 +119,26 @@ export function createRequests(peer: PeerHost): Requests {
     return { state: 'pending' };
   }
 
-  function discover(): RequestStatus {
+  /** The presets, plus LocalNet when the user gave its genesis hash in settings. */
+  async function extraNetworks(): Promise<Network[]> {
+    const { localNetGenesisHash } = await loadSettings();
+    return localNetGenesisHash ? [localNet(localNetGenesisHash)] : [];
+  }
+
+  async function discover(): Promise<RequestStatus> {
+    const networks = [...NETWORKS, ...(await extraNetworks())];
     return done({
       ok: true,
       result: {
         name: 'Tandem',
         providerId: TANDEM_PROVIDER_ID,
-        networks: NETWORKS.map((n) => ({ genesisHash: n.genesisHash, genesisId: n.genesisId, methods: [...IMPLEMENTED_METHODS] })),
+        networks: networks.map((n) => ({ genesisHash: n.genesisHash, genesisId: n.genesisId, methods: [...IMPLEMENTED_METHODS] })),
       },
     });
   }
 
   async function enable(sender: PageSender, key: string, genesisHash: string | undefined, site: SiteMeta): Promise<RequestStatus> {
-    const network = genesisHash === undefined ? NETWORKS.find((n) => n.name === 'MainNet') : networkByGenesisHash(genesisHash);
+    const network = genesisHash === undefined ? NETWORKS.find((n) => n.name === 'MainNet') : networkByGenesisHash(genesisHash, await extraNetworks());
     if (!network) return failed(arc27Error(Arc27ErrorCode.NetworkNotSupported, `Tandem does not support the network ${genesisHash}`));
     const existing = (await sessionsFor(sender.origin)).find((s) => s.genesisHash === network.genesisHash);
     if (existing) {
@@ -145,7 +152,7 @@ export function createRequests(peer: PeerHost): Requests {
   }
 
   async function disable(sender: PageSender, genesisHash: string | undefined): Promise<RequestStatus> {
-    const network = genesisHash === undefined ? undefined : networkByGenesisHash(genesisHash);
+    const network = genesisHash === undefined ? undefined : networkByGenesisHash(genesisHash, await extraNetworks());
     if (genesisHash !== undefined && !network) return failed(arc27Error(Arc27ErrorCode.NetworkNotSupported, `Tandem does not support the network ${genesisHash}`));
     const removed = await revokeSessions(sender.origin, genesisHash);
     const reference = network ?? NETWORKS.find((n) => n.genesisHash === removed[0]?.genesisHash) ?? NETWORKS[0]!;
@@ -160,12 +167,13 @@ export function createRequests(peer: PeerHost): Requests {
     const first = decoded.value[0]!.txn.genesisHash;
     const hash = first ? toBase64(first) : '';
     const session = sessions.find((s) => s.genesisHash === hash) ?? sessions[0]!;
-    const network = checkNetwork(decoded.value, session.genesisHash);
+    const extra = await extraNetworks();
+    const network = checkNetwork(decoded.value, session.genesisHash, extra);
     if (!network.ok) return failed(network.error);
     const signers = checkSigners(decoded.value, session.accounts);
     if (!signers.ok) return failed(signers.error);
     const settings = await loadSettings();
-    const networkName = networkByGenesisHash(session.genesisHash)?.name ?? session.genesisId;
+    const networkName = networkByGenesisHash(session.genesisHash, extra)?.name ?? session.genesisId;
     const descriptions = describeTransactions(decoded.value, { ownAccounts: session.accounts, network: { genesisHash: session.genesisHash, name: networkName } });
     const warnings = warningsFor(decoded.value, { ownAccounts: session.accounts, sessionGenesisHash: session.genesisHash, highFeeMicroAlgos: settings.highFeeMicroAlgos });
     const entry: QueuedSign = {

@@ -67,6 +67,11 @@ export function parseSettingsPatch(value: unknown): Partial<Settings> | null {
     if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 24 * 3600_000) return null;
     patch[key] = n;
   }
+  if (value.localNetGenesisHash !== undefined) {
+    const hash = value.localNetGenesisHash;
+    if (typeof hash !== 'string' || (hash !== '' && !/^[A-Za-z0-9+/]{43}=$/.test(hash))) return null;
+    patch.localNetGenesisHash = hash;
+  }
   if (value.iceServers !== undefined) {
     const ice = parseIceServers(value.iceServers);
     if (ice === null) return null;

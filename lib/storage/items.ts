@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   offerTimeoutMs: 10_000,
   channelOpenTimeoutMs: 20_000,
   highFeeMicroAlgos: 100_000,
+  localNetGenesisHash: '',
 };
 
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {}, version: 1 });

@@ -21,6 +21,11 @@ export interface Settings {
   channelOpenTimeoutMs: number;
   /** Fees above this many microAlgos paid by the user's account are flagged. */
   highFeeMicroAlgos: number;
+  /**
+   * LocalNet has a fixed genesis id (`dockernet-v1`) but a new genesis hash on every reset, so the
+   * user gives it (algod `GET /v2/transactions/params`); empty means LocalNet is not offered.
+   */
+  localNetGenesisHash: string;
 }
 
 export interface Pairing {

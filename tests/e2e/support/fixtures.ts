@@ -14,6 +14,7 @@ export interface SeedSettings {
   linkTimeoutMs?: number;
   offerTimeoutMs?: number;
   channelOpenTimeoutMs?: number;
+  localNetGenesisHash?: string;
 }
 
 interface Fixtures {

@@ -21,6 +21,7 @@ export const SETTINGS: Settings = {
   offerTimeoutMs: 10_000,
   channelOpenTimeoutMs: 20_000,
   highFeeMicroAlgos: 100_000,
+  localNetGenesisHash: '',
 };
 
 /** Lets every pending promise chain run (the fakes never use real timers). */
