@@ -35,6 +35,16 @@ export class ApprovalPage {
     return this.page.getByTestId('confirm-on-phone');
   }
 
+  /** The pairing panel's status above the prompt (shown while the phone is not connected). */
+  async expectPhase(phase: string, timeout?: number) {
+    await expect(this.page.getByTestId('connection-phase')).toHaveAttribute('data-phase', phase, timeout ? { timeout } : undefined);
+  }
+
+  /** The re-scan link in the pairing panel above the prompt. */
+  pairingLink() {
+    return this.page.getByTestId('pairing-link');
+  }
+
   approveButton() {
     return this.page.getByTestId('approve');
   }

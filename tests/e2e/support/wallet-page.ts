@@ -63,6 +63,20 @@ export class WalletPage {
     return this.page.evaluate(() => [...(window as unknown as { devWallet: { log: string[] } }).devWallet.log]);
   }
 
+  /** Sign requests waiting on the phone for a decision (auto-approve off). */
+  pending(): Promise<{ requestId: string; count: number }[]> {
+    return this.page.evaluate(() => (window as unknown as { devWallet: { pending(): { requestId: string; count: number }[] } }).devWallet.pending());
+  }
+
+  async expectPending(count: number) {
+    await expect.poll(async () => (await this.pending()).length, { message: `the phone should hold ${count} pending request(s)` }).toBe(count);
+  }
+
+  /** Approves the oldest pending request on the phone (auto-approve off). */
+  async approve() {
+    await this.page.evaluate(() => (window as unknown as { devWallet: { approve(): Promise<void> } }).devWallet.approve());
+  }
+
   received(): Promise<unknown[]> {
     return this.page.evaluate(() => (window as unknown as { devWallet: { received: { frame: unknown }[] } }).devWallet.received.map((r) => r.frame));
   }

@@ -1,0 +1,99 @@
+/**
+ * "Never lose a request": the service worker is killed at each stage of a sign request. Each
+ * time the dApp page receives exactly one answer (counted on its window, not through the dApp
+ * library, which would hide a duplicate), Tandem opens no second approval window, and nothing is
+ * left in the queue.
+ */
+import { test, expect } from './support/fixtures';
+import { ApprovalPage } from './support/approval-page';
+import { killServiceWorker } from './support/browser';
+import { connectDapp, pairPhone } from './support/flows';
+import { freezeScripts, queueSeenFrom, recordAnswers, watchApprovalWindows } from './support/fault-probes';
+import { stxnsOf } from './support/sign-flow';
+import { verifySignedTxn } from './support/verify';
+
+test.describe('service worker killed mid-request', () => {
+  test('killed while the prompt waits for the user: approving afterwards signs, one answer, one window', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { popup, address } = await pairPhone(context, extensionId, server);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const answers = await recordAnswers(dapp.page);
+    const windows = watchApprovalWindows(context, extensionId);
+    const txn = await dapp.buildPayment(address, { note: 'kill while awaiting approval' });
+
+    const signing = dapp.signTransactions([{ txn }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await expect(approval.signPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
+    const firstStart = await popup.backgroundStartedAt();
+
+    await killServiceWorker(context, extensionId);
+    // A new worker (woken by this call or the content script's next poll) reloads the queue.
+    expect(await popup.backgroundStartedAt()).toBeGreaterThan(firstStart);
+    await expect(approval.signPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
+    await approval.approveSign();
+
+    verifySignedTxn(stxnsOf(await signing)[0]!, txn, address);
+    await approval.waitForClose();
+    await expect.poll(() => queueSeenFrom(popup.page)).toEqual([]);
+    expect(await answers()).toHaveLength(1);
+    expect(windows.opened()).toBe(1);
+  });
+
+  test('killed while the phone holds the request: the phone approves afterwards, one answer, one window', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
+    await wallet.setAutoApprove(false);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const answers = await recordAnswers(dapp.page);
+    const windows = watchApprovalWindows(context, extensionId);
+    const txn = await dapp.buildPayment(address, { note: 'kill while awaiting the phone' });
+
+    const signing = dapp.signTransactions([{ txn }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await approval.approveSign();
+    await expect(approval.confirmOnPhone()).toBeVisible();
+    await wallet.expectPending(1);
+
+    await killServiceWorker(context, extensionId);
+    // The reply travels offscreen document → (woken) worker → tab.
+    await wallet.approve();
+
+    verifySignedTxn(stxnsOf(await signing)[0]!, txn, address);
+    await approval.waitForClose();
+    await expect.poll(() => queueSeenFrom(popup.page)).toEqual([]);
+    expect(await answers()).toHaveLength(1);
+    expect(windows.opened()).toBe(1);
+  });
+
+  test('killed after the reply arrived but before the tab got it: the tab still gets it, exactly once', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
+    await wallet.setAutoApprove(false);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const answers = await recordAnswers(dapp.page);
+    const windows = watchApprovalWindows(context, extensionId);
+    const txn = await dapp.buildPayment(address, { note: 'kill between reply and delivery' });
+
+    const signing = dapp.signTransactions([{ txn }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await approval.approveSign();
+    await wallet.expectPending(1);
+
+    // With the dApp tab's scripts frozen, the worker's push to it cannot be delivered (nor can the
+    // content script poll): once the answer is in the queue, it is received and undelivered.
+    const frozen = await freezeScripts(dapp.page);
+    await wallet.approve();
+    await expect
+      .poll(async () => (await queueSeenFrom(popup.page)).map((entry) => entry.outcome?.ok ?? 'open'), { message: 'the verified answer should be queued' })
+      .toEqual([true]);
+    await killServiceWorker(context, extensionId);
+    expect((await queueSeenFrom(popup.page)).map((entry) => entry.outcome?.ok)).toEqual([true]);
+    await frozen.thaw();
+
+    verifySignedTxn(stxnsOf(await signing)[0]!, txn, address);
+    await expect.poll(() => queueSeenFrom(popup.page)).toEqual([]);
+    expect(await answers()).toHaveLength(1);
+    expect(windows.opened()).toBe(1);
+    await approval.waitForClose();
+  });
+});
