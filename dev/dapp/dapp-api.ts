@@ -13,6 +13,7 @@ import {
   type IAVMWebClientCallbackOptions,
   type IDisableParams,
   type IEnableParams,
+  type ISignMessageParams,
   type ISignTransactionsParams,
 } from '@agoralabs-sh/avm-web-provider';
 import { TANDEM_PROVIDER_ID } from '../../lib/arc27/types';
@@ -39,6 +40,8 @@ export interface DappApi {
   enable(genesisHash?: string): Promise<Outcome>;
   disable(): Promise<Outcome>;
   signTransactions(txns: { txn: string; signers?: string[]; authAddr?: string }[]): Promise<Outcome>;
+  /** ARC-0027 sign_message (arbitrary bytes as a string); `signer` defaults to none. */
+  signMessage(message: string, signer?: string): Promise<Outcome>;
   buildPayment(from: string, opts?: { amount?: number; genesisHash?: string; note?: string }): string;
   buildGroup(from: string, n: number, opts?: { foreignIndex?: number; genesisHash?: string }): DappWalletTxn[];
   /** Tandem's provider id once discover found it (by id, else by the name "Tandem"). */
@@ -59,7 +62,7 @@ export const CLIENT_LISTEN_LIMIT_MS = 180_000;
 /** The client library's own constant for short calls (LOWER_REQUEST_TIMEOUT). */
 export const DEFAULT_DISCOVER_MS = 750;
 
-type Method = 'discover' | 'enable' | 'disable' | 'sign_transactions';
+type Method = 'discover' | 'enable' | 'disable' | 'sign_transactions' | 'sign_message';
 type Answer = IAVMWebClientCallbackOptions<unknown>;
 
 function fail(code: number, message: string): Outcome<never> {
@@ -95,6 +98,7 @@ export function createDappApi(options: DappApiOptions): DappApi {
   client.onEnable(route);
   client.onDisable(route);
   client.onSignTransactions(route);
+  client.onSignMessage(route);
 
   const requestMs = Math.min(Math.max(1, options.timeouts.requestMs), CLIENT_LISTEN_LIMIT_MS);
   const session: { accounts: string[]; genesisHash: string | null } = { accounts: [], genesisHash: null };
@@ -111,6 +115,8 @@ export function createDappApi(options: DappApiOptions): DappApi {
         return client.disable(params as IDisableParams);
       case 'sign_transactions':
         return client.signTransactions(params as unknown as ISignTransactionsParams);
+      case 'sign_message':
+        return client.signMessage(params as unknown as ISignMessageParams);
     }
   }
 
@@ -207,6 +213,9 @@ export function createDappApi(options: DappApiOptions): DappApi {
       }),
 
     signTransactions: (txns) => guarded('sign_transactions', () => request('sign_transactions', { providerId: target(), txns })),
+
+    signMessage: (message, signer) =>
+      guarded('sign_message', () => request('sign_message', signer === undefined ? { providerId: target(), message } : { providerId: target(), message, signer })),
 
     buildPayment: (from, opts = {}) => {
       const paymentOptions: PaymentOptions = {};

@@ -13,6 +13,7 @@ type Api = {
   enable(genesisHash?: string): Promise<Outcome>;
   disable(): Promise<Outcome>;
   signTransactions(txns: WalletTxn[]): Promise<Outcome>;
+  signMessage(message: string, signer?: string): Promise<Outcome>;
   buildPayment(from: string, opts?: { amount?: number; genesisHash?: string; note?: string }): string;
   buildGroup(from: string, n: number, opts?: { foreignIndex?: number; genesisHash?: string }): WalletTxn[];
 };
@@ -50,6 +51,9 @@ export class DappPage {
   }
   signTransactions(txns: WalletTxn[]) {
     return this.call((api, t) => api.signTransactions(t as WalletTxn[]), txns);
+  }
+  signMessage(message: string, signer?: string) {
+    return this.call((api, a) => api.signMessage(...(a as [string, string | undefined])), [message, signer]);
   }
   buildPayment(from: string, opts: { amount?: number; genesisHash?: string; note?: string } = {}) {
     return this.call((api, a) => api.buildPayment((a as [string, object])[0], (a as [string, object])[1]), [from, { genesisHash: TESTNET_HASH, ...opts }]);
