@@ -48,6 +48,7 @@ export function decodeFrame(frame: unknown): DecodedFrame {
     return { kind: 'invalid', reason: `frame is not CBOR: ${(err as Error).message}` };
   }
   if (!isPlainRecord(value)) return { kind: 'invalid', reason: 'frame is not a CBOR map' };
+  if (!isPlainData(value)) return { kind: 'invalid', reason: 'frame holds more than plain CBOR data' };
   return { kind: 'envelope', envelope: value };
 }
 
@@ -65,6 +66,37 @@ function decodeJsonFrame(text: string): DecodedFrame {
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  if (value instanceof Map || ArrayBuffer.isView(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Whether a decoded value holds only the plain CBOR data model: maps, arrays, text and byte
+ * strings, numbers, big integers, booleans, null and undefined, each map or array reached once.
+ * cbor-x also turns tags into Dates, Sets, Errors, RegExps, typed arrays and Tag objects, and
+ * tags 28/29 into shared and circular references; no phone writes those (Jackson's CBOR has
+ * none, liquid-protocol.md §5), and a cycle would break every later copy of the envelope
+ * (runtime messaging, storage). Walked with a stack: nesting depth is the sender's choice.
+ */
+function isPlainData(root: object): boolean {
+  const seen = new Set<object>();
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) {
+      if (typeof value === 'function' || typeof value === 'symbol') return false;
+      continue;
+    }
+    if (value instanceof Uint8Array) continue; // a byte string (a Buffer under Node)
+    if (seen.has(value)) return false;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) pending.push(value[i]);
+    } else if (isPlainRecord(value)) {
+      for (const key of Object.keys(value)) pending.push(value[key]);
+    } else {
+      return false;
+    }
+  }
   return true;
 }

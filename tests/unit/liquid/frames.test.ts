@@ -94,6 +94,10 @@ describe('decodeFrame', () => {
     ['text that starts with { but is not JSON', '{"type": "credential",'],
     ['a JSON array', '[{"type":"credential"}]'],
     ['JSON with only a brace at the start', '{garbage}'],
+    ['a map holding a CBOR date (tag 1)', Buffer.from('a16565727266f6c100', 'hex').toString('base64url')],
+    ['a CBOR set (tag 258)', Buffer.from('d9010280', 'hex').toString('base64url')],
+    ['an unknown tag around a map', Buffer.from('c6a0', 'hex').toString('base64url')],
+    ['a map that contains itself (tags 28/29)', Buffer.from('d81ca16173d81d00', 'hex').toString('base64url')],
   ])('refuses %s without throwing', (_, frame) => {
     const decoded = decodeFrame(frame);
     expect(decoded.kind).toBe('invalid');
