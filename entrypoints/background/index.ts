@@ -18,6 +18,11 @@ import { createPopupHandlers } from './popup-handlers';
 import { createRequests } from './requests';
 
 const SWEEP_INTERVAL_MS = 1_000;
+/**
+ * Chrome may close or lose the offscreen document, and a closed document reports nothing: while
+ * the worker runs, it asks the peer host every few seconds (the popup's refresh asks at once).
+ */
+const PEER_CHECK_INTERVAL_MS = 2_000;
 
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
@@ -43,7 +48,7 @@ export default defineBackground({
       createReceiver<PopupCatalogue, void>(popupChannel, {
         authorize: (sender) => (isExtensionPage(sender) ? undefined : null),
         handlers: createPopupHandlers(signaling, requests, async () => {
-          await requests.sweep();
+          await Promise.all([requests.sweep(), signaling.checkPeer()]);
         }),
         ready: whenReady,
       }),
@@ -68,5 +73,6 @@ export default defineBackground({
     watchApprovalWindow(() => void whenReady().then(() => requests.onApprovalWindowClosed()));
     browser.tabs.onRemoved.addListener((tabId) => void whenReady().then(() => requests.onTabRemoved(tabId)));
     setInterval(() => void whenReady().then(() => requests.sweep()), SWEEP_INTERVAL_MS);
+    setInterval(() => void whenReady().then(() => signaling.checkPeer()), PEER_CHECK_INTERVAL_MS);
   },
 });

@@ -62,6 +62,11 @@ export interface Signaling {
   unpair(): Promise<void>;
   /** Feed a peer-host event in (the background subscribes the peer host to this). */
   handlePeerEvent(event: PeerEvent): Promise<void>;
+  /**
+   * Ask the peer host whether the channel we call connected is still open. A peer host that went
+   * away (Chrome closed or lost the offscreen document) reports nothing by itself.
+   */
+  checkPeer(): Promise<void>;
   /** The current state (from memory; persisted on every change). */
   state(): ConnectionState;
   dispose(): void;
@@ -412,6 +417,15 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     },
 
     handlePeerEvent,
+
+    async checkPeer() {
+      if (current.phase !== 'connected') return;
+      const status = await deps.peer.status();
+      // An unanswered status proves nothing; only a peer host that answers without an open channel does.
+      if (!status.ok || status.value.channel === 'open' || current.phase !== 'connected') return;
+      await handlePeerEvent({ kind: 'peer/channel', payload: { state: 'closed', reason: `the peer host has no open channel (${status.value.channel})` } });
+    },
+
     state: () => current,
     dispose() {
       for (const name of [...timers.keys()]) disarm(name);

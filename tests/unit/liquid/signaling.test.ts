@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeepLink } from '../../../lib/liquid/deep-link';
 import { MAX_LINK_REFRESHES } from '../../../lib/liquid/signaling';
+import { fail } from '../../../lib/messaging/result';
 import { SERVER, WALLET, createHarness, flush, type Harness } from './signaling-fakes';
 
 const OFFER = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n(offer)';
@@ -368,6 +369,27 @@ describe('signaling: recovery', () => {
     await flush();
     expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: retried });
     expect(h.socket().linkedRequestIds()).toEqual([retried]);
+  });
+
+  it('shows phone offline with the same QR when the peer host answers a check without an open channel', async () => {
+    const h = createHarness();
+    const requestId = await pairAndConnect(h);
+    h.peer.channel = 'none'; // what a recreated offscreen document (or none at all) reports
+    await h.signaling.checkPeer();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'phone-offline', requestId, link: buildDeepLink(SERVER, requestId), wallet: WALLET });
+    expect(h.socket().linkedRequestIds()).toEqual([requestId, requestId]);
+  });
+
+  it('stays connected when the peer host reports the channel open, or does not answer a check', async () => {
+    const h = createHarness();
+    await pairAndConnect(h);
+    h.peer.channel = 'open';
+    await h.signaling.checkPeer();
+    expect(h.state().phase).toBe('connected');
+    h.peer.status = async () => fail('timeout', 'tandem/peer/peer/status timed out');
+    await h.signaling.checkPeer();
+    expect(h.state().phase).toBe('connected');
   });
 
   it('keeps the live channel after a worker restart and re-links quietly for later re-scans', async () => {
