@@ -69,6 +69,9 @@ export function createRelay() {
         });
         if (pushed) return pushed;
         status = await poll(key);
+        // The answer may have been pushed while the poll was in flight; its entry is then gone
+        // and the poll says unknown, and re-submitting would queue the request a second time.
+        if (pushed) return pushed;
         // Unknown (or a dead worker): re-attach with the same key; the background dedupes.
         if (status === null || status.state === 'unknown') status = await submit(key, req);
       }
