@@ -1,0 +1,43 @@
+/** Page object for Tandem's approval window in Firefox: the connect and sign prompts. */
+import type { Browser, Page } from 'puppeteer-core';
+import { attributeOf, clickTestId, waitAttribute, waitTestId } from './dom';
+import { findTandemPage, isGone } from './firefox';
+import { until } from './wait';
+
+export class FirefoxApproval {
+  constructor(readonly page: Page) {}
+
+  /** The open approval window, or the next one Tandem opens. */
+  static async find(browser: Browser): Promise<FirefoxApproval> {
+    return new FirefoxApproval(await findTandemPage(browser, '#approval'));
+  }
+
+  async approveConnect(): Promise<void> {
+    await waitTestId(this.page, 'connect-prompt');
+    await clickTestId(this.page, 'approve');
+  }
+
+  /** Waits until the sign prompt asks the user (not the phone, not a re-scan). */
+  async waitSignPrompt(): Promise<void> {
+    await waitAttribute(this.page, 'sign-prompt', 'data-stage', 'awaiting-approval');
+  }
+
+  signStage(): Promise<string | null> {
+    return attributeOf(this.page, 'sign-prompt', 'data-stage');
+  }
+
+  async approveSign(): Promise<void> {
+    await this.waitSignPrompt();
+    await clickTestId(this.page, 'approve');
+  }
+
+  async rejectSign(): Promise<void> {
+    await this.waitSignPrompt();
+    await clickTestId(this.page, 'reject');
+  }
+
+  /** Resolves once Tandem has closed the window (it does when nothing is left to decide). */
+  async waitClosed(timeoutMs = 30_000): Promise<void> {
+    await until('approval window closed', async () => ((await isGone(this.page)) ? true : undefined), timeoutMs);
+  }
+}

@@ -1,0 +1,39 @@
+/** Multi-step flows shared by the Firefox tests: pair the phone, connect the dApp, ask for a payment signature. */
+import type { Outcome } from '../../../dev/dapp/dapp-api';
+import { FirefoxApproval } from './approval-page';
+import { FirefoxDapp } from './dapp-page';
+import type { FirefoxSession } from './session';
+
+/** Pairs the dev wallet through the popup; resolves once the popup says connected. Returns the address. */
+export async function pairPhone(session: FirefoxSession): Promise<string> {
+  const link = await session.popup.pair();
+  await session.phone.wallet.connect(link);
+  await session.popup.waitPhase('connected');
+  return session.phone.wallet.address();
+}
+
+/** Opens the test dApp, asks to enable and approves the connect prompt in Tandem's window. */
+export async function connectDapp(session: FirefoxSession): Promise<{ dapp: FirefoxDapp; enabled: Outcome }> {
+  const dapp = await FirefoxDapp.open(session.firefox, session.server.url);
+  const enabling = dapp.enable();
+  enabling.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const approval = await FirefoxApproval.find(session.firefox);
+  await approval.approveConnect();
+  const enabled = await enabling;
+  // Tandem closes its window when nothing is left to decide; the next request opens a new one.
+  await approval.waitClosed();
+  return { dapp, enabled };
+}
+
+/**
+ * Has the dApp ask for one payment signature and returns the unsigned txn, the pending outcome
+ * and the approval window showing the prompt.
+ */
+export async function requestPaymentSignature(session: FirefoxSession, dapp: FirefoxDapp, from: string, note: string) {
+  const txn = await dapp.buildPayment(from, note);
+  const outcome = dapp.signTransactions([{ txn }]);
+  outcome.catch(() => undefined); // the caller awaits it; not an unhandled rejection meanwhile
+  const approval = await FirefoxApproval.find(session.firefox);
+  await approval.waitSignPrompt();
+  return { txn, outcome, approval };
+}

@@ -1,0 +1,99 @@
+/** Page object for Tandem's popup in Firefox (a tab on popup.html). Every popup selector lives here. */
+import type { Browser, Page } from 'puppeteer-core';
+import type { Envelope } from '../../../lib/messaging/channel';
+import { popupChannel, type PopupCatalogue } from '../../../lib/messaging/popup-protocol';
+import type { Pairing } from '../../../lib/storage/types';
+import { attributeOf, clickTestId, textOf, waitAttribute, waitTestId } from './dom';
+import { findTandemPage, openPopupTab } from './firefox';
+import { until } from './wait';
+
+/** The extension APIs an extension page has, as far as these helpers use them. */
+type ExtensionPageGlobals = {
+  browser: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+    extension: { getBackgroundPage(): { __tandemTestLog?: string[] } | null };
+  };
+};
+
+export class FirefoxPopup {
+  constructor(readonly page: Page) {}
+
+  /** The popup tab the test hook opens when the extension starts. */
+  static async first(browser: Browser): Promise<FirefoxPopup> {
+    const popup = new FirefoxPopup(await findTandemPage(browser, ''));
+    await popup.waitReady();
+    return popup;
+  }
+
+  /** A fresh popup tab, opened by the extension itself (through the test hook). */
+  static async open(browser: Browser, serverUrl: string): Promise<FirefoxPopup> {
+    const popup = new FirefoxPopup(await openPopupTab(browser, serverUrl));
+    await popup.waitReady();
+    return popup;
+  }
+
+  async waitReady(): Promise<void> {
+    await waitTestId(this.page, 'connection-phase');
+  }
+
+  phase(): Promise<string | null> {
+    return attributeOf(this.page, 'connection-phase', 'data-phase');
+  }
+
+  async waitPhase(phase: string, timeoutMs?: number): Promise<void> {
+    try {
+      await waitAttribute(this.page, 'connection-phase', 'data-phase', phase, timeoutMs);
+    } catch (err) {
+      const failure = await attributeOf(this.page, 'failure', 'data-reason').catch(() => null);
+      throw new Error(`${(err as Error).message}${failure ? `; failure reason ${failure}` : ''}`);
+    }
+  }
+
+  /** Starts pairing and returns the liquid:// link shown under the QR code. */
+  async pair(): Promise<string> {
+    await clickTestId(this.page, 'pair');
+    return until('pairing link', async () => {
+      const text = (await textOf(this.page, 'pairing-link')) ?? '';
+      return text.startsWith('liquid://') ? text : undefined;
+    });
+  }
+
+  /** The full paired address (the element shows it shortened; its title holds all of it). */
+  walletAddress(): Promise<string | null> {
+    return attributeOf(this.page, 'wallet-address', 'title');
+  }
+
+  async isPairingShown(): Promise<boolean> {
+    return (await this.page.$('[data-testid="pairing-link"]')) !== null;
+  }
+
+  /**
+   * Sends 'state/refresh' as the popup does when it opens; the reply says when the running
+   * background started, which tells a restarted background from the same one.
+   */
+  async backgroundStartedAt(): Promise<number> {
+    const message: Envelope<PopupCatalogue, 'state/refresh'> = { channel: popupChannel.name, kind: 'state/refresh', payload: {} };
+    const reply = await this.page.evaluate((m) => (globalThis as unknown as ExtensionPageGlobals).browser.runtime.sendMessage(m), message);
+    const value = (reply as { ok?: boolean; value?: { startedAt?: unknown } }).value;
+    if (typeof value?.startedAt !== 'number') throw new Error(`state/refresh failed: ${JSON.stringify(reply)}`);
+    return value.startedAt;
+  }
+
+  /** The persisted pairing, read as the popup reads it. */
+  async storedPairing(): Promise<Pairing | null> {
+    const items = await this.page.evaluate(() => (globalThis as unknown as ExtensionPageGlobals).browser.storage.local.get('pairing'));
+    return (items.pairing as Pairing | undefined) ?? null;
+  }
+
+  /** What the background page logged as errors or warnings (recorded by the test hook). */
+  async backgroundLog(): Promise<string[]> {
+    return this.page
+      .evaluate(() => [...((globalThis as unknown as ExtensionPageGlobals).browser.extension.getBackgroundPage()?.__tandemTestLog ?? [])])
+      .catch((err: unknown) => [`(could not read the background log: ${String(err)})`]);
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close();
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The Firefox suite's fixture: a dev Liquid Auth server on loopback, firefox-esr with a private
+ * copy of Tandem (settings seeded by the test hook, not by clicking), and the dev wallet as the
+ * phone in Chromium. One per test file; files run one at a time (vitest.firefox.config.ts).
+ */
+import type { Browser } from 'puppeteer-core';
+import { startTestServer, type TestServer } from '../../e2e/support/server';
+import { launchFirefoxWithTandem, tandemPages } from './firefox';
+import { FirefoxPopup } from './popup-page';
+import { startPhone, type Phone } from './phone';
+
+export interface FirefoxSession {
+  server: TestServer;
+  firefox: Browser;
+  phone: Phone;
+  /** The popup tab the extension opened at start. */
+  popup: FirefoxPopup;
+  /** The background's console errors and the phone's log, for a failing test's report. */
+  diagnostics(): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+export async function startFirefoxSession(): Promise<FirefoxSession> {
+  const server = await startTestServer();
+  const cleanups: (() => Promise<void>)[] = [() => server.dispose()];
+  const dispose = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    // Both browsers start at once: each launch mostly waits on its own process.
+    const [firefox, phone] = await Promise.allSettled([launchFirefoxWithTandem({ serverUrl: server.url, iceServers: [] }), startPhone(server.url)]);
+    if (firefox.status === 'fulfilled') cleanups.push(firefox.value.dispose);
+    if (phone.status === 'fulfilled') cleanups.push(phone.value.dispose);
+    if (firefox.status === 'rejected') throw firefox.reason;
+    if (phone.status === 'rejected') throw phone.reason;
+    const browser = firefox.value.browser;
+    const popup = await FirefoxPopup.first(browser);
+    return {
+      server,
+      firefox: browser,
+      phone: phone.value,
+      popup,
+      async diagnostics() {
+        // Any open extension page can read the background page's log.
+        const page = (await tandemPages(browser).catch(() => []))[0];
+        const background = page ? await new FirefoxPopup(page).backgroundLog() : ['(no extension page open to read it from)'];
+        const walletLog = await phone.value.wallet.log().catch((err: unknown) => [`(could not read it: ${String(err)})`]);
+        return [`background console:\n  ${background.join('\n  ') || '(nothing)'}`, `dev wallet log (last 30):\n  ${walletLog.slice(-30).join('\n  ')}`].join('\n');
+      },
+      dispose,
+    };
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+}
