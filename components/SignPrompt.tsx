@@ -2,6 +2,7 @@
 import type { TxnDescription } from '@/lib/algorand/describe';
 import type { Warning } from '@/lib/algorand/warnings';
 import type { QueuedSign } from '@/lib/storage/types';
+import { Countdown } from './Countdown';
 import { TxnList } from './TxnList';
 import { WarningList } from './WarningList';
 
@@ -29,7 +30,17 @@ export function SignPrompt({ request, phoneReady, onApprove, onReject }: SignPro
           <p>
             <strong>Confirm on your phone.</strong>
           </p>
+          {request.lastError && (
+            <p className="error" role="alert" data-testid="request-error">
+              {request.lastError.message}
+            </p>
+          )}
           <p className="muted">{phoneReady ? 'Tandem sent the request to your phone.' : 'Your phone is offline: scan the code above to reconnect; the request will be sent again.'}</p>
+          {request.deadlineAt !== undefined && (
+            <p className="muted" data-testid="request-deadline">
+              Times out in <Countdown until={request.deadlineAt} />
+            </p>
+          )}
           <button type="button" data-testid="cancel-request" onClick={onReject}>
             Cancel
           </button>

@@ -5,7 +5,7 @@ import type { PeerHost } from '@/lib/peer/peer-host';
 import { connectionItem, loadSettings, pairingItem } from '@/lib/storage/items';
 import { fetchServerSession, logoutServerSession, openSignalSocket } from './signal-socket';
 
-export function createConnection(peer: PeerHost, onChannelOpen: () => void): Signaling {
+export function createConnection(peer: PeerHost, onChannelOpen: () => void, onChannelClosed: () => void): Signaling {
   return createSignaling({
     fetchSession: fetchServerSession,
     logout: logoutServerSession,
@@ -23,5 +23,6 @@ export function createConnection(peer: PeerHost, onChannelOpen: () => void): Sig
     writeState: (state) => connectionItem.setValue(state),
     readState: () => connectionItem.getValue(),
     onChannelOpen,
+    onChannelClosed,
   });
 }

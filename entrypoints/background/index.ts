@@ -30,7 +30,11 @@ export default defineBackground({
   main() {
     const { host: peer, receiver: peerReceiver } = createPlatformPeerHost();
     const requests = createRequests(peer);
-    const signaling = createConnection(peer, () => void requests.onChannelOpen());
+    const signaling = createConnection(
+      peer,
+      () => void requests.onChannelOpen(),
+      () => void requests.onPhoneOffline(),
+    );
 
     // State is reloaded from storage (and the peer host asked) before any message is handled.
     const ready = signaling.restore().catch((err) => console.error('[tandem] restoring state failed', err));

@@ -48,6 +48,8 @@ export interface Requests {
   reject(key: string, message?: string): Promise<void>;
   onPhoneFrame(value: Record<string, unknown>): Promise<void>;
   onChannelOpen(): Promise<void>;
+  /** Notes on the requests waiting for the phone that it went offline (shown, and told the dApp on timeout). */
+  onPhoneOffline(): Promise<void>;
   onApprovalWindowClosed(): Promise<void>;
   onTabRemoved(tabId: number): Promise<void>;
   /** Answers requests whose phone deadline passed (4002). */
@@ -211,8 +213,23 @@ export function createRequests(peer: PeerHost): Requests {
       const id = entry.phoneRequestIds[i]!;
       if (entry.phoneReplies?.[id]) continue;
       const sent = await peer.send(encodeFrame(buildPhoneSignRequest(id, TANDEM_PROVIDER_ID, chunks.value[i]!)));
-      if (!sent.ok) return; // the phone is offline: resent when the channel opens again
+      if (!sent.ok) return noteOffline([entry.key]); // resent when the channel opens again
     }
+  }
+
+  /** Sets (or with `error` null, clears) `lastError` on those of `keys` still waiting for the phone. */
+  async function setLastError(keys: string[], error: Arc27Error | null) {
+    await mutateQueue((q) => {
+      const touched = (e: QueuedRequest) => keys.includes(e.key) && e.method === 'sign_transactions' && isOpen(e) && e.stage === 'awaiting-phone' && (error !== null || e.lastError !== undefined);
+      if (!q.some(touched)) return { queue: q, result: undefined };
+      return { queue: q.map((e) => (touched(e) ? ({ ...e, lastError: error ?? undefined } as QueuedSign) : e)), result: undefined };
+    });
+  }
+
+  const noteOffline = (keys: string[]) => setLastError(keys, arc27Error(Arc27ErrorCode.Unknown, 'Your phone went offline before it answered'));
+
+  function awaitingPhone(queue: QueuedRequest[]): QueuedSign[] {
+    return queue.filter((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && e.stage === 'awaiting-phone');
   }
 
   async function approveSign(entry: QueuedSign) {
@@ -273,7 +290,9 @@ export function createRequests(peer: PeerHost): Requests {
     const now = Date.now();
     const queue = await readQueue();
     const expired = queue.filter((e) => isOpen(e) && e.method === 'sign_transactions' && e.deadlineAt !== undefined && e.deadlineAt <= now);
-    if (expired.length) await finish(expired.map((e) => e.key), () => ({ ok: false, error: arc27Error(Arc27ErrorCode.MethodTimedOut, 'Your phone did not answer in time') }));
+    const timedOut = (e: QueuedRequest) =>
+      arc27Error(Arc27ErrorCode.MethodTimedOut, e.method === 'sign_transactions' && e.lastError ? `${e.lastError.message}, and did not come back in time` : 'Your phone did not answer in time');
+    if (expired.length) await finish(expired.map((e) => e.key), (e) => ({ ok: false, error: timedOut(e) }));
     // Answers nobody collected (the tab went away) are dropped after ten minutes.
     const stale = queue.filter((e) => !isOpen(e) && now - e.createdAt > 10 * 60_000).map((e) => e.key);
     if (stale.length) await mutateQueue((q) => ({ queue: q.filter((e) => !stale.includes(e.key)), result: undefined }));
@@ -337,8 +356,13 @@ export function createRequests(peer: PeerHost): Requests {
     },
 
     async onChannelOpen() {
-      const queue = await readQueue();
-      for (const entry of queue) if (entry.method === 'sign_transactions' && isOpen(entry) && entry.stage === 'awaiting-phone') await sendToPhone(entry);
+      const waiting = awaitingPhone(await readQueue());
+      await setLastError(waiting.map((e) => e.key), null);
+      for (const entry of waiting) await sendToPhone(entry);
+    },
+
+    async onPhoneOffline() {
+      await noteOffline(awaitingPhone(await readQueue()).map((e) => e.key));
     },
 
     async onApprovalWindowClosed() {

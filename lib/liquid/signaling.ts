@@ -46,6 +46,8 @@ export interface SignalingDeps {
   readState(): Promise<ConnectionState>;
   /** Called when the channel opens (pending requests resume) and for every phone frame. */
   onChannelOpen?(): void;
+  /** Called when a channel we called connected (or connecting) closes: the phone went offline. */
+  onChannelClosed?(): void;
   log?(message: string, detail?: unknown): void;
 }
 
@@ -325,6 +327,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
         } else if (channel === 'closed' && (current.phase === 'connected' || current.phase === 'connecting')) {
           lastOfferSdp = null;
           disarm('channel');
+          deps.onChannelClosed?.();
           if (pairing) {
             log('phone went offline', reason);
             await begin({ requestId: pairing.requestId, server: pairing.server, rescan: true, refreshes: 0 });

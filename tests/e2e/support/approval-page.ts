@@ -45,6 +45,16 @@ export class ApprovalPage {
     return this.page.getByTestId('pairing-link');
   }
 
+  /** Why a request waiting for the phone is stuck (e.g. the phone went offline). */
+  requestError() {
+    return this.page.getByTestId('request-error');
+  }
+
+  /** "2 requests waiting", shown when more than one request is open. */
+  pendingCount() {
+    return this.page.getByTestId('pending-count');
+  }
+
   approveButton() {
     return this.page.getByTestId('approve');
   }

@@ -1,0 +1,91 @@
+/**
+ * Requests that cannot complete still end in exactly one defined answer: the phone leaves mid-request
+ * (4002 at the deadline, and the approval window says why), and the user closes the approval window
+ * with requests pending (4001 for each, nothing left queued, no badge).
+ */
+import { test, expect } from './support/fixtures';
+import { ApprovalPage } from './support/approval-page';
+import { connectDapp, pairPhone } from './support/flows';
+import { badgeSeenFrom, queueSeenFrom, recordAnswers } from './support/fault-probes';
+import { errorOf } from './support/sign-flow';
+
+const DEADLINE_MS = 4_000;
+/** The deadline is enforced by a 1 s sweep; allow for it and a loaded machine. */
+const SWEEP_SLACK_MS = 3_000;
+
+test.describe('requests under faults', () => {
+  test('the phone leaves after the request reached it: the window says it went offline, and the dApp gets 4002 at the deadline', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({ requestDeadlineMs: DEADLINE_MS });
+    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
+    await wallet.setAutoApprove(false);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const answers = await recordAnswers(dapp.page);
+
+    const signing = dapp.signTransactions([{ txn: await dapp.buildPayment(address) }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await approval.approveSign();
+    const approvedAt = Date.now();
+    await wallet.expectPending(1);
+
+    await wallet.disconnect();
+    await expect(approval.requestError()).toContainText(/your phone went offline/i);
+    await approval.expectPhase('phone-offline');
+
+    const error = errorOf(await signing);
+    const answeredAfter = Date.now() - approvedAt;
+    expect(error.code).toBe(4002);
+    expect(error.message).toMatch(/went offline/i);
+    expect(answeredAfter).toBeLessThan(DEADLINE_MS + SWEEP_SLACK_MS);
+    await approval.waitForClose();
+    await expect.poll(() => queueSeenFrom(popup.page)).toEqual([]);
+    expect(await answers()).toHaveLength(1);
+  });
+
+  test('a phone that comes back before the deadline gets the request again and signs it', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { wallet, link, address } = await pairPhone(context, extensionId, server);
+    await wallet.setAutoApprove(false);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+
+    const signing = dapp.signTransactions([{ txn: await dapp.buildPayment(address) }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await approval.approveSign();
+    await wallet.expectPending(1);
+    await wallet.disconnect();
+    await expect(approval.requestError()).toContainText(/your phone went offline/i);
+
+    await wallet.setAutoApprove(true);
+    await wallet.connect(link);
+    expect((await signing).ok).toBe(true);
+  });
+
+  test('closing the approval window with two requests pending answers both 4001 and leaves nothing behind', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const answers = await recordAnswers(dapp.page);
+
+    const first = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'first' }) }]);
+    const second = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'second' }) }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await expect(approval.pendingCount()).toHaveText('2 requests waiting');
+    await expect.poll(() => badgeSeenFrom(popup.page)).toBe('2');
+
+    await approval.page.close();
+
+    for (const outcome of await Promise.all([first, second])) {
+      const error = errorOf(outcome);
+      expect(error.code).toBe(4001);
+      expect(error.message).toMatch(/closed the Tandem approval window/);
+    }
+    await expect.poll(() => queueSeenFrom(popup.page)).toEqual([]);
+    await expect.poll(() => badgeSeenFrom(popup.page)).toBe('');
+    expect(await answers()).toHaveLength(2);
+    expect(await wallet.received()).not.toContainEqual(expect.objectContaining({ reference: 'arc0027:sign_transactions:request' }));
+  });
+});
