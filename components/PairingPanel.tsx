@@ -28,7 +28,7 @@ export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingP
   const showQr = link && (phase === 'waiting-for-scan' || phase === 'starting' || phase === 'phone-offline' || (phase === 'failed' && failure?.reason !== 'link-timeout'));
   return (
     <section className="panel" aria-live="polite">
-      <div className="status-line">
+      <div className="status-line" data-testid="connection-status" data-socket={socket}>
         <span className={`dot ${phase}`} aria-hidden="true" />
         <strong data-testid="connection-phase" data-phase={phase}>
           {PHASE_TEXT[phase]}

@@ -5,6 +5,7 @@
  * fixture's Worker: after a kill that Worker is a dead target.
  */
 import { expect, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { createServer } from 'node:http';
 import type { StoredRequest } from './extension-state';
 
 export const SIGN_RESPONSE = 'arc0027:sign_transactions:response';
@@ -108,4 +109,30 @@ export async function closeOffscreenDocument(context: BrowserContext, extensionI
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
   await cdp.detach();
   await expect.poll(() => offscreenExists(context, extensionId), { message: 'the offscreen document should be gone' }).toBe(false);
+}
+
+/**
+ * Stands in for a Liquid Auth server that is reachable but unusable (a failing proxy): answers
+ * every request 503 and records when each Socket.IO connection attempt arrived, to measure the backoff.
+ */
+export async function startUnavailableServer(port: number): Promise<{ handshakes: number[]; close(): Promise<void> }> {
+  const handshakes: number[] = [];
+  const server = createServer((req, res) => {
+    // One reconnection attempt: engine.io's polling handshake (it then also tries the websocket).
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/socket.io/' && url.searchParams.get('transport') === 'polling' && !url.searchParams.has('sid')) handshakes.push(Date.now());
+    res.writeHead(503, { connection: 'close' }).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    handshakes,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -35,6 +35,14 @@ export class PopupPage {
     await expect(this.phase()).toHaveAttribute('data-phase', phase, timeout ? { timeout } : undefined);
   }
 
+  /** The signaling socket's state (ConnectionState.socket), and the popup's text for it. */
+  async expectSocket(socket: 'offline' | 'connecting' | 'connected' | 'reconnecting', timeout?: number) {
+    const status = this.page.getByTestId('connection-status');
+    await expect(status).toHaveAttribute('data-socket', socket, timeout ? { timeout } : undefined);
+    if (socket === 'reconnecting') await expect(status).toContainText('reconnecting to server');
+    else await expect(status).not.toContainText('reconnecting to server');
+  }
+
   async pair(): Promise<string> {
     await this.page.getByTestId('pair').click();
     return this.link();

@@ -1,0 +1,98 @@
+/**
+ * The Liquid Auth server goes away: restarted (its sessions live in memory, so the extension's
+ * session cookie is dead afterwards) or unusable for a while. The data channel does not need the
+ * server, so a connected phone keeps signing; the popup says the socket is reconnecting; the socket
+ * comes back with backoff and a new session; re-scans (which do need the server) work again.
+ */
+import { test, expect } from './support/fixtures';
+import { connectDapp, pairPhone } from './support/flows';
+import { startUnavailableServer } from './support/fault-probes';
+import { signWithApproval, stxnsOf } from './support/sign-flow';
+import { verifySignedTxn } from './support/verify';
+
+/** socket.io's reconnectionDelayMax (5 s) with its randomization (0.3), and room for a loaded machine. */
+const RECONNECT_WITHIN_MS = 15_000;
+
+test.describe('signaling server faults', () => {
+  test('restarted while paired: signing goes on over the channel, the socket reconnects, and a later re-scan and signing work', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({});
+    const { popup, wallet, link, address } = await pairPhone(context, extensionId, server);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    await popup.expectSocket('connected');
+
+    await server.stop();
+    await popup.expectSocket('reconnecting');
+    await popup.expectPhase('connected');
+    const whileDown = await dapp.buildPayment(address, { note: 'server down' });
+    verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn: whileDown }])).outcome)[0]!, whileDown, address);
+
+    await server.start();
+    await popup.expectSocket('connected', RECONNECT_WITHIN_MS);
+    await popup.expectPhase('connected');
+
+    // The phone leaves; re-linking goes through the restarted server with the extension's new session.
+    await wallet.disconnect();
+    await popup.expectPhase('phone-offline');
+    expect(await popup.link()).toBe(link);
+    await wallet.connect(link);
+    await popup.expectPhase('connected');
+    const after = await dapp.buildPayment(address, { note: 'after the restart' });
+    verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn: after }])).outcome)[0]!, after, address);
+  });
+
+  test('restarted while the re-scan QR is shown: the same QR works once the server is back', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { popup, wallet, link, address } = await pairPhone(context, extensionId, server);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    await wallet.disconnect();
+    await popup.expectPhase('phone-offline');
+
+    await server.stop();
+    await popup.expectSocket('reconnecting');
+    await server.start();
+    await popup.expectSocket('connected', RECONNECT_WITHIN_MS);
+    await popup.expectPhase('phone-offline');
+    expect(await popup.link()).toBe(link);
+
+    await wallet.connect(link);
+    await popup.expectPhase('connected');
+    const txn = await dapp.buildPayment(address);
+    verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn }])).outcome)[0]!, txn, address);
+  });
+
+  test('unusable for a while: the socket retries with growing delays, the popup says it is reconnecting, and it recovers', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({});
+    const { popup, wallet, link } = await pairPhone(context, extensionId, server);
+    await server.stop();
+    const unusable = await startUnavailableServer(server.port);
+    try {
+      await popup.expectSocket('reconnecting');
+      await expect.poll(() => unusable.handshakes.length, { message: 'the socket should keep retrying', timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+      const gaps = unusable.handshakes.slice(1).map((at, i) => at - unusable.handshakes[i]!);
+      // socket.io's backoff: 0.5 s, 1 s, 2 s, 4 s ... (±30 %), never a tight loop.
+      expect(Math.min(...gaps), JSON.stringify(gaps)).toBeGreaterThanOrEqual(300);
+      expect(gaps[2]!, JSON.stringify(gaps)).toBeGreaterThan(gaps[0]!);
+      await popup.expectSocket('reconnecting');
+      await popup.expectPhase('connected');
+    } finally {
+      await unusable.close();
+    }
+
+    await server.start();
+    await popup.expectSocket('connected', RECONNECT_WITHIN_MS);
+    await wallet.disconnect();
+    await popup.expectPhase('phone-offline');
+    await wallet.connect(link);
+    await popup.expectPhase('connected');
+  });
+});
