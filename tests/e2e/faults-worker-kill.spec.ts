@@ -8,8 +8,8 @@ import { test, expect } from './support/fixtures';
 import { ApprovalPage } from './support/approval-page';
 import { killServiceWorker } from './support/browser';
 import { connectDapp, pairPhone } from './support/flows';
-import { freezeScripts, queueSeenFrom, recordAnswers, watchApprovalWindows } from './support/fault-probes';
-import { stxnsOf } from './support/sign-flow';
+import { badgeSeenFrom, freezeScripts, queueSeenFrom, recordAnswers, watchApprovalWindows } from './support/fault-probes';
+import { errorOf, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
 
 test.describe('service worker killed mid-request', () => {
@@ -95,5 +95,46 @@ test.describe('service worker killed mid-request', () => {
     expect(await answers()).toHaveLength(1);
     expect(windows.opened()).toBe(1);
     await approval.waitForClose();
+  });
+  test('a second request after a kill goes to the same approval window', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { popup, address } = await pairPhone(context, extensionId, server);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const windows = watchApprovalWindows(context, extensionId);
+
+    const first = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'first' }) }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await expect(approval.signPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
+    await killServiceWorker(context, extensionId);
+    const second = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'second' }) }]);
+    await expect(approval.pendingCount()).toHaveText('2 requests waiting');
+    expect(windows.opened()).toBe(1);
+
+    await approval.approveSign();
+    stxnsOf(await first);
+    await approval.approveSign();
+    stxnsOf(await second);
+    await approval.waitForClose();
+    await expect.poll(() => queueSeenFrom(popup.page)).toEqual([]);
+    expect(windows.opened()).toBe(1);
+  });
+
+  test('closing the approval window while the worker is dead answers every pending request 4001', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { popup, address } = await pairPhone(context, extensionId, server);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const answers = await recordAnswers(dapp.page);
+
+    const first = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'first' }) }]);
+    const second = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'second' }) }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await expect(approval.pendingCount()).toHaveText('2 requests waiting');
+    await killServiceWorker(context, extensionId);
+    await approval.page.close();
+
+    for (const outcome of await Promise.all([first, second])) expect(errorOf(outcome).code).toBe(4001);
+    await expect.poll(() => queueSeenFrom(popup.page)).toEqual([]);
+    await expect.poll(() => badgeSeenFrom(popup.page)).toBe('');
+    expect(await answers()).toHaveLength(2);
   });
 });
