@@ -6,9 +6,10 @@
  */
 
 // Cc: controls; Cf: format (bidi controls, zero-width joiners/spaces, BOM, tags, soft hyphen);
+// Cs: lone surrogates (a dApp's JS string can hold them; they render as U+FFFD);
 // Co/Cn: private use and unassigned; Zl/Zp: line and paragraph separators; plus the Hangul
 // fillers and object/replacement characters, which render as blanks or boxes.
-const UNSAFE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\uFFFC\uFFFD]/u;
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\uFFFC\uFFFD]/u;
 const UNSAFE_GLOBAL = new RegExp(UNSAFE.source, 'gu');
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -72,11 +72,12 @@ describe('describeTransactions', () => {
   it("carries the dApp's messages escaped and cut, apart from what the wallet says", () => {
     const [a, b] = grouped([pay(), pay({ amount: 2n })]);
     const decoded = decodeOk([
-      { ...wtx(a!), message: 'Buy \u202Eevil', groupMessage: 'x'.repeat(600) } as WalletTransaction,
+      { ...wtx(a!), message: 'Buy \u202Eevil\uD800', groupMessage: 'x'.repeat(600) } as WalletTransaction,
       wtx(b!),
     ]);
     const [first, second] = describeTransactions(decoded, { ownAccounts: [] });
-    expect(first!.dappMessage).toBe('Buy \\u{202E}evil');
+    // A lone surrogate renders as a replacement box: escaped like the bidi override.
+    expect(first!.dappMessage).toBe('Buy \\u{202E}evil\\u{D800}');
     expect(first!.dappGroupMessage).toBe(`${'x'.repeat(500)}…`);
     expect(second).not.toHaveProperty('dappMessage');
   });

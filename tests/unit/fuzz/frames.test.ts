@@ -13,7 +13,7 @@ import { Encoder, encode } from 'cbor-x';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../../../lib/liquid/frames';
-import { inputs, isPlainTree, kindOf } from './inputs';
+import { FUZZ_TIMEOUT_MS, inputs, isPlainTree, kindOf } from './inputs';
 
 const RUNS = 10_000;
 
@@ -251,5 +251,5 @@ describe('decodeFrame fuzzing', () => {
     expect(kinds.get('envelope') ?? 0).toBeGreaterThan(RUNS / 20);
     expect(kinds.get('invalid') ?? 0).toBeGreaterThan(RUNS / 20);
     expect(kinds.get('credential') ?? 0).toBeGreaterThan(RUNS / 200);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -50,3 +50,11 @@ export function isPlainTree(root: unknown): boolean {
   }
   return true;
 }
+
+/**
+ * Vitest's per-test limit for a fuzz test. fast-check runs a synchronous property to the end anyway
+ * (the limit only turns a slow pass into a failure afterwards), and a machine shared with other
+ * builds runs the suite several times slower than an idle one; the CI budget is kept by the run
+ * counts and the generators' cost instead.
+ */
+export const FUZZ_TIMEOUT_MS = 300_000;

@@ -10,7 +10,7 @@ import { parsePageRequest } from '../../../lib/arc27/page-request';
 import { ARC27_METHODS, TANDEM_PROVIDER_ID } from '../../../lib/arc27/types';
 import { ALICE, BOB, PAYMENT, REQUEST_ID, TESTNET_HASH } from '../arc27/fixtures';
 import { expectCleanError, hostile, junk, usually } from './hostile-values';
-import { inputs } from './inputs';
+import { FUZZ_TIMEOUT_MS, inputs } from './inputs';
 
 const RUNS = 10_000;
 
@@ -121,5 +121,5 @@ describe('parsePageRequest fuzzing', () => {
     for (const method of ['discover', 'enable', 'disable', 'sign_transactions']) {
       expect(accepted.get(method) ?? 0).toBeGreaterThan(RUNS / 500);
     }
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
