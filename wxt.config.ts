@@ -1,11 +1,44 @@
 import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
 const UUID_SHIM = fileURLToPath(new URL('./lib/shims/uuid-v4.ts', import.meta.url));
 
 // Where the extension talks to its Liquid Auth server. Development and test builds
 // default to the local dev server; store builds take TANDEM_SERVER_URL at build time.
 const devServer = `http://localhost:${process.env.PORT ?? 3000}`;
+
+/**
+ * Two libraries build code from strings, which store reviews flag (web-ext lint DANGEROUS_EVAL) and
+ * which an extension's CSP forbids anyway (no 'unsafe-eval' in MV3, nor in Firefox MV2's default):
+ * - cbor-x probes `Function('')` and, when it works, compiles record readers with `Function`.
+ *   Under our CSP the probe throws and it never compiles, so its own no-eval build (published in
+ *   the package as `cbor-x/index-no-eval`) behaves exactly the same: use that.
+ * - engine.io-client finds the global object with `Function("return this")()` when neither `self`
+ *   nor `window` exists; every context Tandem runs in has both `self` and `globalThis`.
+ * The build fails if engine.io-client's code changes shape, so this never silently stops working.
+ */
+function noEvalInLibraries(): Plugin[] {
+  const ENGINE_IO_GLOBAL_PROBE = 'Function("return this")()';
+  return [
+    {
+      name: 'tandem:cbor-x-no-eval',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        if (source !== 'cbor-x') return null;
+        return this.resolve('cbor-x/index-no-eval', importer, { skipSelf: true });
+      },
+    },
+    {
+      name: 'tandem:engine-io-global-this',
+      transform(code, id) {
+        if (!/engine\.io-client[\\/]build[\\/]esm(-debug)?[\\/]globals\.js$/.test(id)) return null;
+        if (!code.includes(ENGINE_IO_GLOBAL_PROBE)) this.error(`${id} changed: review the tandem:engine-io-global-this plugin in wxt.config.ts`);
+        return { code: code.replace(ENGINE_IO_GLOBAL_PROBE, 'globalThis'), map: null };
+      },
+    },
+  ];
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -18,12 +51,31 @@ export default defineConfig({
     permissions: ['storage', ...(browser === 'chrome' ? ['offscreen'] : [])],
     host_permissions: ['http://localhost/*', 'https://*/*'],
     action: { default_title: 'Tandem' },
+    // Firefox only (the one place its manifest differs; WXT builds it as MV2 with a persistent
+    // background page, which hosts the peer link: entrypoints/background/platform.ts).
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tandem@tandem.wallet', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tandem@tandem.wallet',
+              // 140 (an ESR) is the first desktop Firefox with the built-in data consent below; older
+              // ones would need a consent screen of our own (AMO add-on policies, 2025).
+              strict_min_version: '140.0',
+              // What leaves the browser (Firefox's taxonomy): the transactions a dApp asks to sign,
+              // sent to the user's own phone over the WebRTC data channel, set up through the Liquid
+              // Auth server the user configures. Nothing is sent to Tandem's developers, and there
+              // is no analytics or telemetry. Required: signing cannot work without it.
+              data_collection_permissions: { required: ['financialAndPaymentInfo'] },
+            },
+            // Firefox for Android shows that consent from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({
     plugins: [
+      ...noEvalInLibraries(),
       {
         // avm-web-provider pulls all of `uuid` into every page for one v4() call; give it the
         // browser's generator instead. Only that package is redirected (others need uuid v7).
