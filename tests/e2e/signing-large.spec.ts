@@ -9,6 +9,10 @@ const COUNT = 1024;
 const SIGN_REQUEST = 'arc0027:sign_transactions:request';
 
 test.describe('large requests', () => {
+  // About 40 s each on an idle 2-core machine (most of it the dev wallet signing with tweetnacl);
+  // a busy machine can double that.
+  test.slow();
+
   for (const behaviour of ['reference', 'spec'] as const) {
     test(`signs 1,024 transactions (64 groups of 16) with every signature verified (${behaviour} phone)`, async ({
       context,
