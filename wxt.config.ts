@@ -73,6 +73,23 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources zip (Firefox) is what addons.mozilla.org reviewers rebuild from: exactly what the
+  // build reads, plus the README's instructions. An allowlist, so that local leftovers (reports,
+  // benchmarks, work in progress) never ship; `npm run check:sources` proves it rebuilds the same.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'globals.d.ts',
+      'README.md',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+    ],
+  },
   vite: () => ({
     plugins: [
       ...noEvalInLibraries(),
