@@ -1,8 +1,10 @@
 /**
- * The one place where Chrome and Firefox differ at run time: where the peer link lives.
+ * The one place where Chrome and Firefox differ at run time (the manifest differs in
+ * wxt.config.ts): where the peer link lives, and the toolbar button's API.
  * Chrome MV3: an offscreen document (the service worker has no WebRTC).
  * Firefox MV2: the persistent background page itself, which has WebRTC.
  */
+import browser from 'webextension-polyfill';
 import type { createReceiver } from '@/lib/messaging/channel';
 import { createInProcessPeerHost, type PeerHost } from '@/lib/peer/peer-host';
 import { createOffscreenPeerHost } from './offscreen-host';
@@ -19,4 +21,9 @@ export function createPlatformPeerHost(): PlatformPeerHost {
   }
   const offscreen = createOffscreenPeerHost();
   return { host: offscreen, receiver: offscreen.eventReceiver };
+}
+
+/** The toolbar button (badge): MV3 (Chrome) calls it `action`, Firefox's MV2 build `browserAction`. */
+export function toolbarButton() {
+  return browser.action ?? browser.browserAction;
 }
