@@ -3,7 +3,7 @@
  * is virtualized: only the rows in view (plus a margin) are rendered. Every value is rendered
  * as text: notes and asset names come from the dApp and are never HTML.
  */
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { TxnDescription } from '@/lib/algorand/describe';
 import type { Warning } from '@/lib/algorand/warnings';
 import { TxnCard } from './TxnCard';
@@ -11,9 +11,16 @@ import { TxnCard } from './TxnCard';
 const ROW_HEIGHT = 188;
 const VIEW_HEIGHT = 360;
 const OVERSCAN = 3;
+/**
+ * A User Timing mark for the moment decoded transactions are first in the document (a layout
+ * effect runs after React's commit, before the paint): it shows in DevTools' Performance panel,
+ * and `npm run bench` reads it for "time to prompt" (bench/README.md).
+ */
+export const TXNS_SHOWN_MARK = 'tandem:txns-shown';
 
 export function TxnList({ descriptions, warnings }: { descriptions: TxnDescription[]; warnings: Warning[] }) {
   const [scrollTop, setScrollTop] = useState(0);
+  useLayoutEffect(() => void performance.mark(TXNS_SHOWN_MARK), []);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(descriptions.length, Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
   const flagged = new Set(warnings.map((w) => w.index));
