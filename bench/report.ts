@@ -1,0 +1,186 @@
+/**
+ * From raw samples to the figures: summaries, the budgets of the issue and whether each is met,
+ * and the Markdown table (stdout, bench/results.md, the README's Benchmarks section).
+ */
+import type { MachineInfo } from './machine';
+import { machineLine } from './machine';
+import type { FootprintFigure } from './scenarios/footprint';
+import type { MemorySamples } from './scenarios/memory';
+import type { PairingSamples } from './scenarios/pairing';
+import type { RecoverySamples } from './scenarios/recovery';
+import type { SigningSamples } from './scenarios/signing';
+import { summarize, type Summary } from './stats';
+
+export interface RunOptions {
+  n: number;
+  /** N for the largest signing size (1,024 by default), which takes seconds per request. */
+  nLarge: number;
+  warmup: number;
+  sizes: number[];
+  memoryRequests: number;
+  memoryEvery: number;
+  scenarios: string[];
+  outDir: string;
+}
+
+export interface RawResults {
+  footprint?: FootprintFigure;
+  pairing?: PairingSamples;
+  signing: SigningSamples[];
+  recovery?: RecoverySamples;
+  memory?: MemorySamples;
+}
+
+export interface Comparison {
+  tandem: Summary;
+  reference: Summary;
+  /** Tandem p50 − reference p50, ms. */
+  addedP50: number;
+  /** Tandem p50 / reference p50. */
+  ratioP50: number;
+}
+
+export interface Budget {
+  figure: string;
+  budget: string;
+  value: string;
+  met: boolean;
+}
+
+export interface Figures {
+  footprint?: FootprintFigure;
+  timeToPrompt?: Summary & { size: number };
+  promptBySize: { size: number; summary: Summary }[];
+  pairing?: Comparison;
+  signing: (Comparison & { size: number; n: number; tandemFrames: number; referenceFrames: number })[];
+  recovery?: { prompt: Summary; roundTrip: Summary };
+  memory?: {
+    after: { signatures: number; serviceWorker: number; offscreen: number; popup: number };
+    offscreenAlone: number;
+    popupShare: number;
+    growthPerRequest: MemorySamples['growthPerRequest'];
+    growing: { serviceWorker: boolean; offscreen: boolean; popup: boolean };
+  };
+}
+
+/** A heap counts as growing when its fitted trend adds more than this per request (100 requests → 1 MB). */
+export const GROWTH_LIMIT_BYTES_PER_REQUEST = 10_000;
+const KB = 1_000;
+
+function compare(tandem: number[], reference: number[]): Comparison {
+  const t = summarize(tandem);
+  const r = summarize(reference);
+  return { tandem: t, reference: r, addedP50: t.p50 - r.p50, ratioP50: t.p50 / r.p50 };
+}
+
+export function figuresOf(raw: RawResults): Figures {
+  const signing = raw.signing.map((s) => ({
+    size: s.size,
+    n: s.tandemMs.length,
+    tandemFrames: s.tandemFrames,
+    referenceFrames: s.referenceFrames,
+    ...compare(s.tandemMs, s.referenceMs),
+  }));
+  const single = raw.signing.find((s) => s.size === 1) ?? raw.signing[0];
+  const figures: Figures = {
+    footprint: raw.footprint,
+    timeToPrompt: single ? { size: single.size, ...summarize(single.promptMs) } : undefined,
+    promptBySize: raw.signing.map((s) => ({ size: s.size, summary: summarize(s.promptMs) })),
+    pairing: raw.pairing ? compare(raw.pairing.tandem, raw.pairing.reference) : undefined,
+    signing,
+    recovery: raw.recovery ? { prompt: summarize(raw.recovery.promptMs), roundTrip: summarize(raw.recovery.roundTripMs) } : undefined,
+  };
+  if (raw.memory) {
+    const m = raw.memory;
+    const g = m.growthPerRequest;
+    figures.memory = {
+      after: m.samples.at(-1)!,
+      offscreenAlone: m.offscreenAlone,
+      popupShare: m.popupShare,
+      growthPerRequest: g,
+      growing: {
+        serviceWorker: g.serviceWorker > GROWTH_LIMIT_BYTES_PER_REQUEST,
+        offscreen: g.offscreen > GROWTH_LIMIT_BYTES_PER_REQUEST,
+        popup: g.popup > GROWTH_LIMIT_BYTES_PER_REQUEST,
+      },
+    };
+  }
+  return figures;
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : 'n/a');
+const kb = (v: number) => `${(v / KB).toFixed(1)} KB`;
+const mb = (v: number) => (Number.isFinite(v) ? `${(v / 1e6).toFixed(2)} MB` : 'n/a');
+const signed = (v: number) => `${v >= 0 ? '+' : '−'}${ms(Math.abs(v))}`;
+const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'n/a');
+const p50p95 = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)}`;
+const txns = (n: number) => (n === 1 ? '1 transaction' : `${n.toLocaleString('en-US')} transactions`);
+
+export function budgetsOf(f: Figures, largeSize: number): Budget[] {
+  const budgets: Budget[] = [];
+  if (f.footprint) {
+    const gz = f.footprint.contentScript.gzip;
+    budgets.push({ figure: 'Content script footprint', budget: '≤ 16 KB gzipped (aim 8 KB)', value: `${kb(gz)} gzipped${gz <= 8 * KB ? ', aim met' : ''}`, met: gz <= 16 * KB });
+  }
+  if (f.timeToPrompt) budgets.push({ figure: 'Time to prompt', budget: '≤ 300 ms at p50', value: `${ms(f.timeToPrompt.p50)} p50`, met: f.timeToPrompt.p50 <= 300 });
+  if (f.pairing) budgets.push({ figure: 'Pairing', budget: 'Tandem/reference ≤ 1.5 at p50', value: ratio(f.pairing.ratioP50), met: f.pairing.ratioP50 <= 1.5 });
+  for (const s of f.signing) {
+    const limit = s.size === largeSize && s.size > 16 ? 5_000 : 5;
+    budgets.push({ figure: `Signing, ${txns(s.size)}`, budget: `≤ ${limit === 5 ? '5 ms' : '5 s'} added at p50`, value: signed(s.addedP50), met: s.addedP50 <= limit });
+  }
+  if (f.recovery) budgets.push({ figure: 'Recovery', budget: '≤ 500 ms at p50', value: `${ms(f.recovery.prompt.p50)} p50`, met: f.recovery.prompt.p50 <= 500 });
+  if (f.memory) {
+    const growing = Object.entries(f.memory.growing).filter(([, g]) => g).map(([k]) => k);
+    budgets.push({
+      figure: 'Memory',
+      budget: `no growth over the requests (trend ≤ ${GROWTH_LIMIT_BYTES_PER_REQUEST / KB} KB/request)`,
+      value: growing.length ? `growing: ${growing.join(', ')}` : 'flat',
+      met: growing.length === 0,
+    });
+  }
+  return budgets;
+}
+
+export function markdown(f: Figures, budgets: Budget[], options: RunOptions, machine: MachineInfo, when: string, notes: string[]): string {
+  const rows: string[][] = [];
+  const met = (figure: string) => {
+    const b = budgets.find((x) => x.figure === figure);
+    return b ? `${b.budget}: ${b.met ? '**met**' : '**missed**'}` : '';
+  };
+  if (f.footprint) {
+    const fp = f.footprint;
+    rows.push(['Content script (every page), raw / gzipped', `${kb(fp.contentScript.raw)} / ${kb(fp.contentScript.gzip)}`, '', '', '', met('Content script footprint')]);
+    rows.push(['Popup scripts, gzipped', kb(fp.popup.gzip), '', '', '', '']);
+    rows.push(['Approval window scripts, gzipped', kb(fp.approvalWindow.gzip), '', '', '', '']);
+  }
+  if (f.timeToPrompt) rows.push([`Time to prompt, ${txns(f.timeToPrompt.size)}: call → decoded txn painted`, p50p95(f.timeToPrompt), '', '', '', met('Time to prompt')]);
+  for (const p of f.promptBySize.filter((x) => x.size !== f.timeToPrompt?.size)) rows.push([`Time to prompt, ${txns(p.size)}`, p50p95(p.summary), '', '', '', '']);
+  if (f.pairing) rows.push(['Pairing: link ack → channel open', p50p95(f.pairing.tandem), p50p95(f.pairing.reference), signed(f.pairing.addedP50), ratio(f.pairing.ratioP50), met('Pairing')]);
+  for (const s of f.signing) {
+    const frames = s.referenceFrames > 1 || s.tandemFrames > 1 ? ` (frames: Tandem ${s.tandemFrames}, reference ${s.referenceFrames})` : '';
+    rows.push([`Signing ${txns(s.size)} after approval${s.n !== options.n ? `, N=${s.n}` : ''}${frames}`, p50p95(s.tandem), p50p95(s.reference), signed(s.addedP50), ratio(s.ratioP50), met(`Signing, ${txns(s.size)}`)]);
+  }
+  if (f.recovery) rows.push(['Recovery: worker killed → next prompt painted', p50p95(f.recovery.prompt), '', '', '', met('Recovery')]);
+  if (f.memory) {
+    const m = f.memory;
+    const g = m.growthPerRequest;
+    rows.push([
+      `JS heap after ${m.after.signatures} signatures (trend per request)`,
+      `service worker ${mb(m.after.serviceWorker)} (${signedBytes(g.serviceWorker)}); offscreen + popup renderer ${mb(m.after.offscreen)} (${signedBytes(g.offscreen)}), popup's share ${mb(m.popupShare)}`,
+      '',
+      '',
+      '',
+      met('Memory'),
+    ]);
+  }
+  const header = ['Figure', 'Tandem p50 / p95', 'Reference p50 / p95', 'Added (p50)', 'Ratio (p50)', 'Budget'];
+  const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  const large = Math.max(...options.sizes);
+  const runLine = `N=${options.n} per scenario (${txns(large)}: N=${options.nLarge}), after ${options.warmup} warm-up run(s) each; memory over ${options.memoryRequests} requests.`;
+  const budgetLine = `Budgets met: ${budgets.filter((b) => b.met).length} of ${budgets.length}${budgets.some((b) => !b.met) ? ` (missed: ${budgets.filter((b) => !b.met).map((b) => b.figure).join('; ')})` : ''}.`;
+  return [table, '', `Run ${when}. ${runLine} ${budgetLine}`, '', `Machine: ${machineLine(machine)}.`, ...notes.map((n) => `\n${n}`)].join('\n');
+}
+
+function signedBytes(v: number): string {
+  return `${v >= 0 ? '+' : '−'}${(Math.abs(v) / KB).toFixed(1)} KB/request`;
+}
