@@ -7,10 +7,16 @@ export interface SettingsFormProps {
   settings: Settings;
   paired: boolean;
   onSave: (patch: Partial<Settings>) => Promise<Reply<Settings>>;
+  /**
+   * Asks for the server's host permission; must be called synchronously in the click. Saving does
+   * not wait for it: a permission prompt can close the popup, and the settings must be saved anyway
+   * (the background then refuses to pair until the permission is granted).
+   */
+  requestServerAccess: (serverUrl: string) => Promise<boolean>;
   onUnpair: () => void;
 }
 
-export function SettingsForm({ settings, paired, onSave, onUnpair }: SettingsFormProps) {
+export function SettingsForm({ settings, paired, onSave, requestServerAccess, onUnpair }: SettingsFormProps) {
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [ice, setIce] = useState(JSON.stringify(settings.iceServers, null, 1));
   const [localNet, setLocalNet] = useState(settings.localNetGenesisHash);
@@ -23,8 +29,13 @@ export function SettingsForm({ settings, paired, onSave, onUnpair }: SettingsFor
       setMessage('ICE servers must be JSON, e.g. [{"urls": "stun:stun.example.org:3478"}]');
       return;
     }
-    const reply = await onSave({ serverUrl, iceServers, localNetGenesisHash: localNet.trim() });
-    setMessage(reply.ok ? 'Saved.' : `Not saved: ${reply.error.message}`);
+    // Both before the first await: the permission request needs the click's user activation.
+    const access = requestServerAccess(serverUrl);
+    const saving = onSave({ serverUrl, iceServers, localNetGenesisHash: localNet.trim() });
+    const [granted, reply] = await Promise.all([access, saving]);
+    if (!reply.ok) setMessage(`Not saved: ${reply.error.message}`);
+    else if (!granted) setMessage(`Saved, but Tandem is not allowed to connect to ${reply.value.serverUrl}: allow it when asked (only https servers can be added).`);
+    else setMessage('Saved.');
   };
   return (
     <section className="panel">

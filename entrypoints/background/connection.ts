@@ -1,5 +1,7 @@
 /** Composes the signaling state machine with the real edges: storage, socket, timers, peer host. */
 import { v7 as uuidv7 } from 'uuid';
+import browser from 'webextension-polyfill';
+import { serverHostPattern } from '@/lib/liquid/server-permission';
 import { createSignaling, type Signaling } from '@/lib/liquid/signaling';
 import type { PeerHost } from '@/lib/peer/peer-host';
 import { connectionItem, loadSettings, pairingItem } from '@/lib/storage/items';
@@ -10,6 +12,10 @@ export function createConnection(peer: PeerHost, onChannelOpen: () => void, onCh
     fetchSession: fetchServerSession,
     logout: logoutServerSession,
     openSocket: openSignalSocket,
+    hasServerPermission: async (serverUrl) => {
+      const pattern = serverHostPattern(serverUrl);
+      return pattern !== null && browser.permissions.contains({ origins: [pattern] });
+    },
     peer,
     clock: {
       now: () => Date.now(),

@@ -5,6 +5,7 @@ import { SitesList } from '@/components/SitesList';
 import { SettingsForm } from '@/components/SettingsForm';
 import { useView } from './store';
 import { send } from './send';
+import { requestServerAccess } from './server-access';
 
 export function HomeView() {
   const { connection, sites, settings, pairing } = useView();
@@ -26,6 +27,7 @@ export function HomeView() {
           settings={settings}
           paired={pairing !== null}
           onSave={(patch) => send('settings/save', patch)}
+          requestServerAccess={requestServerAccess}
           onUnpair={() => act(send('pairing/unpair', {}))}
         />
       ) : (

@@ -35,6 +35,11 @@ export interface SignalingDeps {
   /** GET /auth/logout with credentials. */
   logout(serverUrl: string): Promise<void>;
   openSocket(serverUrl: string): SignalSocket;
+  /**
+   * Whether the browser lets Tandem reach this server (its host permission: the manifest grants only
+   * the build's default server; others are granted from Settings). Absent = always.
+   */
+  hasServerPermission?(serverUrl: string): Promise<boolean>;
   peer: PeerHost;
   clock: Clock;
   newRequestId(): string;
@@ -270,6 +275,15 @@ export function createSignaling(deps: SignalingDeps): Signaling {
   async function begin(a: Attempt) {
     attempt = a;
     lastOfferSdp = null;
+    // Without the host permission the session cookie and the socket cannot work: say so, and show
+    // no QR code that could never connect.
+    if (deps.hasServerPermission && !(await deps.hasServerPermission(a.server))) {
+      if (attempt !== a) return;
+      disarm('link');
+      setState({ requestId: a.requestId, link: undefined, linkExpiresAt: undefined });
+      fail('no-permission', `Tandem is not allowed to connect to ${a.server}. Open Settings and save the server to allow it.`);
+      return;
+    }
     const settings = await deps.settings();
     const expiresAt = a.rescan ? undefined : deps.clock.now() + settings.linkTimeoutMs;
     setState(

@@ -58,7 +58,7 @@ export type ConnectionPhase =
   | 'phone-offline'
   | 'failed';
 
-export type FailureReason = 'server-unreachable' | 'link-timeout' | 'no-offer' | 'channel-failed' | 'session-lost';
+export type FailureReason = 'server-unreachable' | 'link-timeout' | 'no-offer' | 'channel-failed' | 'session-lost' | 'no-permission';
 
 export type SocketPhase = 'offline' | 'connecting' | 'connected' | 'reconnecting';
 

@@ -198,7 +198,16 @@ export interface Harness {
   state(): ConnectionState;
 }
 
-export function createHarness(options: { settings?: Partial<Settings>; pairing?: Pairing; state?: ConnectionState; newSocket?: (s: FakeSocket) => void } = {}): Harness {
+export function createHarness(
+  options: {
+    settings?: Partial<Settings>;
+    pairing?: Pairing;
+    state?: ConnectionState;
+    newSocket?: (s: FakeSocket) => void;
+    /** The host permission for a server (the browser's `permissions.contains`); absent = granted. */
+    hasServerPermission?: (serverUrl: string) => Promise<boolean>;
+  } = {},
+): Harness {
   const clock = new FakeClock();
   const peer = new FakePeerHost();
   const sockets: FakeSocket[] = [];
@@ -219,6 +228,7 @@ export function createHarness(options: { settings?: Partial<Settings>; pairing?:
       sockets.push(s);
       return s;
     },
+    ...(options.hasServerPermission ? { hasServerPermission: options.hasServerPermission } : {}),
     peer,
     clock,
     newRequestId: () => `request-${++ids}`,

@@ -1,0 +1,21 @@
+/**
+ * Asking the user for the host permission of a Liquid Auth server chosen in Settings. The manifest
+ * grants only the build's default server; others come from the optional `https://*\/*`.
+ * `permissions.request` must be called inside the click's own task (Firefox refuses it after an
+ * await: "may only be called from a user input handler", MDN 2026), so callers make this call before
+ * awaiting anything. It answers true at once, without a prompt, for a host already granted.
+ */
+import browser from 'webextension-polyfill';
+import { serverHostPattern } from '@/lib/liquid/server-permission';
+
+export function requestServerAccess(serverUrl: string): Promise<boolean> {
+  const pattern = serverHostPattern(serverUrl);
+  // Not a server URL at all: the background refuses the settings with its own message.
+  if (pattern === null) return Promise.resolve(true);
+  try {
+    // Rejected for a host outside the manifest's permissions (plain http other than the dev server).
+    return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
