@@ -8,8 +8,21 @@ import { approvalWindowItem } from '@/lib/storage/items';
 const WIDTH = 420;
 const HEIGHT = 640;
 let closingOnPurpose: number | null = null;
+let showing: Promise<void> | null = null;
 
-export async function showApprovalWindow(): Promise<void> {
+/**
+ * Opens the approval window or focuses it. Requests come in bursts (a page can send 16 in one go),
+ * and each asks for the window: calls made while one is under way share it, or each would see no
+ * window yet and open its own.
+ */
+export function showApprovalWindow(): Promise<void> {
+  showing ??= openOrFocus().finally(() => {
+    showing = null;
+  });
+  return showing;
+}
+
+async function openOrFocus(): Promise<void> {
   const known = await approvalWindowItem.getValue();
   if (known !== null) {
     try {
