@@ -38,3 +38,7 @@ export function findEntry(queue: QueuedRequest[], key: string): QueuedRequest | 
 export function isOpen(entry: QueuedRequest): boolean {
   return entry.outcome === undefined;
 }
+
+export function openFrom(queue: QueuedRequest[], origin: string): QueuedRequest[] {
+  return queue.filter((entry) => entry.origin === origin && isOpen(entry));
+}

@@ -33,11 +33,21 @@ import { blockedOriginsItem, loadSettings, pairingItem } from '@/lib/storage/ite
 import type { QueuedConnect, QueuedRequest, QueuedSign, SiteMeta } from '@/lib/storage/types';
 import { closeApprovalWindow, showApprovalWindow } from './approval-window';
 import { showPendingCount } from './badge';
-import { findEntry, isOpen, mutateQueue, readQueue } from './queue';
+import { findEntry, isOpen, mutateQueue, openFrom, readQueue } from './queue';
 import { revokeSessions, saveSession, sessionsFor } from './sites';
 
 /** Open requests one origin may have at once; more are refused at once (flood protection). */
 export const MAX_OPEN_PER_ORIGIN = 16;
+/**
+ * storage.session holds 10 MiB in Chrome (`QUOTA_BYTES`, Chromium 156) and a write past it fails: the
+ * request would get no answer, and neither would any other site's until the queue drained. One
+ * legitimate request of 1,024 payments with 1 KB notes is 5.3 MB of JSON once described, and Chrome
+ * counted 6.4 MB for it (it adds a per-value overhead: up to 1.5 bytes per JSON byte for 1,024
+ * payments with 300-byte notes). So requests are admitted against a budget of JSON bytes, half the
+ * quota, that includes room for the phone's reply, and no origin may take more than its share of it.
+ */
+export const QUEUE_BUDGET_BYTES = 5_000_000;
+export const ORIGIN_BUDGET_BYTES = 3_500_000;
 const PUSH_DEADLINE_MS = 3_000;
 
 export interface Requests {
@@ -71,6 +81,27 @@ function frameTextSize(chunk: WalletTransaction[]): number {
 
 const done = (outcome: Arc27Outcome): RequestStatus => ({ state: 'done', outcome });
 const failed = (error: Arc27Error): RequestStatus => done({ ok: false, error });
+const tooMany = (origin: string) => failed(arc27Error(Arc27ErrorCode.Unknown, `Too many pending requests from ${origin}; try again later`));
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** What an entry may grow to in storage: itself, plus the phone's reply (the signed txns) for a sign request. */
+function reservedBytes(entry: QueuedRequest): number {
+  const own = jsonBytes(entry);
+  if (entry.method !== 'sign_transactions') return own;
+  return entry.txns.reduce((sum, t) => sum + t.txn.length + REPLY_OVERHEAD_PER_TXN, own);
+}
+
+/** An answered entry keeps only what delivering its answer needs, and counts what it still takes. */
+function answered(entry: QueuedRequest, outcome: Arc27Outcome): QueuedRequest {
+  let next: QueuedRequest;
+  if (entry.method === 'enable') next = { ...entry, outcome };
+  else {
+    const { phoneReplies: _replies, ...rest } = entry;
+    next = { ...rest, txns: [], descriptions: [], warnings: [], outcome };
+  }
+  return { ...next, reservedBytes: jsonBytes(next) };
+}
 
 export function createRequests(peer: PeerHost): Requests {
   async function refreshUi(queue?: QueuedRequest[]) {
@@ -98,7 +129,7 @@ export function createRequests(peer: PeerHost): Requests {
       const out: QueuedRequest[] = [];
       const queue = q.map((entry) => {
         if (!keys.includes(entry.key) || !isOpen(entry)) return entry;
-        const next = { ...entry, outcome: outcomeFor(entry) } as QueuedRequest;
+        const next = answered(entry, outcomeFor(entry));
         out.push(next);
         return next;
       });
@@ -108,14 +139,19 @@ export function createRequests(peer: PeerHost): Requests {
     await Promise.all(finished.map(deliver));
   }
 
-  async function enqueue(entry: QueuedRequest): Promise<RequestStatus> {
+  async function enqueue(request: QueuedRequest): Promise<RequestStatus> {
+    const entry = { ...request, reservedBytes: reservedBytes(request) };
     const admitted = await mutateQueue((q) => {
       const existing = findEntry(q, entry.key);
       if (existing) return { queue: q, result: 'exists' as const };
-      if (q.filter((e) => e.origin === entry.origin && isOpen(e)).length >= MAX_OPEN_PER_ORIGIN) return { queue: q, result: 'full' as const };
+      if (openFrom(q, entry.origin).length >= MAX_OPEN_PER_ORIGIN) return { queue: q, result: 'full' as const };
+      // Answers not yet collected still take room, so every entry counts.
+      const reserved = (entries: QueuedRequest[]) => entries.reduce((sum, e) => sum + (e.reservedBytes ?? 0), entry.reservedBytes);
+      if (reserved(q.filter((e) => e.origin === entry.origin)) > ORIGIN_BUDGET_BYTES || reserved(q) > QUEUE_BUDGET_BYTES) return { queue: q, result: 'too-large' as const };
       return { queue: [...q, entry], result: 'added' as const };
     });
-    if (admitted === 'full') return failed(arc27Error(Arc27ErrorCode.Unknown, `Too many pending requests from ${entry.origin}; try again later`));
+    if (admitted === 'full') return tooMany(entry.origin);
+    if (admitted === 'too-large') return failed(arc27Error(Arc27ErrorCode.Unknown, 'Tandem cannot hold this request next to the ones already waiting; try a smaller request or try again later'));
     await refreshUi();
     await showApprovalWindow().catch((err) => console.error('[tandem] could not open the approval window', err));
     return { state: 'pending' };
@@ -300,7 +336,8 @@ export function createRequests(peer: PeerHost): Requests {
 
   return {
     async handle(sender, key, req, site) {
-      const existing = findEntry(await readQueue(), key);
+      const queue = await readQueue();
+      const existing = findEntry(queue, key);
       if (existing) return existing.tabId === sender.tabId && existing.origin === sender.origin ? statusOf(existing) : { state: 'unknown' };
       if ((await blockedOriginsItem.getValue()).includes(sender.origin)) return failed(arc27Error(Arc27ErrorCode.MethodCanceled, 'You blocked this site in Tandem'));
       switch (req.method) {
@@ -311,6 +348,9 @@ export function createRequests(peer: PeerHost): Requests {
         case 'disable':
           return disable(sender, req.params.genesisHash);
         case 'sign_transactions':
+          // A flood is refused before any decoding: one queue read per request. (Not so for enable:
+          // a connected site's enable is answered from its session whatever is queued.)
+          if (openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
           return signTransactions(sender, key, req.params.txns);
         case 'sign_message':
         case 'post_transactions':
@@ -330,7 +370,11 @@ export function createRequests(peer: PeerHost): Requests {
     },
 
     async acknowledge(sender, key) {
-      await mutateQueue((q) => ({ queue: q.filter((e) => !(e.key === key && e.tabId === sender.tabId && !isOpen(e))), result: undefined }));
+      // Every answer is acknowledged, refusals too (they were never queued): only write when something goes.
+      await mutateQueue((q) => {
+        const kept = q.filter((e) => !(e.key === key && e.tabId === sender.tabId && !isOpen(e)));
+        return { queue: kept.length === q.length ? q : kept, result: undefined };
+      });
     },
 
     async approve(key) {

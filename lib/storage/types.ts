@@ -99,6 +99,8 @@ interface QueuedBase {
   createdAt: number;
   /** Set once answered; the entry stays until the content script acknowledges delivery. */
   outcome?: Arc27Outcome;
+  /** JSON bytes the entry may take in storage.session (with its reply), for the queue budget. */
+  reservedBytes?: number;
 }
 
 export interface QueuedConnect extends QueuedBase {
