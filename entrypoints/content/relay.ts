@@ -42,7 +42,11 @@ export function createRelay() {
   async function submit(key: string, req: Arc27Request): Promise<RequestStatus | null> {
     const site = req.method === 'enable' ? readSiteMeta() : {};
     const reply = await request(contentChannel, transport, 'arc27/request', { key, request: req, site }, SEND_DEADLINE_MS);
-    return reply.ok ? reply.value : null;
+    if (reply.ok) return reply.value;
+    // No answer (the worker died or is starting): re-attach later. Any other failure is the
+    // background's last word on this request; submitting it again would fail the same way.
+    if (reply.error.code === 'timeout' || reply.error.code === 'unavailable') return null;
+    return { state: 'done', outcome: { ok: false, error: arc27Error(Arc27ErrorCode.Unknown, 'Tandem could not take this request') } };
   }
 
   async function poll(key: string): Promise<RequestStatus | null> {
