@@ -1,6 +1,7 @@
 /** "This site wants to connect": origin (trusted), name (page-supplied, inert), network, account. */
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { QueuedConnect } from '@/lib/storage/types';
+import { BlockSiteButton } from './BlockSiteButton';
 import { shortAddress } from './format';
 
 export interface ConnectPromptProps {
@@ -8,9 +9,11 @@ export interface ConnectPromptProps {
   account: string | null;
   onApprove: () => void;
   onReject: () => void;
+  /** Refuse this site's requests from now on. */
+  onBlock: () => void;
 }
 
-export function ConnectPrompt({ request, account, onApprove, onReject }: ConnectPromptProps) {
+export function ConnectPrompt({ request, account, onApprove, onReject, onBlock }: ConnectPromptProps) {
   const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
   return (
     <section className="panel prompt" data-testid="connect-prompt">
@@ -25,6 +28,7 @@ export function ConnectPrompt({ request, account, onApprove, onReject }: Connect
       </dl>
       <p className="muted">The site will see this address and can ask you to sign transactions. It can never sign without you.</p>
       <div className="actions">
+        <BlockSiteButton onBlock={onBlock} />
         <button type="button" data-testid="reject" onClick={onReject}>
           Reject
         </button>

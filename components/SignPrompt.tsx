@@ -3,6 +3,7 @@ import type { TxnDescription } from '@/lib/algorand/describe';
 import type { Warning } from '@/lib/algorand/warnings';
 import type { QueuedSign } from '@/lib/storage/types';
 import { Countdown } from './Countdown';
+import { BlockSiteButton } from './BlockSiteButton';
 import { TxnList } from './TxnList';
 import { WarningList } from './WarningList';
 
@@ -11,9 +12,11 @@ export interface SignPromptProps {
   phoneReady: boolean;
   onApprove: () => void;
   onReject: () => void;
+  /** Refuse this site's requests from now on. */
+  onBlock: () => void;
 }
 
-export function SignPrompt({ request, phoneReady, onApprove, onReject }: SignPromptProps) {
+export function SignPrompt({ request, phoneReady, onApprove, onReject, onBlock }: SignPromptProps) {
   const descriptions = request.descriptions as unknown as TxnDescription[];
   const warnings = request.warnings as unknown as Warning[];
   const toSign = descriptions.filter((d) => d.signer !== null).length;
@@ -47,6 +50,7 @@ export function SignPrompt({ request, phoneReady, onApprove, onReject }: SignPro
         </div>
       ) : (
         <div className="actions">
+          <BlockSiteButton onBlock={onBlock} />
           <button type="button" data-testid="reject" onClick={onReject}>
             Reject
           </button>

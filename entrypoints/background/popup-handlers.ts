@@ -4,7 +4,7 @@ import type { PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { fail, ok } from '@/lib/messaging/result';
 import type { Signaling } from '@/lib/liquid/signaling';
 import { blockedOriginsItem, loadSettings, settingsItem } from '@/lib/storage/items';
-import type { Requests } from './requests';
+import { BLOCKED_MESSAGE, type Requests } from './requests';
 import { revokeAllSessions, revokeSessions } from './sites';
 
 const startedAt = Date.now();
@@ -34,6 +34,13 @@ export function createPopupHandlers(signaling: Signaling, requests: Requests, re
       const blocked = await blockedOriginsItem.getValue();
       if (!blocked.includes(origin)) await blockedOriginsItem.setValue([...blocked, origin]);
       await revokeSessions(origin);
+      // Its waiting requests are answered now rather than left to be rejected one by one.
+      await requests.rejectOrigin(origin, BLOCKED_MESSAGE);
+      return ok({});
+    },
+    'sites/unblock': async ({ origin }) => {
+      const blocked = await blockedOriginsItem.getValue();
+      if (blocked.includes(origin)) await blockedOriginsItem.setValue(blocked.filter((o) => o !== origin));
       return ok({});
     },
     'request/approve': async ({ key }) => {

@@ -50,12 +50,17 @@ export const QUEUE_BUDGET_BYTES = 5_000_000;
 export const ORIGIN_BUDGET_BYTES = 3_500_000;
 const PUSH_DEADLINE_MS = 3_000;
 
+/** What a blocked site's requests are answered (4001). */
+export const BLOCKED_MESSAGE = 'You blocked this site in Tandem';
+
 export interface Requests {
   handle(sender: PageSender, key: string, req: Arc27Request, site: SiteMeta): Promise<RequestStatus>;
   poll(sender: PageSender, key: string): Promise<RequestStatus>;
   acknowledge(sender: PageSender, key: string): Promise<void>;
   approve(key: string): Promise<void>;
   reject(key: string, message?: string): Promise<void>;
+  /** Answers every open request of the origin with 4001 (the user blocked it). */
+  rejectOrigin(origin: string, message: string): Promise<void>;
   onPhoneFrame(value: Record<string, unknown>): Promise<void>;
   onChannelOpen(): Promise<void>;
   /** Notes on the requests waiting for the phone that it went offline (shown, and told the dApp on timeout). */
@@ -152,6 +157,11 @@ export function createRequests(peer: PeerHost): Requests {
     });
     if (admitted === 'full') return tooMany(entry.origin);
     if (admitted === 'too-large') return failed(arc27Error(Arc27ErrorCode.Unknown, 'Tandem cannot hold this request next to the ones already waiting; try a smaller request or try again later'));
+    // The site was blocked while this request was being checked: answer it like its others.
+    if ((await blockedOriginsItem.getValue()).includes(entry.origin)) {
+      await finish([entry.key], () => ({ ok: false, error: arc27Error(Arc27ErrorCode.MethodCanceled, BLOCKED_MESSAGE) }));
+      return statusOf(findEntry(await readQueue(), entry.key));
+    }
     await refreshUi();
     await showApprovalWindow().catch((err) => console.error('[tandem] could not open the approval window', err));
     return { state: 'pending' };
@@ -339,7 +349,7 @@ export function createRequests(peer: PeerHost): Requests {
       const queue = await readQueue();
       const existing = findEntry(queue, key);
       if (existing) return existing.tabId === sender.tabId && existing.origin === sender.origin ? statusOf(existing) : { state: 'unknown' };
-      if ((await blockedOriginsItem.getValue()).includes(sender.origin)) return failed(arc27Error(Arc27ErrorCode.MethodCanceled, 'You blocked this site in Tandem'));
+      if ((await blockedOriginsItem.getValue()).includes(sender.origin)) return failed(arc27Error(Arc27ErrorCode.MethodCanceled, BLOCKED_MESSAGE));
       switch (req.method) {
         case 'discover':
           return discover();
@@ -386,6 +396,11 @@ export function createRequests(peer: PeerHost): Requests {
 
     async reject(key, message = 'You rejected the request') {
       await finish([key], () => ({ ok: false, error: arc27Error(Arc27ErrorCode.MethodCanceled, message) }));
+    },
+
+    async rejectOrigin(origin, message) {
+      const keys = openFrom(await readQueue(), origin).map((e) => e.key);
+      await finish(keys, () => ({ ok: false, error: arc27Error(Arc27ErrorCode.MethodCanceled, message) }));
     },
 
     async onPhoneFrame(value) {

@@ -18,6 +18,7 @@ export function ApprovalView() {
   const current: QueuedRequest | undefined = open[0];
   const decide = (kind: 'request/approve' | 'request/reject', key: string) =>
     void send(kind, { key }).then((r) => setError(r.ok ? null : r.error.message));
+  const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
   const needsPhone = !pairing || connection.phase !== 'connected';
   return (
     <main className="approval">
@@ -36,10 +37,22 @@ export function ApprovalView() {
       )}
       {!current && <p className="muted" data-testid="no-requests">Nothing to approve.</p>}
       {current?.method === 'enable' && (
-        <ConnectPrompt request={current} account={pairing?.wallet ?? null} onApprove={() => decide('request/approve', current.key)} onReject={() => decide('request/reject', current.key)} />
+        <ConnectPrompt
+          request={current}
+          account={pairing?.wallet ?? null}
+          onApprove={() => decide('request/approve', current.key)}
+          onReject={() => decide('request/reject', current.key)}
+          onBlock={() => block(current.origin)}
+        />
       )}
       {current?.method === 'sign_transactions' && (
-        <SignPrompt request={current} phoneReady={!needsPhone} onApprove={() => decide('request/approve', current.key)} onReject={() => decide('request/reject', current.key)} />
+        <SignPrompt
+          request={current}
+          phoneReady={!needsPhone}
+          onApprove={() => decide('request/approve', current.key)}
+          onReject={() => decide('request/reject', current.key)}
+          onBlock={() => block(current.origin)}
+        />
       )}
     </main>
   );

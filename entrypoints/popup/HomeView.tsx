@@ -1,6 +1,7 @@
 /** The action popup: pairing and status, connected sites, settings. */
 import { useState } from 'react';
 import { PairingPanel } from '@/components/PairingPanel';
+import { BlockedSites } from '@/components/BlockedSites';
 import { SitesList } from '@/components/SitesList';
 import { SettingsForm } from '@/components/SettingsForm';
 import { useView } from './store';
@@ -8,7 +9,7 @@ import { send } from './send';
 import { requestServerAccess } from './server-access';
 
 export function HomeView() {
-  const { connection, sites, settings, pairing } = useView();
+  const { connection, sites, blockedOrigins, settings, pairing } = useView();
   const [showSettings, setShowSettings] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
@@ -39,6 +40,7 @@ export function HomeView() {
             onCancel={() => act(send('pairing/cancel', {}))}
           />
           <SitesList sites={sites} onRevoke={(origin, genesisHash) => act(send('sites/revoke', { origin, genesisHash }))} />
+          <BlockedSites origins={blockedOrigins} onUnblock={(origin) => act(send('sites/unblock', { origin }))} />
         </>
       )}
     </main>

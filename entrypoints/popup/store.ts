@@ -3,7 +3,7 @@
  * the store reads them once and follows their changes.
  */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, INITIAL_CONNECTION, connectionItem, pairingItem, queueItem, settingsItem, sitesItem } from '@/lib/storage/items';
+import { DEFAULT_SETTINGS, INITIAL_CONNECTION, blockedOriginsItem, connectionItem, pairingItem, queueItem, settingsItem, sitesItem } from '@/lib/storage/items';
 import type { ConnectionState, Pairing, QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
 
 export interface ViewState {
@@ -11,6 +11,7 @@ export interface ViewState {
   connection: ConnectionState;
   pairing: Pairing | null;
   sites: SiteSession[];
+  blockedOrigins: string[];
   queue: QueuedRequest[];
   settings: Settings;
 }
@@ -20,23 +21,26 @@ export const useView = create<ViewState>(() => ({
   connection: INITIAL_CONNECTION,
   pairing: null,
   sites: [],
+  blockedOrigins: [],
   queue: [],
   settings: DEFAULT_SETTINGS,
 }));
 
 export async function hydrate(): Promise<() => void> {
-  const [connection, pairing, sites, queue, settings] = await Promise.all([
+  const [connection, pairing, sites, blockedOrigins, queue, settings] = await Promise.all([
     connectionItem.getValue(),
     pairingItem.getValue(),
     sitesItem.getValue(),
+    blockedOriginsItem.getValue(),
     queueItem.getValue(),
     settingsItem.getValue(),
   ]);
-  useView.setState({ hydrated: true, connection, pairing, sites: Object.values(sites), queue, settings: { ...DEFAULT_SETTINGS, ...settings } });
+  useView.setState({ hydrated: true, connection, pairing, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings } });
   const unwatch = [
     connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
     pairingItem.watch((value) => useView.setState({ pairing: value })),
     sitesItem.watch((value) => useView.setState({ sites: Object.values(value ?? {}) })),
+    blockedOriginsItem.watch((value) => useView.setState({ blockedOrigins: value ?? [] })),
     queueItem.watch((value) => useView.setState({ queue: value ?? [] })),
     settingsItem.watch((value) => useView.setState({ settings: { ...DEFAULT_SETTINGS, ...value } })),
   ];

@@ -16,7 +16,9 @@ export type PopupCatalogue = {
   'pairing/unpair': { request: Record<string, never>; response: Record<string, never> };
   'settings/save': { request: Partial<Settings>; response: Settings };
   'sites/revoke': { request: { origin: string; genesisHash?: string }; response: { revoked: number } };
+  /** Refuse the site's requests from now on (4001) and answer its waiting ones; ends its sessions. */
   'sites/block': { request: { origin: string }; response: Record<string, never> };
+  'sites/unblock': { request: { origin: string }; response: Record<string, never> };
   'request/approve': { request: { key: string }; response: Record<string, never> };
   'request/reject': { request: { key: string }; response: Record<string, never> };
 };
@@ -36,15 +38,18 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
       if (origin === null || genesisHash === null) return null;
       return genesisHash === undefined ? { origin } : { origin, genesisHash };
     },
-    'sites/block': (p) => {
-      if (!isRecord(p)) return null;
-      const origin = stringField(p, 'origin', 2048);
-      return origin === null ? null : { origin };
-    },
+    'sites/block': originPayload,
+    'sites/unblock': originPayload,
     'request/approve': keyPayload,
     'request/reject': keyPayload,
   },
 };
+
+function originPayload(p: unknown): { origin: string } | null {
+  if (!isRecord(p)) return null;
+  const origin = stringField(p, 'origin', 2048);
+  return origin === null ? null : { origin };
+}
 
 const NUMERIC_SETTINGS = ['requestDeadlineMs', 'linkTimeoutMs', 'offerTimeoutMs', 'channelOpenTimeoutMs', 'highFeeMicroAlgos'] as const;
 

@@ -1,0 +1,8 @@
+/** "Block this site" in a prompt's actions: for a site that keeps sending requests the user rejects. */
+export function BlockSiteButton({ onBlock }: { onBlock: () => void }) {
+  return (
+    <button type="button" className="danger block-site" data-testid="block-site" title="Refuse every request from this site until you unblock it in Tandem" onClick={onBlock}>
+      Block this site
+    </button>
+  );
+}
