@@ -59,6 +59,9 @@ export interface SignalingDeps {
 /** How many fresh QR codes are made for an unscanned pairing before giving up. */
 export const MAX_LINK_REFRESHES = 5;
 const CONNECT_DEADLINE_MS = 10_000;
+/** While the server is away beside a live channel, the socket is retried after this long, doubling up to the max. */
+const RELINK_RETRY_MS = 1_000;
+const RELINK_RETRY_MAX_MS = 30_000;
 
 export interface Signaling {
   /** Reload state after a (worker) start: resume a pairing attempt or re-check the phone link. */
@@ -263,12 +266,22 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     if (!result.ok) log('the peer host refused a candidate', result.error);
   }
 
-  async function relink(a: Attempt) {
+  /**
+   * Keeps a linked socket beside a live channel, for a later re-scan. The channel does not need the
+   * server: while the server is away the socket is retried with backoff, and the pairing that works
+   * is not reported as failed.
+   */
+  async function relink(a: Attempt, retryMs = RELINK_RETRY_MS) {
+    if (attempt !== a) return;
     try {
       const s = await ensureSocket(a.server);
       if (attempt === a && !a.linkPending) emitLink(s, a);
     } catch (err) {
-      if (attempt === a) fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}`);
+      if (attempt !== a) return;
+      if (current.phase !== 'connected') return fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}`);
+      log('the server is away; retrying the socket', errorText(err));
+      setState({ socket: 'reconnecting' });
+      arm('relink', retryMs, () => void relink(a, Math.min(retryMs * 2, RELINK_RETRY_MAX_MS)));
     }
   }
 

@@ -5,7 +5,9 @@
  * comes back with backoff and a new session; re-scans (which do need the server) work again.
  */
 import { test, expect } from './support/fixtures';
+import { killServiceWorker } from './support/browser';
 import { connectDapp, pairPhone } from './support/flows';
+import { PopupPage } from './support/popup-page';
 import { startUnavailableServer } from './support/fault-probes';
 import { signWithApproval, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
@@ -63,6 +65,36 @@ test.describe('signaling server faults', () => {
     await popup.expectPhase('connected');
     const txn = await dapp.buildPayment(address);
     verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn }])).outcome)[0]!, txn, address);
+  });
+
+  test('down while the worker restarts: the phone stays connected and signs, and the socket comes back with the server', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({});
+    const { popup, wallet, link, address } = await pairPhone(context, extensionId, server);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const firstStart = await popup.backgroundStartedAt();
+    await popup.close();
+
+    await server.stop();
+    await killServiceWorker(context, extensionId);
+    const reopened = await PopupPage.open(context, extensionId);
+    expect(await reopened.backgroundStartedAt()).toBeGreaterThan(firstStart);
+    await reopened.expectSocket('reconnecting');
+    await reopened.expectPhase('connected');
+    await expect(reopened.failure()).toHaveCount(0);
+    const whileDown = await dapp.buildPayment(address, { note: 'server down, new worker' });
+    verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn: whileDown }])).outcome)[0]!, whileDown, address);
+
+    await server.start();
+    await reopened.expectSocket('connected', RECONNECT_WITHIN_MS);
+    await wallet.disconnect();
+    await reopened.expectPhase('phone-offline');
+    await wallet.connect(link);
+    await reopened.expectPhase('connected');
   });
 
   test('unusable for a while: the socket retries with growing delays, the popup says it is reconnecting, and it recovers', async ({

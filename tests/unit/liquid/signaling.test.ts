@@ -404,6 +404,27 @@ describe('signaling: recovery', () => {
     expect(h.socket().linkedRequestIds()).toEqual([requestId]);
   });
 
+  it('keeps a live channel connected when a restarted worker cannot reach the server, and links once the server is back', async () => {
+    const first = createHarness();
+    const requestId = await pairAndConnect(first);
+
+    const h = createHarness({ pairing: first.stored.pairing!, state: first.stored.state });
+    h.peer.channel = 'open';
+    h.server.down = true;
+    await h.signaling.restore();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'connected', socket: 'reconnecting', requestId, wallet: WALLET });
+    expect(h.state().failure).toBeUndefined();
+    expect(h.sockets).toHaveLength(0);
+    await h.clock.advance(3_000); // retried after 1 s and 2 s, still down
+    expect(h.state()).toMatchObject({ phase: 'connected', socket: 'reconnecting' });
+
+    h.server.down = false;
+    await h.clock.advance(4_000);
+    expect(h.state()).toMatchObject({ phase: 'connected', socket: 'connected' });
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+  });
+
   it('shows the re-scan QR after a worker restart when the channel died with it', async () => {
     const first = createHarness();
     const requestId = await pairAndConnect(first);
