@@ -1,0 +1,18 @@
+/** "Block this site" in the approval window and the popup's blocked-sites list. Every selector for them lives here. */
+import { expect, type Page } from '@playwright/test';
+
+/** Clicks "Block this site" on the prompt the approval window shows. */
+export async function blockFromPrompt(approval: Page) {
+  await approval.getByTestId('block-site').click();
+}
+
+export function blockedRow(popup: Page, origin: string) {
+  return popup.getByTestId('blocked-site').and(popup.locator(`[data-origin="${origin}"]`));
+}
+
+/** Clicks Unblock on the site's row and waits until the row is gone. */
+export async function unblockSite(popup: Page, origin: string) {
+  const row = blockedRow(popup, origin);
+  await row.getByTestId('unblock').click();
+  await expect(row).toHaveCount(0);
+}
