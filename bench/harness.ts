@@ -33,9 +33,9 @@ export interface Bench {
   dispose(): Promise<void>;
 }
 
-export async function startBench(log: (line: string) => void): Promise<Bench> {
-  log('building Tandem for Chrome into a private directory…');
-  const extensionDir = await buildChromeExtension();
+export async function startBench(log: (line: string) => void, extensionRoot = process.cwd()): Promise<Bench> {
+  log(`building Tandem for Chrome from ${extensionRoot} into a private directory…`);
+  const extensionDir = await buildChromeExtension(extensionRoot);
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-server-'));
   const server = await startLiquidServer({ port: 0, dataDir });
   log(`dev server ${server.url}; extension ${extensionDir}`);

@@ -21,6 +21,8 @@ export interface RunOptions {
   memoryEvery: number;
   scenarios: string[];
   outDir: string;
+  /** The checkout Tandem is built from. */
+  extensionRoot: string;
 }
 
 export interface RawResults {

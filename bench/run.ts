@@ -28,7 +28,8 @@ const USAGE = `npm run bench -- [options]
   --memory-every <N>  heap reading every N requests (default 10)
   --scenarios <list>  any of ${SCENARIOS.join(',')} (default all)
   --smoke             N=1, no warm-up, sizes 1,16,64, memory 6 requests: checks that every figure is produced
-  --out <dir>         where results.json and results.md go (default bench/)`;
+  --out <dir>         where results.json and results.md go (default bench/)
+  --extension-root <dir>  build Tandem from another checkout (e.g. a git worktree, to compare a change)`;
 
 export function parseOptions(argv: string[]): RunOptions {
   const { values } = parseArgs({
@@ -43,6 +44,7 @@ export function parseOptions(argv: string[]): RunOptions {
       scenarios: { type: 'string' },
       smoke: { type: 'boolean', default: false },
       out: { type: 'string' },
+      'extension-root': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -71,12 +73,13 @@ export function parseOptions(argv: string[]): RunOptions {
     memoryEvery: int(values['memory-every'], smoke ? 3 : 10),
     scenarios,
     outDir: resolve(values.out ?? 'bench'),
+    extensionRoot: resolve(values['extension-root'] ?? '.'),
   };
 }
 
 async function measureAll(options: RunOptions, raw: RawResults, errors: string[], log: (line: string) => void): Promise<{ machine: MachineInfo; extensionDir: string }> {
   const wants = (s: string) => options.scenarios.includes(s);
-  const bench: Bench = await startBench(log);
+  const bench: Bench = await startBench(log, options.extensionRoot);
   try {
     const machine = await machineInfo(await chromiumVersion(bench.desktop));
     const attempt = async (name: string, fn: () => Promise<void>) => {
@@ -116,7 +119,7 @@ export async function runBench(options: RunOptions, log: (line: string) => void 
   const startedAt = new Date();
   const raw: RawResults = { signing: [] };
   const errors: string[] = [];
-  log(`tandem bench: ${JSON.stringify({ ...options, outDir: undefined })}`);
+  log(`tandem bench: ${JSON.stringify({ ...options, outDir: undefined, extensionRoot: undefined })}`);
   const { machine } = await measureAll(options, raw, errors, log);
   const finishedAt = new Date();
   const figures = figuresOf(raw);
@@ -131,7 +134,7 @@ export async function runBench(options: RunOptions, log: (line: string) => void 
   const resultsPath = join(options.outDir, 'results.json');
   await writeFile(
     resultsPath,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), options: { ...options, outDir: undefined }, machine, figures, budgets, errors, raw }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), options: { ...options, outDir: undefined, extensionRoot: undefined }, machine, figures, budgets, errors, raw }, null, 2)}\n`,
   );
   await writeFile(join(options.outDir, 'results.md'), `${table}\n`);
   log(`\n${table}\n`);
