@@ -266,23 +266,29 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     if (!result.ok) log('the peer host refused a candidate', result.error);
   }
 
-  /**
-   * Keeps a linked socket beside a live channel, for a later re-scan. The channel does not need the
-   * server: while the server is away the socket is retried with backoff, and the pairing that works
-   * is not reported as failed.
-   */
+  /** Opens (or waits for) the socket of an attempt and links it. */
   async function relink(a: Attempt, retryMs = RELINK_RETRY_MS) {
     if (attempt !== a) return;
     try {
       const s = await ensureSocket(a.server);
       if (attempt === a && !a.linkPending) emitLink(s, a);
     } catch (err) {
-      if (attempt !== a) return;
-      if (current.phase !== 'connected') return fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}`);
-      log('the server is away; retrying the socket', errorText(err));
-      setState({ socket: 'reconnecting' });
-      arm('relink', retryMs, () => void relink(a, Math.min(retryMs * 2, RELINK_RETRY_MAX_MS)));
+      serverAway(a, err, retryMs);
     }
+  }
+
+  /**
+   * The server could not be reached for `a`. A live channel does not need it: the pairing still
+   * works, only the socket is away. An existing pairing's socket is retried with backoff (a socket
+   * that never opened has no socket.io reconnection); a first pairing refreshes its QR on its own timer.
+   */
+  function serverAway(a: Attempt, err: unknown, retryMs = RELINK_RETRY_MS) {
+    if (attempt !== a) return;
+    if (current.phase !== 'connected') fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}${a.rescan ? '; retrying…' : ''}`);
+    if (!a.rescan) return;
+    log('the server is away; retrying the socket', errorText(err));
+    setState({ socket: 'reconnecting' });
+    arm('relink', retryMs, () => void relink(a, Math.min(retryMs * 2, RELINK_RETRY_MAX_MS)));
   }
 
   async function begin(a: Attempt) {
@@ -316,7 +322,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     try {
       await ensureSocket(a.server);
     } catch (err) {
-      if (attempt === a) fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}`);
+      serverAway(a, err);
       return;
     }
     if (attempt !== a) return;

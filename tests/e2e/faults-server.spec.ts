@@ -97,6 +97,35 @@ test.describe('signaling server faults', () => {
     await reopened.expectPhase('connected');
   });
 
+  test('down while the worker restarts with the phone offline: the QR says the server is unreachable, and comes back by itself with the server', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({});
+    const { popup, wallet, link } = await pairPhone(context, extensionId, server);
+    await wallet.disconnect();
+    await popup.expectPhase('phone-offline');
+    const firstStart = await popup.backgroundStartedAt();
+    await popup.close();
+
+    await server.stop();
+    await killServiceWorker(context, extensionId);
+    const reopened = await PopupPage.open(context, extensionId);
+    expect(await reopened.backgroundStartedAt()).toBeGreaterThan(firstStart);
+    await reopened.expectFailure('server-unreachable');
+    await reopened.expectSocket('reconnecting');
+
+    await server.start();
+    // No click: the re-scan QR is re-armed once the server answers.
+    await reopened.expectPhase('phone-offline', RECONNECT_WITHIN_MS);
+    await expect(reopened.failure()).toHaveCount(0);
+    expect(await reopened.link()).toBe(link);
+    await wallet.connect(link);
+    await reopened.expectPhase('connected');
+  });
+
   test('unusable for a while: the socket retries with growing delays, the popup says it is reconnecting, and it recovers', async ({
     context,
     extensionId,

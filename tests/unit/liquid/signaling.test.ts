@@ -425,6 +425,26 @@ describe('signaling: recovery', () => {
     expect(h.socket().linkedRequestIds()).toEqual([requestId]);
   });
 
+  it('retries the server by itself for a re-scan QR after a worker restart, and re-arms the QR once it answers', async () => {
+    const first = createHarness();
+    const requestId = await pairAndConnect(first);
+
+    const h = createHarness({ pairing: first.stored.pairing!, state: first.stored.state });
+    h.peer.channel = 'closed';
+    h.server.down = true;
+    await h.signaling.restore();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'server-unreachable' }, socket: 'reconnecting', link: buildDeepLink(SERVER, requestId) });
+    await h.clock.advance(3_000);
+    expect(h.sockets).toHaveLength(0);
+
+    h.server.down = false;
+    await h.clock.advance(4_000);
+    expect(h.state()).toMatchObject({ phase: 'phone-offline', socket: 'connected', requestId });
+    expect(h.state().failure).toBeUndefined();
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+  });
+
   it('shows the re-scan QR after a worker restart when the channel died with it', async () => {
     const first = createHarness();
     const requestId = await pairAndConnect(first);
