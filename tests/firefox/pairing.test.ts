@@ -1,5 +1,6 @@
 /** Tandem's Firefox build pairs with a phone (the dev wallet) and its popup shows the live link. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pairPhone } from './support/flows';
 import { FirefoxPopup } from './support/popup-page';
 import { startFirefoxSession, type FirefoxSession } from './support/session';
 
@@ -26,12 +27,8 @@ describe('Firefox: pairing', () => {
   });
 
   it('pairs with the dev wallet: the popup shows connected with the phone address', async () => {
-    const link = await session.popup.pair();
+    const { address, link } = await pairPhone(session);
     expect(link).toMatch(/^liquid:\/\/localhost:\d+\/\?requestId=[0-9a-f-]{36}$/);
-    await session.phone.wallet.connect(link);
-    await session.popup.waitPhase('connected');
-
-    const address = await session.phone.wallet.address();
     expect(await session.popup.walletAddress()).toBe(address);
     expect(await session.popup.storedPairing()).toMatchObject({ server: session.server.url, wallet: address, requestId: new URL(link).searchParams.get('requestId') });
 

@@ -32,8 +32,10 @@ describe('Firefox: signing', () => {
 
   beforeAll(async () => {
     session = await startFirefoxSession();
-    address = await pairPhone(session);
-    ({ dapp, enabled } = await connectDapp(session));
+    await session.explainFailure(async () => {
+      ({ address } = await pairPhone(session));
+      ({ dapp, enabled } = await connectDapp(session));
+    });
   });
   afterAll(async () => {
     await session?.dispose();

@@ -4,12 +4,26 @@ import { FirefoxApproval } from './approval-page';
 import { FirefoxDapp } from './dapp-page';
 import type { FirefoxSession } from './session';
 
-/** Pairs the dev wallet through the popup; resolves once the popup says connected. Returns the address. */
-export async function pairPhone(session: FirefoxSession): Promise<string> {
+/**
+ * Pairs the dev wallet through the popup; resolves once the popup says connected, with the phone's
+ * address and the liquid:// link it scanned.
+ *
+ * One documented hitch is handled as a user would: the Liquid Auth server can relay the phone's
+ * first offer before the extension's socket has joined the wallet's room (liquid-protocol.md §3),
+ * and Tandem then asks for the same QR to be scanned again (failure reason 'no-offer'). Any other
+ * failure fails the test.
+ */
+export async function pairPhone(session: FirefoxSession): Promise<{ address: string; link: string }> {
   const link = await session.popup.pair();
-  await session.phone.wallet.connect(link);
+  try {
+    await session.phone.wallet.connect(link);
+  } catch (err) {
+    if ((await session.popup.failureReason()) !== 'no-offer') throw err;
+    console.log(`the phone's first offer was lost (${String(err)}); scanning the same QR again, as Tandem asks`);
+    await session.phone.wallet.connect(link);
+  }
   await session.popup.waitPhase('connected');
-  return session.phone.wallet.address();
+  return { address: await session.phone.wallet.address(), link };
 }
 
 /** Opens the test dApp, asks to enable and approves the connect prompt in Tandem's window. */

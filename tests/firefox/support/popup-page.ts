@@ -45,7 +45,7 @@ export class FirefoxPopup {
     try {
       await waitAttribute(this.page, 'connection-phase', 'data-phase', phase, timeoutMs);
     } catch (err) {
-      const failure = await attributeOf(this.page, 'failure', 'data-reason').catch(() => null);
+      const failure = await this.failureReason().catch(() => null);
       throw new Error(`${(err as Error).message}${failure ? `; failure reason ${failure}` : ''}`);
     }
   }
@@ -57,6 +57,11 @@ export class FirefoxPopup {
       const text = (await textOf(this.page, 'pairing-link')) ?? '';
       return text.startsWith('liquid://') ? text : undefined;
     });
+  }
+
+  /** Why the last attempt failed, as the popup shows it (null when it shows no failure). */
+  failureReason(): Promise<string | null> {
+    return attributeOf(this.page, 'failure', 'data-reason');
   }
 
   /** The full paired address (the element shows it shortened; its title holds all of it). */

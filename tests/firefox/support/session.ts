@@ -17,6 +17,8 @@ export interface FirefoxSession {
   popup: FirefoxPopup;
   /** The background's console errors and the phone's log, for a failing test's report. */
   diagnostics(): Promise<string>;
+  /** Runs `step` (a set-up step, where afterEach does not report); on failure prints the diagnostics. */
+  explainFailure<T>(step: () => Promise<T>): Promise<T>;
   dispose(): Promise<void>;
 }
 
@@ -35,17 +37,26 @@ export async function startFirefoxSession(): Promise<FirefoxSession> {
     if (phone.status === 'rejected') throw phone.reason;
     const browser = firefox.value.browser;
     const popup = await FirefoxPopup.first(browser);
+    const diagnostics = async () => {
+      // Any open extension page can read the background page's log.
+      const page = (await tandemPages(browser).catch(() => []))[0];
+      const background = page ? await new FirefoxPopup(page).backgroundLog() : ['(no extension page open to read it from)'];
+      const walletLog = await phone.value.wallet.log().catch((err: unknown) => [`(could not read it: ${String(err)})`]);
+      return [`background console:\n  ${background.join('\n  ') || '(nothing)'}`, `dev wallet log (last 30):\n  ${walletLog.slice(-30).join('\n  ')}`].join('\n');
+    };
     return {
       server,
       firefox: browser,
       phone: phone.value,
       popup,
-      async diagnostics() {
-        // Any open extension page can read the background page's log.
-        const page = (await tandemPages(browser).catch(() => []))[0];
-        const background = page ? await new FirefoxPopup(page).backgroundLog() : ['(no extension page open to read it from)'];
-        const walletLog = await phone.value.wallet.log().catch((err: unknown) => [`(could not read it: ${String(err)})`]);
-        return [`background console:\n  ${background.join('\n  ') || '(nothing)'}`, `dev wallet log (last 30):\n  ${walletLog.slice(-30).join('\n  ')}`].join('\n');
+      diagnostics,
+      async explainFailure(step) {
+        try {
+          return await step();
+        } catch (err) {
+          console.log(`${err instanceof Error ? err.message : String(err)}\n${await diagnostics()}`);
+          throw err;
+        }
       },
       dispose,
     };
