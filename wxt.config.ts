@@ -7,6 +7,38 @@ const UUID_SHIM = fileURLToPath(new URL('./lib/shims/uuid-v4.ts', import.meta.ur
 // Where the extension talks to its Liquid Auth server. Development and test builds
 // default to the local dev server; store builds take TANDEM_SERVER_URL at build time.
 const devServer = `http://localhost:${process.env.PORT ?? 3000}`;
+const defaultServer = new URL(process.env.TANDEM_SERVER_URL ?? devServer);
+
+/**
+ * The one host permission the manifest asks for: the build's default Liquid Auth server (dev:
+ * http://localhost/*; store: the TANDEM_SERVER_URL origin). Any port: Firefox's match
+ * patterns have none. Another https server chosen in Settings is granted at run time from the
+ * optional `https://*\/*` (SettingsForm asks, the background checks before pairing).
+ */
+const DEFAULT_SERVER_HOSTS = `${defaultServer.protocol}//${defaultServer.hostname}/*`;
+const OTHER_SERVER_HOSTS = 'https://*/*';
+
+/**
+ * The extension pages' CSP (popup, approval window, offscreen document, background page and
+ * service worker). Scripts, styles and images only from the package (the QR code is a data:
+ * image); no plugins, no <base>, no framing, no forms. connect-src is fixed at build time, but
+ * the user can pick another server in Settings, so it allows any https:/wss: origin (the host
+ * permission is what gates a server) plus, for a build whose default server is plain http (dev),
+ * that host over http:/ws: on any port (the e2e servers take random ones). No
+ * upgrade-insecure-requests: Firefox's default MV3 CSP would turn that ws:// into wss://.
+ */
+const plainHttp = defaultServer.protocol === 'http:' ? [`http://${defaultServer.hostname}:*`, `ws://${defaultServer.hostname}:*`] : [];
+const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  ['connect-src', 'https:', 'wss:', ...plainHttp].join(' '),
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /**
  * Two libraries build code from strings, which store reviews flag (web-ext lint DANGEROUS_EVAL) and
@@ -48,13 +80,20 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'An Algorand wallet whose keys stay on your phone.',
+    // Each permission's reason is in the README ("Permissions").
     permissions: ['storage', ...(browser === 'chrome' ? ['offscreen'] : [])],
-    host_permissions: ['http://localhost/*', 'https://*/*'],
+    host_permissions: [DEFAULT_SERVER_HOSTS],
+    optional_host_permissions: [OTHER_SERVER_HOSTS],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Tandem' },
     // Firefox only (the one place its manifest differs; WXT builds it as MV2 with a persistent
     // background page, which hosts the peer link: entrypoints/background/platform.ts).
     ...(browser === 'firefox'
       ? {
+          // MV2 forms: WXT moves host_permissions into `permissions` but drops the MV3-only
+          // optional_host_permissions, and MV2 takes the CSP as one string.
+          optional_permissions: [OTHER_SERVER_HOSTS],
+          content_security_policy: EXTENSION_PAGES_CSP,
           browser_specific_settings: {
             gecko: {
               id: 'tandem@tandem.wallet',

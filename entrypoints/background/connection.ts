@@ -13,7 +13,7 @@ export function createConnection(peer: PeerHost, onChannelOpen: () => void, onCh
     logout: logoutServerSession,
     openSocket: openSignalSocket,
     hasServerPermission: async (serverUrl) => {
-      const pattern = serverHostPattern(serverUrl);
+      const pattern = serverHostPattern(serverUrl, __TANDEM_DEFAULT_SERVER__);
       return pattern !== null && browser.permissions.contains({ origins: [pattern] });
     },
     peer,

@@ -9,11 +9,10 @@ import browser from 'webextension-polyfill';
 import { serverHostPattern } from '@/lib/liquid/server-permission';
 
 export function requestServerAccess(serverUrl: string): Promise<boolean> {
-  const pattern = serverHostPattern(serverUrl);
-  // Not a server URL at all: the background refuses the settings with its own message.
-  if (pattern === null) return Promise.resolve(true);
+  // Not a URL, not http(s), or plain http on another host than the build's own server: not allowed.
+  const pattern = serverHostPattern(serverUrl, __TANDEM_DEFAULT_SERVER__);
+  if (pattern === null) return Promise.resolve(false);
   try {
-    // Rejected for a host outside the manifest's permissions (plain http other than the dev server).
     return browser.permissions.request({ origins: [pattern] }).catch(() => false);
   } catch {
     return Promise.resolve(false);

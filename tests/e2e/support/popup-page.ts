@@ -44,8 +44,17 @@ export class PopupPage {
   }
 
   async pair(): Promise<string> {
-    await this.page.getByTestId('pair').click();
+    await this.requestPairing();
     return this.link();
+  }
+
+  /** Clicks "Pair" without waiting for a QR code (for pairings that must be refused). */
+  async requestPairing() {
+    await this.page.getByTestId('pair').click();
+  }
+
+  qrCode() {
+    return this.page.getByTestId('pairing-qr');
   }
 
   pairingLink() {
@@ -88,6 +97,15 @@ export class PopupPage {
   async openSettings() {
     await this.page.getByTestId('toggle-settings').click();
     await expect(this.page.getByTestId('server-url')).toBeVisible();
+  }
+
+  /** Types a server URL in Settings and saves (the settings view must be open); returns the form's message. */
+  async saveServerUrl(url: string): Promise<string> {
+    await this.page.getByTestId('server-url').fill(url);
+    await this.page.getByTestId('save-settings').click();
+    const message = this.page.getByTestId('settings-message');
+    await expect(message).toBeVisible();
+    return (await message.textContent()) ?? '';
   }
 
   async closeSettings() {

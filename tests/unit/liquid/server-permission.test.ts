@@ -3,17 +3,31 @@ import { serverHostPattern } from '../../../lib/liquid/server-permission';
 import { createHarness, flush } from './signaling-fakes';
 
 describe('serverHostPattern', () => {
+  const DEV = 'http://localhost:3000';
+  const STORE = 'https://liquid.example.com';
+
   it.each([
-    ['http://localhost:3000', 'http://localhost/*'],
-    ['https://liquid.example.com', 'https://liquid.example.com/*'],
-    ['https://liquid.example.com:8443/some/path?x=1', 'https://liquid.example.com/*'],
-    ['HTTPS://Liquid.Example.COM', 'https://liquid.example.com/*'],
-  ])('asks for the host of %s on every port', (url, pattern) => {
-    expect(serverHostPattern(url)).toBe(pattern);
+    ['http://localhost:3000', DEV, 'http://localhost/*'],
+    ['http://localhost:41234', DEV, 'http://localhost/*'],
+    ['https://liquid.example.com', DEV, 'https://liquid.example.com/*'],
+    ['https://liquid.example.com:8443/some/path?x=1', STORE, 'https://liquid.example.com/*'],
+    ['HTTPS://Other.Example.COM', STORE, 'https://other.example.com/*'],
+  ])('asks for the host of %s on every port (default server %s)', (url, defaultServer, pattern) => {
+    expect(serverHostPattern(url, defaultServer)).toBe(pattern);
   });
 
-  it.each(['not a url', '', 'wss://liquid.example.com', 'file:///etc/passwd', 'javascript:alert(1)'])('has no pattern for %j', (url) => {
-    expect(serverHostPattern(url)).toBeNull();
+  it.each([
+    ['not a url', DEV],
+    ['', DEV],
+    ['wss://liquid.example.com', DEV],
+    ['file:///etc/passwd', DEV],
+    ['javascript:alert(1)', DEV],
+    // Plain http only for the build's own (dev) server host: the CSP lists no other.
+    ['http://lan.example.test:3000', DEV],
+    ['http://127.0.0.1:3000', DEV],
+    ['http://localhost:3000', STORE],
+  ])('has no pattern for %j (default server %s)', (url, defaultServer) => {
+    expect(serverHostPattern(url, defaultServer)).toBeNull();
   });
 });
 
