@@ -24,7 +24,7 @@ export function showApprovalWindow(): Promise<void> {
 
 async function openOrFocus(): Promise<void> {
   const known = await approvalWindowItem.getValue();
-  if (known !== null) {
+  if (typeof known === 'number') {
     try {
       await browser.windows.update(known, { focused: true });
       return;
@@ -32,15 +32,24 @@ async function openOrFocus(): Promise<void> {
       // The window is gone (closed while the worker slept): open a new one.
     }
   }
+  await approvalWindowItem.setValue('opening');
   const created = await browser.windows.create({ url: browser.runtime.getURL('/popup.html#approval'), type: 'popup', width: WIDTH, height: HEIGHT, focused: true });
   if (created.id !== undefined) await approvalWindowItem.setValue(created.id);
 }
 
+/** After a worker start: opens the window that a worker killed while opening it never showed. */
+export async function resumeApprovalWindow(): Promise<void> {
+  if (!showing && (await approvalWindowItem.getValue()) === 'opening') await showApprovalWindow();
+}
+
 export async function closeApprovalWindow(): Promise<void> {
+  // A window being opened is closed once it exists, not left behind.
+  await showing?.catch(() => undefined);
   const known = await approvalWindowItem.getValue();
   if (known === null) return;
-  closingOnPurpose = known;
   await approvalWindowItem.setValue(null);
+  if (known === 'opening') return;
+  closingOnPurpose = known;
   await browser.windows.remove(known).catch(() => undefined);
 }
 

@@ -39,6 +39,7 @@ export default defineBackground({
     // State is reloaded from storage (and the peer host asked) before any message is handled.
     const ready = signaling.restore().catch((err) => console.error('[tandem] restoring state failed', err));
     const whenReady = () => ready.then(() => undefined);
+    void ready.then(() => requests.resume()).catch((err) => console.error('[tandem] resuming requests failed', err));
 
     peer.onEvent((event) => {
       void whenReady().then(async () => {

@@ -31,7 +31,7 @@ import type { PageSender } from '@/lib/messaging/senders';
 import type { PeerHost } from '@/lib/peer/peer-host';
 import { blockedOriginsItem, loadSettings, pairingItem } from '@/lib/storage/items';
 import type { QueuedConnect, QueuedRequest, QueuedSign, SiteMeta } from '@/lib/storage/types';
-import { closeApprovalWindow, showApprovalWindow } from './approval-window';
+import { closeApprovalWindow, resumeApprovalWindow, showApprovalWindow } from './approval-window';
 import { showPendingCount } from './badge';
 import { findEntry, isOpen, mutateQueue, openFrom, readQueue } from './queue';
 import { revokeSessions, saveSession, sessionsFor } from './sites';
@@ -69,6 +69,8 @@ export interface Requests {
   onTabRemoved(tabId: number): Promise<void>;
   /** Answers requests whose phone deadline passed (4002). */
   sweep(): Promise<void>;
+  /** After a worker start: shows open requests whose approval window a killed worker never opened. */
+  resume(): Promise<void>;
 }
 
 /**
@@ -435,5 +437,9 @@ export function createRequests(peer: PeerHost): Requests {
     },
 
     sweep,
+
+    async resume() {
+      if ((await readQueue()).some(isOpen)) await resumeApprovalWindow();
+    },
   };
 }

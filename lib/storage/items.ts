@@ -33,8 +33,11 @@ export const connectionItem = storage.defineItem<ConnectionState>('session:conne
 
 export const queueItem = storage.defineItem<QueuedRequest[]>('session:queue', { fallback: [], version: 1 });
 
-/** The approval window, so a restarted worker focuses it instead of opening a second one. */
-export const approvalWindowItem = storage.defineItem<number | null>('session:approvalWindow', { fallback: null, version: 1 });
+/**
+ * The approval window, so a restarted worker focuses it instead of opening a second one; 'opening'
+ * while a worker creates it, so one killed meanwhile leaves the opening to the next.
+ */
+export const approvalWindowItem = storage.defineItem<number | 'opening' | null>('session:approvalWindow', { fallback: null, version: 1 });
 
 export async function loadSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };

@@ -13,6 +13,38 @@ import { errorOf, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
 
 test.describe('service worker killed mid-request', () => {
+  test('killed after queueing, before the approval window opened: the next worker opens it, and approving signs', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+    worker,
+  }) => {
+    await seedSettings({});
+    const { popup, address } = await pairPhone(context, extensionId, server);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const answers = await recordAnswers(dapp.page);
+    const windows = watchApprovalWindows(context, extensionId);
+    // This worker will queue the request and then hang where it opens the window (no callback ever).
+    await worker.evaluate(() => {
+      (globalThis as unknown as { chrome: { windows: { create: () => void } } }).chrome.windows.create = () => undefined;
+    });
+    const txn = await dapp.buildPayment(address, { note: 'kill before the window opened' });
+
+    const signing = dapp.signTransactions([{ txn }]);
+    await expect.poll(async () => (await queueSeenFrom(popup.page)).length, { message: 'the request should be queued' }).toBe(1);
+    expect(windows.opened()).toBe(0);
+    await killServiceWorker(context, extensionId);
+
+    const approval = await ApprovalPage.find(context, extensionId);
+    await approval.approveSign();
+    verifySignedTxn(stxnsOf(await signing)[0]!, txn, address);
+    await approval.waitForClose();
+    await expect.poll(() => queueSeenFrom(popup.page)).toEqual([]);
+    expect(await answers()).toHaveLength(1);
+    expect(windows.opened()).toBe(1);
+  });
+
   test('killed while the prompt waits for the user: approving afterwards signs, one answer, one window', async ({ context, extensionId, server, seedSettings }) => {
     await seedSettings({});
     const { popup, address } = await pairPhone(context, extensionId, server);
