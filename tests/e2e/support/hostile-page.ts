@@ -58,8 +58,12 @@ export async function dispatchRequest(target: Target, method: string, detail: un
  */
 export async function requestRaw(target: Target, method: string, detail: { id: string; [key: string]: unknown }, timeoutMs = 20_000): Promise<{ response: SeenResponse; ms: number }> {
   await listenForResponses(target);
-  const startedAt = await target.evaluate(() => performance.now());
-  await dispatchRequest(target, method, detail);
+  // Timed from the dispatch in the page: handing a large detail to the page is not Tandem's time.
+  const startedAt = await target.evaluate(([m, d]) => {
+    const t0 = performance.now();
+    window.dispatchEvent(new CustomEvent(`arc0027:${m}:request`, { detail: d }));
+    return t0;
+  }, [method, detail] as const);
   const handle = await target.waitForFunction(
     (id) => (window as unknown as HostileWindow).__hostile?.seen.find((r) => r.requestId === id),
     detail.id,
@@ -122,4 +126,44 @@ export async function flood(target: Target, method: string, details: { id: strin
     throw new Error(`${until} of ${ids.length} answers expected, got ${JSON.stringify(await summary())}: ${String(err).slice(0, 200)}`);
   }
   return summary();
+}
+
+/**
+ * Dispatches one request event whose detail is JSON `detail`, or the value of the JS expression
+ * `build` evaluated in the page (for what JSON cannot carry). Then sends a discover, which needs a
+ * round trip to the background, and returns every response of `method` that arrived before that
+ * discover's answer: refusals that need no round trip (the library's, the content script's) come
+ * first, so an empty list means the event got no answer at all.
+ */
+export async function probeWithoutId(target: Target, method: string, event: { detail?: unknown; build?: string }): Promise<SeenResponse[]> {
+  await listenForResponses(target);
+  const mark = (await seenResponses(target)).length;
+  await target.evaluate(
+    ([m, detail, build]) => {
+      const value = build === undefined ? detail : (new Function(`return (${build});`) as () => unknown)();
+      window.dispatchEvent(new CustomEvent(`arc0027:${m}:request`, { detail: value }));
+    },
+    [method, event.detail, event.build] as const,
+  );
+  const sentinel = `sentinel-${mark}-${Date.now()}`;
+  await requestRaw(target, 'discover', { id: sentinel });
+  return (await seenResponses(target)).slice(mark).filter((r) => r.requestId !== sentinel && r.type === `arc0027:${method}:response`);
+}
+
+/** Like requestRaw, with the detail optionally built in the page from a JS expression. */
+export async function requestBuilt(target: Target, method: string, id: string, build: string, timeoutMs = 20_000): Promise<{ response: SeenResponse; ms: number }> {
+  await listenForResponses(target);
+  const startedAt = await target.evaluate(
+    ([m, requestId, source]) => {
+      const t0 = performance.now();
+      const detail = (new Function(`return (${source});`) as () => Record<string, unknown>)();
+      detail.id = requestId;
+      window.dispatchEvent(new CustomEvent(`arc0027:${m}:request`, { detail }));
+      return t0;
+    },
+    [method, id, build] as const,
+  );
+  const handle = await target.waitForFunction((requestId) => (window as unknown as HostileWindow).__hostile?.seen.find((r) => r.requestId === requestId), id, { timeout: timeoutMs });
+  const response = (await handle.jsonValue()) as SeenResponse;
+  return { response, ms: response.at - startedAt };
 }
