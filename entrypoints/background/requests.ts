@@ -142,8 +142,10 @@ export function createRequests(peer: PeerHost): Requests {
       });
       return { queue, result: out };
     });
+    // The dApps' answers first: the badge and closing the approval window (tens of ms) can wait.
+    const delivered = Promise.all(finished.map(deliver));
     await refreshUi();
-    await Promise.all(finished.map(deliver));
+    await delivered;
   }
 
   async function enqueue(request: QueuedRequest): Promise<RequestStatus> {
@@ -295,8 +297,9 @@ export function createRequests(peer: PeerHost): Requests {
       });
       return { queue, result };
     });
-    await refreshUi();
+    // The phone first: the badge can wait.
     if (approved) await sendToPhone(approved);
+    await refreshUi();
   }
 
   async function approveConnect(entry: QueuedConnect) {
