@@ -16,7 +16,7 @@ export function SitesList({ sites, onRevoke }: { sites: SiteSession[]; onRevoke:
             <li key={`${site.origin} ${site.genesisHash}`} data-testid="site" data-origin={site.origin}>
               <div>
                 <div className="mono">{site.origin}</div>
-                <div className="muted">
+                <div className="muted site-name">
                   {site.name ? `${site.name} · ` : ''}
                   {networkByGenesisHash(site.genesisHash)?.name ?? site.genesisId}
                 </div>

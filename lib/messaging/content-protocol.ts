@@ -8,6 +8,7 @@ import type { ChannelSpec } from './channel';
 import { isRecord, keyPayload, optionalString, stringField } from './parse';
 import { ARC27_METHODS, type Arc27Method, type Arc27Outcome, type Arc27Request } from '../arc27/types';
 import { parsePageRequest } from '../arc27/page-request';
+import { safeText } from '../algorand/display-text';
 import type { SiteMeta } from '../storage/types';
 
 export type RequestStatus = { state: 'done'; outcome: Arc27Outcome } | { state: 'pending' } | { state: 'unknown' };
@@ -54,13 +55,17 @@ export const contentPushChannel: ChannelSpec<ContentPushCatalogue> = {
   },
 };
 
-/** Site name and icon as the page declares them: untrusted, length-capped, shown inert. */
+/**
+ * Site name and icon as the page declares them: untrusted, length-capped, shown inert. The name is
+ * cut at 80 characters (whole code points) and its bidi controls and invisible characters escaped:
+ * a right-to-left override in a title reordered the prompt's text around it ("Calls itself …").
+ */
 export function parseSiteMeta(value: unknown): SiteMeta {
   if (!isRecord(value)) return {};
   const meta: SiteMeta = {};
   const name = optionalString(value, 'name', 10_000);
   const icon = optionalString(value, 'icon', 2048);
-  if (typeof name === 'string' && name.trim()) meta.name = name.trim().slice(0, 80);
+  if (typeof name === 'string' && name.trim()) meta.name = safeText(Array.from(name.trim()).slice(0, 80).join(''));
   if (typeof icon === 'string' && /^https?:\/\//.test(icon)) meta.icon = icon;
   return meta;
 }
