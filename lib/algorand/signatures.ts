@@ -33,6 +33,43 @@ function rejected(d: DecodedTxn, reason: string): Arc27Error {
   );
 }
 
+/** msgpack fixstr keys of a signed transaction, in canonical (sorted) order: sgnr < sig < txn. */
+const KEY_SGNR = Uint8Array.of(0xa4, 0x73, 0x67, 0x6e, 0x72);
+const KEY_SIG = Uint8Array.of(0xa3, 0x73, 0x69, 0x67);
+const KEY_TXN = Uint8Array.of(0xa3, 0x74, 0x78, 0x6e);
+
+interface SignedLayout {
+  /** Everything before the 64 signature bytes: map header, `sgnr` when the signer is not the sender, `sig` key and bin8 header. */
+  head: Uint8Array;
+  /** Everything after them: the `txn` key and the transaction's own canonical bytes. */
+  tail: Uint8Array;
+}
+
+/**
+ * The canonical msgpack of the signed transaction `{sgnr?, sig, txn}` for our decoded transaction,
+ * around the place of the signature: byte for byte what algosdk encodes (canonical msgpack sorts
+ * the keys, and `txn` is the transaction's canonical encoding, which `d.bytes` is). A spec phone's
+ * answer is normally exactly this, so its signature is read at a fixed offset and the dApp's
+ * answer is assembled, with no msgpack decoding or re-encoding: for 1,024 transactions those took
+ * ~1.4 of the ~2.4 s the whole check took on the 2-core machine (npm run bench, 2026).
+ */
+function signedLayout(d: DecodedTxn, signer: string): SignedLayout {
+  const tail = concatBytes(KEY_TXN, d.bytes);
+  if (signer === d.txn.sender.toString()) return { head: Uint8Array.of(0x82, ...KEY_SIG, 0xc4, SIGNATURE_LENGTH), tail };
+  const sgnr = algosdk.decodeAddress(signer).publicKey;
+  return { head: Uint8Array.of(0x83, ...KEY_SGNR, 0xc4, sgnr.length, ...sgnr, ...KEY_SIG, 0xc4, SIGNATURE_LENGTH), tail };
+}
+
+/** The signature in `bytes` if they are exactly `layout` with 64 bytes in its hole. */
+function signatureInLayout(bytes: Uint8Array, layout: SignedLayout): Uint8Array | null {
+  const { head, tail } = layout;
+  if (bytes.length !== head.length + SIGNATURE_LENGTH + tail.length) return null;
+  for (let i = 0; i < head.length; i++) if (bytes[i] !== head[i]) return null;
+  const tailStart = head.length + SIGNATURE_LENGTH;
+  for (let i = 0; i < tail.length; i++) if (bytes[tailStart + i] !== tail[i]) return null;
+  return bytes.subarray(head.length, tailStart);
+}
+
 function hasCanonicalS(signature: Uint8Array): boolean {
   let s = 0n;
   for (let i = SIGNATURE_LENGTH - 1; i >= SIGNATURE_LENGTH / 2; i--) s = (s << 8n) | BigInt(signature[i]!);
@@ -57,11 +94,14 @@ export async function verifyTxnSignature(
 }
 
 /** The 64 signature bytes in a phone entry: a raw signature, or taken out of a signed transaction. */
-function signatureFrom(d: DecodedTxn, entry: unknown, signer: string): Result<Uint8Array> {
+function signatureFrom(d: DecodedTxn, entry: unknown, signer: string, layout: SignedLayout): Result<Uint8Array> {
   if (typeof entry !== 'string') return fail(rejected(d, entry === null ? 'missing' : 'not a base64 string'));
   const bytes = fromBase64Lenient(entry);
   if (bytes === null) return fail(rejected(d, 'not valid base64'));
   if (bytes.length === SIGNATURE_LENGTH) return ok(bytes);
+  // The usual case: our own transaction, signed for the expected signer, canonically encoded.
+  const inLayout = signatureInLayout(bytes, layout);
+  if (inLayout) return ok(inLayout);
 
   let stxn: algosdk.SignedTransaction;
   try {
@@ -83,18 +123,18 @@ function signatureFrom(d: DecodedTxn, entry: unknown, signer: string): Result<Ui
 
 async function signedTxnFor(d: DecodedTxn, entry: unknown, verify: Ed25519Verify): Promise<Result<string>> {
   const signer = d.signers[0]!;
-  const signature = signatureFrom(d, entry, signer);
+  const layout = signedLayout(d, signer);
+  const signature = signatureFrom(d, entry, signer, layout);
   if (!signature.ok) return signature;
   if (!(await verifyTxnSignature(d.bytes, signature.value, signer, verify))) {
     return fail(rejected(d, `the signature is not ${signer}'s over this transaction`));
   }
-  const sender = d.txn.sender.toString();
-  const stxn = new algosdk.SignedTransaction({
-    txn: d.txn,
-    sig: signature.value,
-    ...(signer === sender ? {} : { sgnr: algosdk.Address.fromString(signer) }),
-  });
-  return ok(toBase64(algosdk.encodeMsgpack(stxn)));
+  // Our transaction and the verified signature; nothing else the phone sent.
+  const signed = new Uint8Array(layout.head.length + SIGNATURE_LENGTH + layout.tail.length);
+  signed.set(layout.head, 0);
+  signed.set(signature.value, layout.head.length);
+  signed.set(layout.tail, layout.head.length + SIGNATURE_LENGTH);
+  return ok(toBase64(signed));
 }
 
 /**
