@@ -6,6 +6,7 @@
  * Firefox 129; where it is missing we fall back on tweetnacl, which algosdk already bundles.
  */
 import nacl from 'tweetnacl';
+import { toHex } from './bytes';
 
 export type Ed25519Verify = (message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array) => Promise<boolean>;
 
@@ -17,9 +18,29 @@ export const verifyWithTweetnacl: Ed25519Verify = async (message, signature, pub
   return nacl.sign.detached.verify(message, signature, publicKey);
 };
 
+/**
+ * Imported keys by their bytes (hex). A reply is signed by one or a few keys, so 1,024 checks need
+ * one import, not 1,024 (~0.2 ms each on the 2-core machine). Bounded: a hostile reply cannot grow it.
+ */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+const MAX_IMPORTED_KEYS = 64;
+
+function importVerifyKey(publicKey: Uint8Array): Promise<CryptoKey> {
+  const id = toHex(publicKey);
+  let key = importedKeys.get(id);
+  if (!key) {
+    if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.clear();
+    key = crypto.subtle.importKey('raw', owned(publicKey), { name: 'Ed25519' }, false, ['verify']);
+    importedKeys.set(id, key);
+    // A refused key (not a curve point) is not kept: the next check imports, and refuses, again.
+    key.catch(() => importedKeys.delete(id));
+  }
+  return key;
+}
+
 export const verifyWithWebCrypto: Ed25519Verify = async (message, signature, publicKey) => {
   try {
-    const key = await crypto.subtle.importKey('raw', owned(publicKey), { name: 'Ed25519' }, false, ['verify']);
+    const key = await importVerifyKey(publicKey);
     return await crypto.subtle.verify({ name: 'Ed25519' }, key, owned(signature), owned(message));
   } catch {
     // An unusable key (not a curve point) verifies nothing.
