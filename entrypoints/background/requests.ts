@@ -170,10 +170,11 @@ export function createRequests(peer: PeerHost): Requests {
     });
     if (admitted === 'full') return tooMany(entry.origin);
     if (admitted === 'too-large') return failed(arc27Error(Arc27ErrorCode.Unknown, 'Tandem cannot hold this request next to the ones already waiting; try a smaller request or try again later'));
-    // The site was blocked while this request was being checked: answer it like its others.
+    // The site was blocked while this request was being checked: refuse it like its others.
     if ((await blockedOriginsItem.getValue()).includes(entry.origin)) {
-      await finish([entry.key], () => ({ ok: false, error: arc27Error(Arc27ErrorCode.MethodCanceled, BLOCKED_MESSAGE) }));
-      return statusOf(findEntry(await readQueue(), entry.key));
+      await mutateQueue((q) => ({ queue: q.filter((e) => e.key !== entry.key), result: undefined }));
+      await refreshUi();
+      return failed(arc27Error(Arc27ErrorCode.MethodCanceled, BLOCKED_MESSAGE));
     }
     await refreshUi();
     await showApprovalWindow().catch((err) => console.error('[tandem] could not open the approval window', err));
@@ -380,6 +381,9 @@ export function createRequests(peer: PeerHost): Requests {
       const queue = await readQueue();
       const existing = findEntry(queue, key);
       if (existing) return existing.tabId === sender.tabId && existing.origin === sender.origin ? statusOf(existing) : { state: 'unknown' };
+      // A flood is refused before anything else: no storage read, no decoding. (Not so for enable:
+      // a connected site's enable is answered from its session whatever is queued.)
+      if (req.method === 'sign_transactions' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
       if ((await blockedOriginsItem.getValue()).includes(sender.origin)) return failed(arc27Error(Arc27ErrorCode.MethodCanceled, BLOCKED_MESSAGE));
       switch (req.method) {
         case 'discover':
@@ -389,9 +393,6 @@ export function createRequests(peer: PeerHost): Requests {
         case 'disable':
           return disable(sender, req.params.genesisHash);
         case 'sign_transactions':
-          // A flood is refused before any decoding: one queue read per request. (Not so for enable:
-          // a connected site's enable is answered from its session whatever is queued.)
-          if (openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
           return signTransactions(sender, key, req.params.txns);
         case 'sign_message':
         case 'post_transactions':

@@ -62,8 +62,13 @@ export function createRelay() {
       pushed = outcome;
       wake();
     });
+    // An answer to the first submit of a fresh key was never queued (a refusal, discover, a
+    // connected site's enable): there is nothing to acknowledge, and a flood of refusals would
+    // otherwise cost the background a second message each.
+    let queued = true;
     try {
       let status = await submit(key, req);
+      if (status?.state === 'done') queued = false;
       while (Date.now() - startedAt < HARD_DEADLINE_MS) {
         if (pushed) return pushed;
         if (status?.state === 'done') return status.outcome;
@@ -82,7 +87,7 @@ export function createRelay() {
       return { ok: false, error: arc27Error(Arc27ErrorCode.MethodTimedOut, 'Tandem did not answer in time') };
     } finally {
       waiters.delete(key);
-      void request(contentChannel, transport, 'arc27/ack', { key }, SEND_DEADLINE_MS);
+      if (queued) void request(contentChannel, transport, 'arc27/ack', { key }, SEND_DEADLINE_MS);
     }
   }
 
