@@ -25,6 +25,23 @@ export function mutateQueue<T>(change: (queue: QueuedRequest[]) => { queue: Queu
   return next;
 }
 
+/**
+ * Like `mutateQueue`, but resolves as soon as the change is decided, against the in-memory queue,
+ * while its write to storage.session goes on (later changes and reads still wait for it). For a
+ * step that must not wait for that write and is harmless to repeat should the worker die before
+ * the write lands: sending an approved request to the phone (the phone would be asked again, for
+ * the same bytes). The write took 2 to 700 ms in front of the phone (1 to 1,024 transactions).
+ */
+export function decideQueue<T>(change: (queue: QueuedRequest[]) => { queue: QueuedRequest[]; result: T }): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    mutateQueue((queue) => {
+      const changed = change(queue);
+      resolve(changed.result);
+      return changed;
+    }).catch(reject);
+  });
+}
+
 /** The queue once every change asked for so far is written. */
 export function readQueue(): Promise<QueuedRequest[]> {
   return mutateQueue((queue) => ({ queue, result: queue }));

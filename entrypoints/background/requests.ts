@@ -33,7 +33,7 @@ import { blockedOriginsItem, loadSettings, pairingItem } from '@/lib/storage/ite
 import type { QueuedConnect, QueuedRequest, QueuedSign, SiteMeta } from '@/lib/storage/types';
 import { closeApprovalWindow, resumeApprovalWindow, showApprovalWindow } from './approval-window';
 import { showPendingCount } from './badge';
-import { findEntry, isOpen, mutateQueue, openFrom, readQueue } from './queue';
+import { decideQueue, findEntry, isOpen, mutateQueue, openFrom, readQueue } from './queue';
 import { revokeSessions, saveSession, sessionsFor } from './sites';
 
 /** Open requests one origin may have at once; more are refused at once (flood protection). */
@@ -308,7 +308,8 @@ export function createRequests(peer: PeerHost): Requests {
     const chunks = phoneChunks(entry, decoded);
     if (!chunks.ok) return finish([entry.key], () => ({ ok: false, error: chunks.error }));
     const settings = await loadSettings();
-    const approved = await mutateQueue((q) => {
+    // Decided here; stored while the request is on its way to the phone.
+    const approved = await decideQueue((q) => {
       let result: QueuedSign | null = null;
       const queue = q.map((e) => {
         if (e.key !== entry.key || e.method !== 'sign_transactions' || !isOpen(e) || e.stage !== 'awaiting-approval') return e;
