@@ -23,6 +23,9 @@ export async function connectDapp(context: BrowserContext, extensionId: string, 
   await approval.getByTestId('approve').click();
   const enabled = await enabling;
   expect(enabled.ok, JSON.stringify(enabled)).toBe(true);
+  // With nothing else pending the window closes once the dApp has its answer. Wait for that, so
+  // the caller's next approvalWindow() cannot pick up this closing window instead of a new one.
+  if (!approval.isClosed()) await approval.waitForEvent('close', { timeout: 10_000 });
   return { dapp, enabled };
 }
 
