@@ -5,7 +5,7 @@
  * must be the canonical encoding of itself, so fields algosdk does not know (which it drops
  * silently) can never reach the phone's signature unseen.
  */
-import algosdk from 'algosdk';
+import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
 import { fromBase64Strict } from './base64';
 import { bytesEqual } from './bytes';

@@ -2,7 +2,7 @@
  * The type-specific half of a transaction description: one small function per transaction
  * type, chosen by an exhaustive switch (a new algosdk type is a compile error here).
  */
-import algosdk from 'algosdk';
+import * as algosdk from 'algosdk';
 import { toBase64 } from './base64';
 import { toHex } from './bytes';
 import type { DetailRow, OnCompleteName, TxnType } from './describe';

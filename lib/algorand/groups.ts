@@ -3,7 +3,7 @@
  * consecutive, so the user never approves half of an exchange while believing it is whole
  * (ARC-0001 "Rationale for Group Validation").
  */
-import algosdk from 'algosdk';
+import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error } from '../arc27/types';
 import { toBase64 } from './base64';
 import { bytesEqual } from './bytes';

@@ -12,7 +12,7 @@
  * Ed25519) after a canonical-S check that tweetnacl leaves out and the network enforces. The
  * checks are async for WebCrypto's sake; they run for all entries at once.
  */
-import algosdk from 'algosdk';
+import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
 import { fromBase64Lenient, toBase64 } from './base64';
 import { bytesEqual, concatBytes } from './bytes';

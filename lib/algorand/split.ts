@@ -3,7 +3,7 @@
  * data-channel frame (255,000 bytes of CBOR, liquid-protocol.md section 5), without ever
  * splitting an atomic group: the phone must see a whole group to sign any of it.
  */
-import algosdk from 'algosdk';
+import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error, type WalletTransaction } from '../arc27/types';
 import { fromBase64Lenient } from './base64';
 import { groupIdOf } from './groups';

@@ -4,7 +4,7 @@
  * else's account elsewhere in the group is that party's business, and warning about it would
  * teach users to ignore warnings.
  */
-import algosdk from 'algosdk';
+import * as algosdk from 'algosdk';
 import { toBase64 } from './base64';
 import type { DecodedTxn } from './decode';
 import { formatAlgos } from './format';
