@@ -13,9 +13,7 @@ import { errorOf, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
 
 test.describe('service worker killed mid-request', () => {
-  // FIXME(next session): timing-dependent — passed in a loaded fresh-clone run, failed on a quiet machine
-  // (the window opened before the test's hook could hold it). Fix the hook, then restore test().
-  test.fixme('killed after queueing, before the approval window opened: the next worker opens it, and approving signs', async ({
+  test('killed after queueing, before the approval window opened: the next worker opens it, and approving signs', async ({
     context,
     extensionId,
     server,
@@ -130,9 +128,7 @@ test.describe('service worker killed mid-request', () => {
     expect(windows.opened()).toBe(1);
     await approval.waitForClose();
   });
-  // FIXME(next session): timing-dependent — passed in a loaded fresh-clone run, failed on a quiet machine
-  // (the window opened before the test's hook could hold it). Fix the hook, then restore test().
-  test.fixme('a second request after a kill goes to the same approval window', async ({ context, extensionId, server, seedSettings }) => {
+  test('a second request after a kill goes to the same approval window', async ({ context, extensionId, server, seedSettings }) => {
     await seedSettings({});
     const { popup, address } = await pairPhone(context, extensionId, server);
     const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);

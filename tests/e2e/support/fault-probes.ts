@@ -37,7 +37,8 @@ export async function recordAnswers(page: Page, reference = SIGN_RESPONSE): Prom
 /** Counts every approval window opened in the context from now on (open or since closed). */
 export function watchApprovalWindows(context: BrowserContext, extensionId: string): { opened(): number } {
   const url = `chrome-extension://${extensionId}/popup.html#approval`;
-  const seen = new Set<Page>(context.pages());
+  // Only windows opened from now on: a window that was closing when the watch began is not one.
+  const seen = new Set<Page>();
   context.on('page', (page) => seen.add(page));
   return { opened: () => [...seen].filter((page) => page.url() === url).length };
 }
