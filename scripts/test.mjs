@@ -23,12 +23,8 @@ if (steps[0][1] !== 0) process.exit(1);
 steps.push(['lint:firefox', run('npm', ['run', '--silent', 'lint:firefox'])]);
 steps.push(['unit', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/unit.json`])]);
 steps.push(['e2e', run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json` })]);
-// The Firefox e2e suite (`npm run test:firefox`) is not part of this run yet: its pairing failed 2 times in
-// about 8 runs on a loaded machine (the phone's data channel did not open in 20 s), and a flaky step would
-// fail every CI run. Set TANDEM_TEST_FIREFOX=1 to include it.
-if (process.env.TANDEM_TEST_FIREFOX === '1') {
-  steps.push(['firefox', run('npx', ['vitest', 'run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${results}/firefox.json`])]);
-}
+// The Firefox e2e suite (firefox-esr over WebDriver BiDi), next to the Chromium one.
+steps.push(['firefox', run('npx', ['vitest', 'run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${results}/firefox.json`])]);
 
 let passed = 0;
 let failed = 0;

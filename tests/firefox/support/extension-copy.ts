@@ -5,7 +5,7 @@
  * does not expose the background page (firefox-esr 153, puppeteer-core 24, checked 2026). So the
  * hook, running after background.js in the same MV2 background page, does what the suite cannot:
  * it seeds the settings (the test server, no ICE servers), records the background's console
- * errors, and opens the popup in a tab with `browser.tabs.create`, once at start and again whenever
+ * errors, warnings and info lines (the signaling log), and opens the popup in a tab with `browser.tabs.create`, once at start and again whenever
  * an ordinary tab loads a URL containing OPEN_POPUP_MARKER. The shipped build is never modified.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ function hookSource(settings: HookSettings): string {
   const log = [];
   globalThis.__tandemTestLog = log;
   const text = (a) => (a instanceof Error ? a.stack || a.message : typeof a === 'object' ? JSON.stringify(a) : String(a));
-  for (const level of ['error', 'warn']) {
+  for (const level of ['error', 'warn', 'info']) {
     const original = console[level].bind(console);
     console[level] = (...args) => {
       try { log.push(level + ': ' + args.map(text).join(' ')); } catch {}

@@ -60,6 +60,13 @@ export class FirefoxPopup {
   }
 
   /** Why the last attempt failed, as the popup shows it (null when it shows no failure). */
+  /** The phase and failure shown, for a failing test's report. */
+  async describePhase(): Promise<string> {
+    const phase = await attributeOf(this.page, 'connection-phase', 'data-phase');
+    const failure = await this.failureReason();
+    return `phase ${phase ?? '(none)'}${failure ? `, failure ${failure}` : ''}`;
+  }
+
   failureReason(): Promise<string | null> {
     return attributeOf(this.page, 'failure', 'data-reason');
   }

@@ -41,8 +41,9 @@ export async function startFirefoxSession(): Promise<FirefoxSession> {
       // Any open extension page can read the background page's log.
       const page = (await tandemPages(browser).catch(() => []))[0];
       const background = page ? await new FirefoxPopup(page).backgroundLog() : ['(no extension page open to read it from)'];
+      const phase = page ? await new FirefoxPopup(page).describePhase().catch((err: unknown) => `(could not read it: ${String(err)})`) : '(no extension page open)';
       const walletLog = await phone.value.wallet.log().catch((err: unknown) => [`(could not read it: ${String(err)})`]);
-      return [`background console:\n  ${background.join('\n  ') || '(nothing)'}`, `dev wallet log (last 30):\n  ${walletLog.slice(-30).join('\n  ')}`].join('\n');
+      return [`popup: ${phase}`, `background console:\n  ${background.join('\n  ') || '(nothing)'}`, `dev wallet log (last 30):\n  ${walletLog.slice(-30).join('\n  ')}`].join('\n');
     };
     return {
       server,
