@@ -53,7 +53,7 @@ export interface Figures {
   footprint?: FootprintFigure;
   timeToPrompt?: Summary & { size: number };
   promptBySize: { size: number; summary: Summary }[];
-  pairing?: Comparison;
+  pairing?: Comparison & { lostOffers: PairingSamples['lostOffers'] };
   signing: (Comparison & { size: number; n: number; tandemFrames: number; referenceFrames: number })[];
   recovery?: { prompt: Summary; roundTrip: Summary };
   memory?: {
@@ -88,7 +88,7 @@ export function figuresOf(raw: RawResults): Figures {
     footprint: raw.footprint,
     timeToPrompt: single ? { size: single.size, ...summarize(single.promptMs) } : undefined,
     promptBySize: raw.signing.map((s) => ({ size: s.size, summary: summarize(s.promptMs) })),
-    pairing: raw.pairing ? compare(raw.pairing.tandem, raw.pairing.reference) : undefined,
+    pairing: raw.pairing ? { ...compare(raw.pairing.tandem, raw.pairing.reference), lostOffers: raw.pairing.lostOffers } : undefined,
     signing,
     recovery: raw.recovery ? { prompt: summarize(raw.recovery.promptMs), roundTrip: summarize(raw.recovery.roundTripMs) } : undefined,
   };
@@ -157,7 +157,9 @@ export function markdown(f: Figures, budgets: Budget[], options: RunOptions, mac
   }
   if (f.timeToPrompt) rows.push([`Time to prompt, ${txns(f.timeToPrompt.size)}: call → decoded txn painted`, p50p95(f.timeToPrompt), '', '', '', met('Time to prompt')]);
   for (const p of f.promptBySize.filter((x) => x.size !== f.timeToPrompt?.size)) rows.push([`Time to prompt, ${txns(p.size)}`, p50p95(p.summary), '', '', '', '']);
-  if (f.pairing) rows.push(['Pairing: link ack → channel open', p50p95(f.pairing.tandem), p50p95(f.pairing.reference), signed(f.pairing.addedP50), ratio(f.pairing.ratioP50), met('Pairing')]);
+  const lost = f.pairing ? f.pairing.lostOffers.tandem + f.pairing.lostOffers.reference : 0;
+  const lostNote = f.pairing && lost ? ` (first offer lost and paired again: Tandem ${f.pairing.lostOffers.tandem}, reference ${f.pairing.lostOffers.reference})` : '';
+  if (f.pairing) rows.push([`Pairing: link ack → channel open${lostNote}`, p50p95(f.pairing.tandem), p50p95(f.pairing.reference), signed(f.pairing.addedP50), ratio(f.pairing.ratioP50), met('Pairing')]);
   for (const s of f.signing) {
     const frames = s.referenceFrames > 1 || s.tandemFrames > 1 ? ` (frames: Tandem ${s.tandemFrames}, reference ${s.referenceFrames})` : '';
     rows.push([`Signing ${txns(s.size)} after approval${s.n !== options.n ? `, N=${s.n}` : ''}${frames}`, p50p95(s.tandem), p50p95(s.reference), signed(s.addedP50), ratio(s.ratioP50), met(`Signing, ${txns(s.size)}`)]);

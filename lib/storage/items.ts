@@ -11,7 +11,9 @@ export const DEFAULT_SETTINGS: Settings = {
   iceServers: [{ urls: 'stun:stun.l.google.com:19302' }],
   requestDeadlineMs: 5 * 60_000,
   linkTimeoutMs: 2 * 60_000,
-  offerTimeoutMs: 10_000,
+  // liquid-protocol.md §3: the server can lose the phone's first offer; after a few seconds without
+  // one, ask for a re-scan. An offer that comes later is still answered.
+  offerTimeoutMs: 5_000,
   channelOpenTimeoutMs: 20_000,
   highFeeMicroAlgos: 100_000,
   localNetGenesisHash: '',

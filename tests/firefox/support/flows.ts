@@ -5,7 +5,7 @@ import { FirefoxDapp } from './dapp-page';
 import type { FirefoxSession } from './session';
 import { until } from './wait';
 
-/** Tandem says 'no-offer' after `offerTimeoutMs` (10 s by default); allow for a loaded machine. */
+/** Tandem says 'no-offer' after `offerTimeoutMs` (5 s by default); allow for a loaded machine. */
 const NO_OFFER_WAIT_MS = 20_000;
 
 /**

@@ -18,7 +18,7 @@ export const SETTINGS: Settings = {
   iceServers: [],
   requestDeadlineMs: 60_000,
   linkTimeoutMs: 120_000,
-  offerTimeoutMs: 10_000,
+  offerTimeoutMs: 5_000,
   channelOpenTimeoutMs: 20_000,
   highFeeMicroAlgos: 100_000,
   localNetGenesisHash: '',

@@ -264,6 +264,22 @@ describe('signaling: deadlines', () => {
     expect(h.state().failure).toBeUndefined();
   });
 
+  it('still answers an offer that comes after it asked for a re-scan (a slow phone, not a lost offer)', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().ackLink(requestId);
+    await flush();
+    await h.clock.advance(h.settings.offerTimeoutMs);
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', failure: { reason: 'no-offer' } });
+
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'connecting' });
+    expect(h.state().failure).toBeUndefined();
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+    expect(h.state().phase).toBe('connected');
+  });
+
   it('fails with channel-failed when the channel does not open in time', async () => {
     const h = createHarness();
     const requestId = await startPairing(h);
