@@ -27,11 +27,12 @@ export interface DetailRow {
   value: string;
 }
 
-export interface NoteDescription {
-  /** Present only when the note is valid UTF-8 with no control, bidi or invisible characters. */
-  text?: string;
-  hex: string;
-}
+/**
+ * The note as text when it is valid UTF-8 with no control, bidi or invisible characters, else as
+ * hex: never both. A queued request stores its descriptions in storage.session under a byte
+ * budget; a printable note kept as text and hex took three times its size there.
+ */
+export type NoteDescription = { text: string; hex?: never } | { hex: string; text?: never };
 
 export interface TxnDescription {
   index: number;
@@ -92,7 +93,7 @@ export interface DescribeContext {
 function describeNote(note: Uint8Array): NoteDescription | undefined {
   if (note.length === 0) return undefined;
   const text = printableText(note);
-  return text === undefined ? { hex: toHex(note) } : { text, hex: toHex(note) };
+  return text === undefined ? { hex: toHex(note) } : { text };
 }
 
 function networkName(genesisHash: string, ctx: DescribeContext): string | undefined {

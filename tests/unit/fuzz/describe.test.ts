@@ -378,7 +378,8 @@ function checkDescription(d: TxnDescription, index: number, txn: algosdk.Transac
   for (const row of d.details) {
     must(Object.keys(row).length === 2 && typeof row.label === 'string' && typeof row.value === 'string', `${at}: detail row ${JSON.stringify(row)}`);
   }
-  if (d.note !== undefined) must(typeof d.note.hex === 'string' && (!('text' in d.note) || typeof d.note.text === 'string'), `${at}: note`);
+  // Exactly one of text and hex.
+  if (d.note !== undefined) must(Object.keys(d.note).length === 1 && (typeof d.note.hex === 'string' || typeof d.note.text === 'string'), `${at}: note`);
   if (d.group !== undefined) {
     must(Number.isInteger(d.group.position) && Number.isInteger(d.group.size) && typeof d.group.groupId === 'string', `${at}: group`);
   }
