@@ -15,6 +15,9 @@ export function TxnCard({ description: d, flagged }: { description: TxnDescripti
   if (d.lease) rows.push(['Lease', d.lease]);
   for (const detail of d.details) rows.push([detail.label, detail.value]);
   rows.push(['Network', d.networkName ?? d.genesisId]);
+  // ARC-0001 lets the site describe its request; its words are shown as the site's, never as Tandem's.
+  if (d.dappGroupMessage) rows.push(["Site's group message", d.dappGroupMessage]);
+  if (d.dappMessage) rows.push(["Site's message", d.dappMessage]);
   return (
     <article className={`txn ${flagged ? 'flagged' : ''}`} data-testid="txn" data-type={d.type}>
       <header>

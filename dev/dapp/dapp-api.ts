@@ -39,7 +39,7 @@ export interface DappApi {
   discover(): Promise<Outcome<DiscoverOutcomeResult>>;
   enable(genesisHash?: string): Promise<Outcome>;
   disable(): Promise<Outcome>;
-  signTransactions(txns: { txn: string; signers?: string[]; authAddr?: string }[]): Promise<Outcome>;
+  signTransactions(txns: { txn: string; signers?: string[]; authAddr?: string; message?: string; groupMessage?: string }[]): Promise<Outcome>;
   /** ARC-0027 sign_message (arbitrary bytes as a string); `signer` defaults to none. */
   signMessage(message: string, signer?: string): Promise<Outcome>;
   buildPayment(from: string, opts?: { amount?: number; genesisHash?: string; note?: string }): string;

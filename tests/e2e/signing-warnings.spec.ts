@@ -8,6 +8,9 @@ const SCRIPT_NOTE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 /** RIGHT-TO-LEFT OVERRIDE and FIRST STRONG ISOLATE: "Trojan Source" reordering. */
 const BIDI_NOTE = `pay \u202Eevil\u202C \u2068<script>alert(3)</script>\u2069`;
 
+/** ARC-0001 lets the site describe a transaction: shown as the site's words, inert, controls escaped. */
+const SITE_MESSAGE = 'Swap for <b>free</b> \u202Etokens';
+
 const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
 
 test.describe('approval window warnings', () => {
@@ -18,7 +21,7 @@ test.describe('approval window warnings', () => {
 
     const txns = [
       { txn: payment({ from: address, rekeyTo: REKEY_TARGET }) },
-      { txn: payment({ from: address, note: new TextEncoder().encode(SCRIPT_NOTE) }) },
+      { txn: payment({ from: address, note: new TextEncoder().encode(SCRIPT_NOTE) }), message: SITE_MESSAGE },
       { txn: payment({ from: address, note: new TextEncoder().encode(BIDI_NOTE) }) },
     ];
     const signing = dapp.signTransactions(txns);
@@ -40,7 +43,9 @@ test.describe('approval window warnings', () => {
     await expect(approval.txnValue(1, 'Note')).toHaveText(SCRIPT_NOTE);
     // Bidi controls make the note unprintable: it is shown as hex.
     await expect(approval.txnValue(2, 'Note')).toHaveText(`0x${hex(BIDI_NOTE)}`);
-    expect(await approval.page.evaluate(() => document.querySelectorAll('main script, main img').length)).toBe(0);
+    await expect(approval.txnValue(1, "Site's message")).toHaveText('Swap for <b>free</b> \\u{202E}tokens');
+    await expect(approval.txnValue(0, "Site's message")).toHaveCount(0);
+    expect(await approval.page.evaluate(() => document.querySelectorAll('main script, main img, main b').length)).toBe(0);
     expect(await approval.page.locator('main').textContent()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
 
     await approval.reject();
