@@ -10,6 +10,7 @@ import type { ConnectionState } from '../lib/storage/types';
 import { TXNS_SHOWN_MARK } from '../components/TxnList';
 import type { ReferenceDappApi } from '../dev/reference-dapp/main';
 import type { OpenTimings } from '../dev/reference-dapp/reference-session';
+import { clickMayClose } from '../tests/e2e/support/click';
 
 export const TESTNET_HASH = 'SGO1GKSzyE7IEPItTxCByw9x8FmnrCDexi9/cOUJOiI=';
 const WAIT_MS = 60_000;
@@ -59,7 +60,7 @@ export class ApprovalWindow {
 
   async approveConnect(): Promise<void> {
     await this.page.getByTestId('connect-prompt').waitFor({ timeout: WAIT_MS });
-    await this.page.getByTestId('approve').click();
+    await clickMayClose(this.page.getByTestId('approve'));
   }
 
   /**

@@ -1,6 +1,7 @@
 /** Page object for Tandem's approval window: the connect and sign prompts. Every selector lives here. */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { approvalWindow } from './popup-page';
+import { clickMayClose } from './click';
 
 export class ApprovalPage {
   constructor(readonly page: Page) {}
@@ -61,17 +62,17 @@ export class ApprovalPage {
 
   async approveConnect() {
     await expect(this.connectPrompt()).toBeVisible();
-    await this.approveButton().click();
+    await clickMayClose(this.approveButton());
   }
 
   /** Approves the sign prompt once it is waiting for the user. */
   async approveSign() {
     await expect(this.signPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
-    await this.approveButton().click();
+    await clickMayClose(this.approveButton());
   }
 
   async reject() {
-    await this.page.getByTestId('reject').click();
+    await clickMayClose(this.page.getByTestId('reject'));
   }
 
   warnings(kind?: string) {

@@ -1,9 +1,10 @@
 /** "Block this site" in the approval window and the popup's blocked-sites list. Every selector for them lives here. */
 import { expect, type Page } from '@playwright/test';
+import { clickMayClose } from './click';
 
 /** Clicks "Block this site" on the prompt the approval window shows. */
 export async function blockFromPrompt(approval: Page) {
-  await approval.getByTestId('block-site').click();
+  await clickMayClose(approval.getByTestId('block-site'));
 }
 
 export function blockedRow(popup: Page, origin: string) {

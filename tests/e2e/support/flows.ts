@@ -4,6 +4,7 @@ import type { TestServer } from './server';
 import { PopupPage, approvalWindow } from './popup-page';
 import { WalletPage, type Behaviour } from './wallet-page';
 import { DappPage, TESTNET_HASH } from './dapp-page';
+import { clickMayClose } from './click';
 
 export async function pairPhone(context: BrowserContext, extensionId: string, server: TestServer, behaviour: Behaviour = 'spec') {
   const popup = await PopupPage.open(context, extensionId);
@@ -20,7 +21,7 @@ export async function connectDapp(context: BrowserContext, extensionId: string, 
   const enabling = dapp.enable(genesisHash);
   const approval = await approvalWindow(context, extensionId);
   await approval.getByTestId('connect-prompt').waitFor();
-  await approval.getByTestId('approve').click();
+  await clickMayClose(approval.getByTestId('approve'));
   const enabled = await enabling;
   expect(enabled.ok, JSON.stringify(enabled)).toBe(true);
   // With nothing else pending the window closes once the dApp has its answer. Wait for that, so
@@ -32,5 +33,5 @@ export async function connectDapp(context: BrowserContext, extensionId: string, 
 export async function approveOnce(approval: Page) {
   const prompt = approval.getByTestId('sign-prompt');
   await expect(prompt).toHaveAttribute('data-stage', 'awaiting-approval');
-  await approval.getByTestId('approve').click();
+  await clickMayClose(approval.getByTestId('approve'));
 }

@@ -4,6 +4,15 @@ import { attributeOf, clickTestId, waitAttribute, waitTestId } from './dom';
 import { findTandemPage, isGone } from './firefox';
 import { until } from './wait';
 
+/** Approve and Reject may close the window before the click returns (the last request answered). */
+async function clickMayClose(page: Page, testId: string): Promise<void> {
+  try {
+    await clickTestId(page, testId);
+  } catch (err) {
+    if (!(await isGone(page))) throw err;
+  }
+}
+
 export class FirefoxApproval {
   constructor(readonly page: Page) {}
 
@@ -14,7 +23,7 @@ export class FirefoxApproval {
 
   async approveConnect(): Promise<void> {
     await waitTestId(this.page, 'connect-prompt');
-    await clickTestId(this.page, 'approve');
+    await clickMayClose(this.page, 'approve');
   }
 
   /** Waits until the sign prompt asks the user (not the phone, not a re-scan). */
@@ -28,12 +37,12 @@ export class FirefoxApproval {
 
   async approveSign(): Promise<void> {
     await this.waitSignPrompt();
-    await clickTestId(this.page, 'approve');
+    await clickMayClose(this.page, 'approve');
   }
 
   async rejectSign(): Promise<void> {
     await this.waitSignPrompt();
-    await clickTestId(this.page, 'reject');
+    await clickMayClose(this.page, 'reject');
   }
 
   /** Resolves once Tandem has closed the window (it does when nothing is left to decide). */
