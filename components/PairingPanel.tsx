@@ -3,7 +3,7 @@ import type { ConnectionState } from '@/lib/storage/types';
 import { CopyButton } from './CopyButton';
 import { Countdown } from './Countdown';
 import { QrCode } from './QrCode';
-import { shortAddress } from './format';
+import { shortAddress, showsPairingQr } from './format';
 
 const PHASE_TEXT: Record<ConnectionState['phase'], string> = {
   unpaired: 'Not paired',
@@ -25,7 +25,7 @@ export interface PairingPanelProps {
 
 export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingPanelProps) {
   const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
-  const showQr = link && (phase === 'waiting-for-scan' || phase === 'starting' || phase === 'phone-offline' || (phase === 'failed' && failure?.reason !== 'link-timeout'));
+  const showQr = showsPairingQr(connection);
   return (
     <section className="panel" aria-live="polite">
       <div className="status-line" data-testid="connection-status" data-socket={socket}>

@@ -37,6 +37,17 @@ async function openOrFocus(): Promise<void> {
   if (created.id !== undefined) await approvalWindowItem.setValue(created.id);
 }
 
+/**
+ * Called before a request is queued. With no window yet, the window is recorded as 'opening' first,
+ * so a worker killed after the request is stored but before it opens the window leaves the opening
+ * to the next worker (`resumeApprovalWindow`); recorded only after the queue write, that gap left
+ * the request unseen until the dApp gave up. Harmless when the request is then refused: 'opening'
+ * with nothing queued opens nothing, and the next request opens the window as usual.
+ */
+export async function expectApprovalWindow(): Promise<void> {
+  if ((await approvalWindowItem.getValue()) === null) await approvalWindowItem.setValue('opening');
+}
+
 /** After a worker start: opens the window that a worker killed while opening it never showed. */
 export async function resumeApprovalWindow(): Promise<void> {
   if (!showing && (await approvalWindowItem.getValue()) === 'opening') await showApprovalWindow();

@@ -31,7 +31,7 @@ import type { PageSender } from '@/lib/messaging/senders';
 import type { PeerHost } from '@/lib/peer/peer-host';
 import { blockedOriginsItem, loadSettings, pairingItem } from '@/lib/storage/items';
 import type { QueuedConnect, QueuedRequest, QueuedSign, SiteMeta } from '@/lib/storage/types';
-import { closeApprovalWindow, resumeApprovalWindow, showApprovalWindow } from './approval-window';
+import { closeApprovalWindow, expectApprovalWindow, resumeApprovalWindow, showApprovalWindow } from './approval-window';
 import { showPendingCount } from './badge';
 import { decideQueue, findEntry, isOpen, mutateQueue, openFrom, readQueue } from './queue';
 import { revokeSessions, saveSession, sessionsFor } from './sites';
@@ -159,6 +159,7 @@ export function createRequests(peer: PeerHost): Requests {
 
   async function enqueue(request: QueuedRequest): Promise<RequestStatus> {
     const entry = { ...request, reservedBytes: reservedBytes(request) };
+    await expectApprovalWindow();
     const admitted = await mutateQueue((q) => {
       const existing = findEntry(q, entry.key);
       if (existing) return { queue: q, result: 'exists' as const };
