@@ -15,9 +15,10 @@ const NO_OFFER_WAIT_MS = 20_000;
  * One documented hitch is handled as a user would: the Liquid Auth server can relay the phone's
  * first offer before the extension's socket has joined the wallet's room (liquid-protocol.md §3).
  * Tandem must then say so (failure reason 'no-offer') and ask for the same QR to be scanned again,
- * which is what this does; if Tandem does not say so, the test fails. (About one pairing in 30 on
- * a loaded 2-core machine ended with the phone's offer echoed back and no answer; the popup's
- * state was not recorded then, so the diagnostics are printed whenever this path is taken.)
+ * which is what this does; if Tandem does not say so, the test fails. The diagnostics are printed
+ * whenever this path is taken. (Under load about one pairing in 30 used to fail differently: the
+ * popup showed the QR before Tandem's link was registered, the phone scanned it at once and its
+ * auth was dropped; Tandem now shows the QR only once the link is registered.)
  */
 export async function pairPhone(session: FirefoxSession): Promise<{ address: string; link: string }> {
   const link = await session.popup.pair();
