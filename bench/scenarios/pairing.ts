@@ -10,9 +10,10 @@ export interface PairingSamples {
   tandem: number[];
   reference: number[];
   /**
-   * Pairings started again because the phone's first offer was lost: the server relayed it before
-   * the desktop side had joined the wallet's room (liquid-protocol.md §3). Tandem and liquid-client
-   * alike; such a pairing has no link → open time, so it gives no sample.
+   * Pairings started again because the phone got no answer to its offer: the server relayed it
+   * before the desktop side had joined the wallet's room (liquid-protocol.md §3), or the phone
+   * scanned before the desktop side's `link` reached the server (liquid-client shows its link before
+   * its socket connects). Such a pairing has no link → open time, so it gives no sample.
    */
   lostOffers: { tandem: number; reference: number };
 }
