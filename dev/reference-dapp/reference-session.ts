@@ -161,6 +161,14 @@ export function createReferenceDapp(options: ReferenceDappOptions): ReferenceDap
         });
       // Observed by waitOpen; this only keeps an early failure from being unhandled.
       open.catch((err: unknown) => state(`failed: ${err instanceof Error ? err.message : String(err)}`));
+      // liquid-client emits `link` at once, and socket.io holds it until the socket connects. A phone
+      // that scanned before then would authenticate with nobody waiting (the server drops that
+      // `auth`) and its offer would reach nobody; so the link is handed out once it is on its way.
+      await withDeadline(
+        new Promise<void>((resolve) => (signal.socket.connected ? resolve() : signal.socket.once('connect', () => resolve()))),
+        20_000,
+        'the signaling socket did not connect',
+      );
       state('waiting for the wallet to scan');
       return { requestId, link: buildDeepLink(options.origin, requestId) };
     },
