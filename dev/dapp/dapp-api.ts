@@ -37,7 +37,8 @@ export interface DiscoverOutcomeResult {
 
 export interface DappApi {
   discover(): Promise<Outcome<DiscoverOutcomeResult>>;
-  enable(genesisHash?: string): Promise<Outcome>;
+  /** `silent`: Tandem's silent enable (restore an existing session, never prompt). */
+  enable(genesisHash?: string, options?: { silent?: boolean }): Promise<Outcome>;
   disable(): Promise<Outcome>;
   signTransactions(txns: { txn: string; signers?: string[]; authAddr?: string; message?: string; groupMessage?: string }[]): Promise<Outcome>;
   /** ARC-0027 sign_message (arbitrary bytes as a string); `signer` defaults to none. */
@@ -187,10 +188,11 @@ export function createDappApi(options: DappApiOptions): DappApi {
         return { ok: true, result: errors.length > 0 ? { providers, errors } : { providers } };
       }),
 
-    enable: (genesisHash) =>
+    enable: (genesisHash, options) =>
       guarded('enable', async () => {
         const params: Record<string, unknown> = { providerId: target() };
         if (genesisHash !== undefined) params.genesisHash = genesisHash;
+        if (options?.silent) params.tandem = { silent: true };
         const outcome = await request('enable', params);
         if (outcome.ok) {
           const result = outcome.result as { accounts?: { address?: unknown }[]; genesisHash?: unknown } | null;

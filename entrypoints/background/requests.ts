@@ -200,7 +200,7 @@ export function createRequests(peer: PeerHost): Requests {
     });
   }
 
-  async function enable(sender: PageSender, key: string, genesisHash: string | undefined, site: SiteMeta): Promise<RequestStatus> {
+  async function enable(sender: PageSender, key: string, genesisHash: string | undefined, silent: boolean, site: SiteMeta): Promise<RequestStatus> {
     const network = genesisHash === undefined ? NETWORKS.find((n) => n.name === 'MainNet') : networkByGenesisHash(genesisHash, await extraNetworks());
     if (!network) return failed(arc27Error(Arc27ErrorCode.NetworkNotSupported, `Tandem does not support the network ${genesisHash}`));
     const existing = (await sessionsFor(sender.origin)).find((s) => s.genesisHash === network.genesisHash);
@@ -210,6 +210,8 @@ export function createRequests(peer: PeerHost): Requests {
         result: { accounts: existing.accounts.map((address) => ({ address })), genesisHash: existing.genesisHash, genesisId: existing.genesisId, providerId: TANDEM_PROVIDER_ID, sessionId: existing.sessionId },
       });
     }
+    // A silent enable (a dApp restoring its connection on load) never prompts.
+    if (silent) return failed(arc27Error(Arc27ErrorCode.UnauthorizedSigner, `${sender.origin} has no session in Tandem for ${network.name}`));
     const entry: QueuedConnect = { key, method: 'enable', tabId: sender.tabId, frameId: sender.frameId, origin: sender.origin, pageRequestId: '', createdAt: Date.now(), genesisHash: network.genesisHash, genesisId: network.genesisId, site };
     return enqueue(entry);
   }
@@ -391,7 +393,7 @@ export function createRequests(peer: PeerHost): Requests {
         case 'discover':
           return discover();
         case 'enable':
-          return enable(sender, key, req.params.genesisHash, site);
+          return enable(sender, key, req.params.genesisHash, req.params.tandem?.silent === true, site);
         case 'disable':
           return disable(sender, req.params.genesisHash);
         case 'sign_transactions':

@@ -13,6 +13,7 @@ import {
   arc27Error,
   type Arc27Error,
   type Arc27Method,
+  type Arc27ParamsByMethod,
   type Arc27Request,
   type MultisigMetadata,
   type WalletTransaction,
@@ -175,6 +176,17 @@ function readProviderId(params: object, budget: SizeBudget): string {
   return readId(value, 'params.providerId', budget, 'providerId');
 }
 
+/**
+ * Tandem's own member of `enable` params: `{silent: true}` asks for the site's existing session
+ * without a prompt (answered 4100 when there is none), so a dApp can restore a connection on load.
+ */
+function readEnableOptions(value: unknown): { silent: boolean } {
+  const options = readRecord(value, 'params.tandem');
+  const silent = read(options, 'silent', 'params.tandem.silent');
+  if (typeof silent !== 'boolean') throw invalid('params.tandem.silent must be true or false');
+  return { silent };
+}
+
 function readMsig(value: unknown, path: string, budget: SizeBudget): MultisigMetadata {
   const msig = readRecord(value, path);
   const version = read(msig, 'version', `${path}.version`);
@@ -256,15 +268,11 @@ function parseOrReject(method: Arc27Method, raw: unknown, limits: PageRequestLim
       const params = rawParams === undefined ? {} : readRecord(rawParams, 'params');
       const providerId = readProviderId(params, budget);
       const genesisHash = readOptional(params, 'genesisHash', 'params.genesisHash');
-      return {
-        id,
-        method,
-        reference: 'arc0027:enable:request',
-        params:
-          genesisHash === undefined
-            ? { providerId }
-            : { providerId, genesisHash: readGenesisHash(genesisHash, 'params.genesisHash', budget) },
-      };
+      const clean: Arc27ParamsByMethod['enable'] = { providerId };
+      if (genesisHash !== undefined) clean.genesisHash = readGenesisHash(genesisHash, 'params.genesisHash', budget);
+      const tandem = readOptional(params, 'tandem', 'params.tandem');
+      if (tandem !== undefined) clean.tandem = readEnableOptions(tandem);
+      return { id, method, reference: 'arc0027:enable:request', params: clean };
     }
     case 'disable': {
       const params = rawParams === undefined ? {} : readRecord(rawParams, 'params');

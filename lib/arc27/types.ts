@@ -96,7 +96,8 @@ export interface SignTransactionsResult {
 
 export interface Arc27ParamsByMethod {
   discover: { providerId?: string };
-  enable: { providerId: string; genesisHash?: string };
+  /** `tandem.silent`: Tandem's extension (see page-request.ts): never prompt, 4100 without a session. */
+  enable: { providerId: string; genesisHash?: string; tandem?: { silent: boolean } };
   disable: { providerId: string; genesisHash?: string; sessionIds?: string[] };
   sign_transactions: { providerId: string; txns: WalletTransaction[] };
   sign_message: { providerId: string; message: string; signer?: string };

@@ -2,6 +2,7 @@ import { test, expect } from './support/fixtures';
 import { ApprovalPage } from './support/approval-page';
 import { DappPage } from './support/dapp-page';
 import { storedSessions } from './support/extension-state';
+import { badgeSeenFrom, queueSeenFrom, watchApprovalWindows } from './support/fault-probes';
 import { connectDapp, pairPhone } from './support/flows';
 import { PopupPage } from './support/popup-page';
 import { errorOf, signWithApproval, stxnsOf } from './support/sign-flow';
@@ -84,5 +85,30 @@ test.describe('site sessions', () => {
     await revokeSite(popup.page, origin);
     await expect(noSites(popup.page)).toBeVisible();
     expect(errorOf(await dapp.signTransactions([{ txn: await dapp.buildPayment(address) }])).code).toBe(4100);
+  });
+
+  test('a silent enable restores a session without a prompt and is refused with 4100 without one', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { address, popup } = await pairPhone(context, extensionId, server);
+    const dapp = await DappPage.open(context, `${server.url}/dapp`);
+    const windows = watchApprovalWindows(context, extensionId);
+
+    // No session yet: 4100 at once, no window, nothing queued, no badge.
+    const refused = await dapp.enableSilently();
+    expect(errorOf(refused).code).toBe(4100);
+    expect(await queueSeenFrom(popup.page)).toEqual([]);
+    expect(await badgeSeenFrom(popup.page)).toBe('');
+
+    await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const opened = windows.opened();
+    const restored = await dapp.enableSilently();
+    expect(restored.ok, JSON.stringify(restored)).toBe(true);
+    expect(restored.ok && restored.result.accounts).toEqual([{ address }]);
+
+    await revokeSite(popup.page, server.url);
+    expect(errorOf(await dapp.enableSilently()).code).toBe(4100);
+    // The connect above opened one window; the silent calls opened none.
+    expect(windows.opened()).toBe(opened);
+    expect(await queueSeenFrom(popup.page)).toEqual([]);
   });
 });

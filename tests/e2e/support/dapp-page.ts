@@ -10,7 +10,7 @@ export interface WalletTxn {
 
 type Api = {
   discover(): Promise<Outcome>;
-  enable(genesisHash?: string): Promise<Outcome>;
+  enable(genesisHash?: string, options?: { silent?: boolean }): Promise<Outcome>;
   disable(): Promise<Outcome>;
   signTransactions(txns: WalletTxn[]): Promise<Outcome>;
   signMessage(message: string, signer?: string): Promise<Outcome>;
@@ -45,6 +45,10 @@ export class DappPage {
   }
   enable(genesisHash: string = TESTNET_HASH) {
     return this.call((api, hash) => api.enable(hash as string), genesisHash);
+  }
+  /** Tandem's silent enable: the existing session or 4100, never a prompt. */
+  enableSilently(genesisHash: string = TESTNET_HASH) {
+    return this.call((api, hash) => api.enable(hash as string, { silent: true }), genesisHash);
   }
   disable() {
     return this.call((api) => api.disable());
