@@ -2,6 +2,28 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+
+/**
+ * Fences between the contexts (architecture.md, "Contexts and what each owns"). Each entry is one
+ * `no-restricted-imports` pattern, matched against the import as written: both the `@/` alias and
+ * relative paths. ESLint keeps one value per rule, so `fence()` builds each directory's full list.
+ */
+const ENTRYPOINTS = ['background', 'content', 'offscreen', 'popup'];
+const rel = (dirs) => `(^|/)(\\.\\./)+(${dirs})(/|$)`;
+const alias = (dirs) => `^@/(${dirs})(/|$)`;
+const noDev = {
+  regex: `${alias('dev')}|${rel('dev')}`,
+  message: 'Shipped code never imports dev/: the dev server, wallet and dApps are test doubles, not part of the extension.',
+};
+const noOtherEntrypoint = (self) => {
+  const others = ENTRYPOINTS.filter((e) => e !== self).join('|');
+  return {
+    regex: `${alias(`entrypoints/(${others})`)}|${rel(`entrypoints/(${others})`)}|${rel(others)}`,
+    message: `An entrypoint never imports another: each runs in its own context (${self} talks to the others through lib/messaging).`,
+  };
+};
+const fence = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/**/*.json'] },
   js.configs.recommended,
@@ -40,4 +62,21 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },
+  fence(['lib/**/*.{ts,tsx}'], [
+    noDev,
+    {
+      regex: `${alias('entrypoints|components')}|${rel('entrypoints|components')}`,
+      message: 'lib/ is the shared layer: it never imports a context (entrypoints/) or the view (components/).',
+    },
+  ]),
+  fence(['components/**/*.{ts,tsx}'], [noDev, { regex: `${alias('entrypoints')}|${rel('entrypoints')}`, message: 'Components are pure views: the popup entrypoint imports them, not the reverse.' }]),
+  ...['background', 'offscreen', 'popup'].map((e) => fence([`entrypoints/${e}/**/*.{ts,tsx}`], [noDev, noOtherEntrypoint(e)])),
+  fence(['entrypoints/content/**/*.{ts,tsx}'], [
+    noDev,
+    noOtherEntrypoint('content'),
+    {
+      regex: `${alias('lib/algorand|lib/storage|components')}|${rel('lib/algorand|lib/storage|components')}|^react(-dom)?(/|$)`,
+      message: 'The content script runs in every page and stays tiny: no algosdk (lib/algorand), no storage (the background owns it), no React.',
+    },
+  ]),
 );

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { Envelope } from '../lib/messaging/channel';
 import { popupChannel, type PopupCatalogue } from '../lib/messaging/popup-protocol';
-import type { ConnectionState } from '../lib/storage/types';
+import type { ConnectionState } from '../lib/liquid/types';
 import { TXNS_SHOWN_MARK } from '../components/TxnList';
 import type { ReferenceDappApi } from '../dev/reference-dapp/main';
 import type { OpenTimings } from '../dev/reference-dapp/reference-session';

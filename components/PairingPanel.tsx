@@ -1,5 +1,5 @@
 /** Pairing and connection status: the QR while pairing, the phone's state once paired. */
-import type { ConnectionState } from '@/lib/storage/types';
+import type { ConnectionState } from '@/lib/liquid/types';
 import { CopyButton } from './CopyButton';
 import { Countdown } from './Countdown';
 import { QrCode } from './QrCode';

@@ -1,6 +1,7 @@
 /** Server URL, ICE servers and unpair. */
 import { useState } from 'react';
-import type { IceServerSetting, Settings } from '@/lib/storage/types';
+import type { Settings } from '@/lib/storage/types';
+import type { IceServerSetting } from '@/lib/messaging/peer-protocol';
 import type { Reply } from '@/lib/messaging/result';
 
 export interface SettingsFormProps {

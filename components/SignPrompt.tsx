@@ -1,6 +1,4 @@
 /** A sign request: warnings first, totals, every transaction decoded, then approve / reject. */
-import type { TxnDescription } from '@/lib/algorand/describe';
-import type { Warning } from '@/lib/algorand/warnings';
 import type { QueuedSign } from '@/lib/storage/types';
 import { Countdown } from './Countdown';
 import { BlockSiteButton } from './BlockSiteButton';
@@ -17,8 +15,7 @@ export interface SignPromptProps {
 }
 
 export function SignPrompt({ request, phoneReady, onApprove, onReject, onBlock }: SignPromptProps) {
-  const descriptions = request.descriptions as unknown as TxnDescription[];
-  const warnings = request.warnings as unknown as Warning[];
+  const { descriptions, warnings } = request;
   const toSign = descriptions.filter((d) => d.signer !== null).length;
   const waiting = request.stage === 'awaiting-phone';
   return (

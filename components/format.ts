@@ -1,5 +1,5 @@
 /** Display helpers for addresses, times and the pairing view. */
-import type { ConnectionState } from '@/lib/storage/types';
+import type { ConnectionState } from '@/lib/liquid/types';
 
 export function shortAddress(address: string): string {
   return address.length > 16 ? `${address.slice(0, 6)}…${address.slice(-6)}` : address;

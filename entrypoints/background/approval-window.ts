@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { approvalWindowItem } from '@/lib/storage/items';
+import type { ApprovalWindow } from './requests/edges';
 
 const WIDTH = 420;
 const HEIGHT = 640;
@@ -78,3 +79,11 @@ export function watchApprovalWindow(onUserClosed: () => void): void {
     })();
   });
 }
+
+/** The window as the request modules see it. */
+export const approvalWindow: ApprovalWindow = {
+  expect: expectApprovalWindow,
+  show: showApprovalWindow,
+  close: closeApprovalWindow,
+  resume: resumeApprovalWindow,
+};

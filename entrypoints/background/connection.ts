@@ -2,12 +2,19 @@
 import { v7 as uuidv7 } from 'uuid';
 import browser from 'webextension-polyfill';
 import { serverHostPattern } from '@/lib/liquid/server-permission';
-import { createSignaling, type Signaling } from '@/lib/liquid/signaling';
-import type { PeerHost } from '@/lib/peer/peer-host';
-import { connectionItem, loadSettings, pairingItem } from '@/lib/storage/items';
+import { createSignaling, type Signaling, type SignalingPeer } from '@/lib/liquid/signaling';
+import type { SignalingSettings } from '@/lib/liquid/types';
+import { connectionItem, pairingItem } from '@/lib/storage/items';
 import { fetchServerSession, logoutServerSession, openSignalSocket } from './signal-socket';
 
-export function createConnection(peer: PeerHost, onChannelOpen: () => void, onChannelClosed: () => void): Signaling {
+export interface ConnectionDeps {
+  peer: SignalingPeer;
+  settings(): Promise<SignalingSettings>;
+  onChannelOpen(): void;
+  onChannelClosed(): void;
+}
+
+export function createConnection({ peer, settings, onChannelOpen, onChannelClosed }: ConnectionDeps): Signaling {
   return createSignaling({
     fetchSession: fetchServerSession,
     logout: logoutServerSession,
@@ -23,7 +30,7 @@ export function createConnection(peer: PeerHost, onChannelOpen: () => void, onCh
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     },
     newRequestId: () => uuidv7(),
-    settings: loadSettings,
+    settings,
     loadPairing: () => pairingItem.getValue(),
     savePairing: (pairing) => pairingItem.setValue(pairing),
     writeState: (state) => connectionItem.setValue(state),

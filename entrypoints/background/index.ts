@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
+import { blockedOriginsItem, settingsItem } from '@/lib/storage/items';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { ok } from '@/lib/messaging/result';
@@ -15,6 +16,8 @@ import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';
 import { createPlatformPeerHost } from './platform';
 import { createPopupHandlers } from './popup-handlers';
+import { createPreferences } from './preferences';
+import { createRequestEdges } from './request-edges';
 import { createRequests } from './requests';
 
 const SWEEP_INTERVAL_MS = 1_000;
@@ -29,12 +32,15 @@ export default defineBackground({
   persistent: true,
   main() {
     const { host: peer, receiver: peerReceiver } = createPlatformPeerHost();
-    const requests = createRequests(peer);
-    const signaling = createConnection(
+    const preferences = createPreferences({ settings: settingsItem, blockedOrigins: blockedOriginsItem });
+    const edges = createRequestEdges(peer, preferences);
+    const requests = createRequests(edges);
+    const signaling = createConnection({
       peer,
-      () => void requests.onChannelOpen(),
-      () => void requests.onPhoneOffline(),
-    );
+      settings: preferences.settings,
+      onChannelOpen: () => void requests.onChannelOpen(),
+      onChannelClosed: () => void requests.onPhoneOffline(),
+    });
 
     // State is reloaded from storage (and the peer host asked) before any message is handled.
     const ready = signaling.restore().catch((err) => console.error('[tandem] restoring state failed', err));
@@ -43,8 +49,9 @@ export default defineBackground({
 
     peer.onEvent((event) => {
       void whenReady().then(async () => {
-        await signaling.handlePeerEvent(event);
-        if (event.kind === 'peer/frame' && event.payload.kind === 'envelope') await requests.onPhoneFrame(event.payload.value);
+        // Phone frames are the requests' business; the link only follows the channel.
+        if (event.kind !== 'peer/frame') await signaling.handlePeerEvent(event);
+        else if (event.payload.kind === 'envelope') await requests.onPhoneFrame(event.payload.value);
       });
     });
     if (peerReceiver) browser.runtime.onMessage.addListener(peerReceiver);
@@ -52,8 +59,14 @@ export default defineBackground({
     browser.runtime.onMessage.addListener(
       createReceiver<PopupCatalogue, void>(popupChannel, {
         authorize: (sender) => (isExtensionPage(sender) ? undefined : null),
-        handlers: createPopupHandlers(signaling, requests, async () => {
-          await Promise.all([requests.sweep(), signaling.checkPeer()]);
+        handlers: createPopupHandlers({
+          signaling,
+          requests,
+          sites: edges.sites,
+          preferences,
+          refresh: async () => {
+            await Promise.all([requests.sweep(), signaling.checkPeer()]);
+          },
         }),
         ready: whenReady,
       }),

@@ -3,13 +3,23 @@ import type { HandlerTable } from '@/lib/messaging/channel';
 import type { PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { fail, ok } from '@/lib/messaging/result';
 import type { Signaling } from '@/lib/liquid/signaling';
-import { blockedOriginsItem, loadSettings, settingsItem } from '@/lib/storage/items';
-import { BLOCKED_MESSAGE, type Requests } from './requests';
-import { revokeAllSessions, revokeSessions } from './sites';
+import type { Preferences } from './preferences';
+import type { Requests } from './requests';
+import type { SiteSessions } from './requests/edges';
+import { BLOCKED_MESSAGE } from './requests/outcomes';
 
 const startedAt = Date.now();
 
-export function createPopupHandlers(signaling: Signaling, requests: Requests, refresh: () => Promise<void>): HandlerTable<PopupCatalogue, void> {
+export interface PopupHandlerDeps {
+  signaling: Signaling;
+  requests: Requests;
+  sites: SiteSessions;
+  preferences: Preferences;
+  /** What a popup opening asks for: state brought up to date (deadlines swept, the peer host asked). */
+  refresh(): Promise<void>;
+}
+
+export function createPopupHandlers({ signaling, requests, sites, preferences, refresh }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
   return {
     'state/refresh': async () => {
       await refresh();
@@ -22,25 +32,20 @@ export function createPopupHandlers(signaling: Signaling, requests: Requests, re
     },
     'pairing/unpair': async () => {
       await signaling.unpair();
-      await revokeAllSessions();
+      await sites.revokeAll();
       return ok({});
     },
-    'settings/save': async (patch) => {
-      await settingsItem.setValue({ ...(await settingsItem.getValue()), ...patch });
-      return ok(await loadSettings());
-    },
-    'sites/revoke': async ({ origin, genesisHash }) => ok({ revoked: (await revokeSessions(origin, genesisHash)).length }),
+    'settings/save': async (patch) => ok(await preferences.saveSettings(patch)),
+    'sites/revoke': async ({ origin, genesisHash }) => ok({ revoked: (await sites.revoke(origin, genesisHash)).length }),
     'sites/block': async ({ origin }) => {
-      const blocked = await blockedOriginsItem.getValue();
-      if (!blocked.includes(origin)) await blockedOriginsItem.setValue([...blocked, origin]);
-      await revokeSessions(origin);
+      await preferences.block(origin);
+      await sites.revoke(origin);
       // Its waiting requests are answered now rather than left to be rejected one by one.
       await requests.rejectOrigin(origin, BLOCKED_MESSAGE);
       return ok({});
     },
     'sites/unblock': async ({ origin }) => {
-      const blocked = await blockedOriginsItem.getValue();
-      if (blocked.includes(origin)) await blockedOriginsItem.setValue(blocked.filter((o) => o !== origin));
+      await preferences.unblock(origin);
       return ok({});
     },
     'request/approve': async ({ key }) => {

@@ -1,5 +1,5 @@
 /** What the page says about itself, for the connect prompt. Untrusted; the background caps it. */
-import type { SiteMeta } from '@/lib/storage/types';
+import type { SiteMeta } from '@/lib/messaging/content-protocol';
 
 export function readSiteMeta(): SiteMeta {
   const meta: SiteMeta = {};

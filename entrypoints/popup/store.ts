@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, INITIAL_CONNECTION, blockedOriginsItem, connectionItem, pairingItem, queueItem, settingsItem, sitesItem } from '@/lib/storage/items';
-import type { ConnectionState, Pairing, QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
+import type { QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
+import type { ConnectionState, Pairing } from '@/lib/liquid/types';
 
 export interface ViewState {
   hydrated: boolean;

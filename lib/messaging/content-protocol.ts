@@ -9,7 +9,12 @@ import { isRecord, keyPayload, optionalString, stringField } from './parse';
 import { ARC27_METHODS, type Arc27Method, type Arc27Outcome, type Arc27Request } from '../arc27/types';
 import { parsePageRequest } from '../arc27/page-request';
 import { safeText } from '../algorand/display-text';
-import type { SiteMeta } from '../storage/types';
+
+/** A site's name and icon as the page declares them (see parseSiteMeta). */
+export interface SiteMeta {
+  name?: string;
+  icon?: string;
+}
 
 export type RequestStatus = { state: 'done'; outcome: Arc27Outcome } | { state: 'pending' } | { state: 'unknown' };
 

@@ -4,8 +4,15 @@
  * document through runtime messaging; on Firefox the same shapes are passed in-process.
  */
 import type { ChannelSpec } from './channel';
+
+/** An ICE server as the user sets it in Settings and the peer host uses it. */
+export interface IceServerSetting {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
 import { emptyPayload, isRecord, stringField } from './parse';
-import type { IceServerSetting } from '../storage/types';
 
 export type ChannelState = 'none' | 'connecting' | 'open' | 'closed';
 

@@ -4,7 +4,8 @@
  */
 import type { ChannelSpec } from './channel';
 import { emptyPayload, isRecord, keyPayload, optionalString, stringField } from './parse';
-import type { IceServerSetting, Settings } from '../storage/types';
+import type { Settings } from '../storage/types';
+import type { IceServerSetting } from '../messaging/peer-protocol';
 
 export type PopupCatalogue = {
   /** Wake the background and have it refresh the connection state from the peer host. */

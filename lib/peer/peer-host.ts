@@ -6,7 +6,7 @@
 import { fail, type Reply } from '../messaging/result';
 import type { HandlerTable } from './peer-handlers';
 import type { CandidateInit, PeerCatalogue, PeerEvent, PeerStatus } from '../messaging/peer-protocol';
-import type { IceServerSetting } from '../storage/types';
+import type { IceServerSetting } from '../messaging/peer-protocol';
 import { createPeerHandlers } from './peer-handlers';
 import { createPeerLink } from './peer-link';
 

@@ -6,7 +6,7 @@
  */
 import { decodeFrame } from '../liquid/frames';
 import type { CandidateInit, ChannelState, PeerEvent, PeerStatus } from '../messaging/peer-protocol';
-import type { IceServerSetting } from '../storage/types';
+import type { IceServerSetting } from '../messaging/peer-protocol';
 
 export const LIQUID_CHANNEL_LABEL = 'liquid';
 

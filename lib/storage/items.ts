@@ -4,7 +4,8 @@
  * document never touch storage.
  */
 import { storage } from 'wxt/utils/storage';
-import type { ConnectionState, Pairing, QueuedRequest, Settings, SiteSession } from './types';
+import type { ConnectionState, Pairing } from '../liquid/types';
+import type { QueuedRequest, Settings, SiteSession } from './types';
 
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: __TANDEM_DEFAULT_SERVER__,

@@ -1,13 +1,12 @@
 /** The shapes of everything Tandem persists. The background is their only writer. */
+import type { TxnDescription } from '../algorand/describe';
+import type { Warning } from '../algorand/warnings';
 import type { Arc27Error, Arc27Outcome, WalletTransaction } from '../arc27/types';
+import type { SignalingSettings } from '../liquid/types';
+import type { SiteMeta } from '../messaging/content-protocol';
+import type { IceServerSetting } from '../messaging/peer-protocol';
 
-export interface IceServerSetting {
-  urls: string | string[];
-  username?: string;
-  credential?: string;
-}
-
-export interface Settings {
+export interface Settings extends SignalingSettings {
   /** The Liquid Auth server, e.g. https://liquid.example.com or http://localhost:3000. */
   serverUrl: string;
   iceServers: IceServerSetting[];
@@ -28,14 +27,6 @@ export interface Settings {
   localNetGenesisHash: string;
 }
 
-export interface Pairing {
-  server: string;
-  requestId: string;
-  wallet: string;
-  credId: string;
-  pairedAt: number;
-}
-
 /** A dApp's session, keyed by its origin and network. */
 export interface SiteSession {
   origin: string;
@@ -48,54 +39,12 @@ export interface SiteSession {
   connectedAt: number;
 }
 
-export type ConnectionPhase =
-  | 'unpaired'
-  | 'starting'
-  | 'waiting-for-scan'
-  | 'linked'
-  | 'connecting'
-  | 'connected'
-  | 'phone-offline'
-  | 'failed';
-
-export type FailureReason = 'server-unreachable' | 'link-timeout' | 'no-offer' | 'channel-failed' | 'session-lost' | 'no-permission';
-
-export type SocketPhase = 'offline' | 'connecting' | 'connected' | 'reconnecting';
-
-export interface ConnectionState {
-  phase: ConnectionPhase;
-  /** The requestId of the current pairing attempt (or of the pairing, for re-scans). */
-  requestId?: string;
-  /** The liquid:// link shown as QR and text. */
-  link?: string;
-  linkExpiresAt?: number;
-  wallet?: string;
-  failure?: { reason: FailureReason; message: string };
-  socket: SocketPhase;
-  /** When the server acked this attempt's `link` (the phone proved its account); epoch ms. */
-  linkedAt?: number;
-  /** When the background learnt that the data channel opened; epoch ms. */
-  connectedAt?: number;
-  updatedAt: number;
-}
-
-export interface SiteMeta {
-  name?: string;
-  icon?: string;
-}
-
-export interface TxnSummary {
-  /** Filled by lib/algorand describe; kept opaque here so storage does not depend on algosdk. */
-  [key: string]: unknown;
-}
-
 interface QueuedBase {
   /** Chosen by the content script, unique per request; the content script re-attaches with it. */
   key: string;
   tabId: number;
   frameId: number;
   origin: string;
-  pageRequestId: string;
   createdAt: number;
   /** Set once answered; the entry stays until the content script acknowledges delivery. */
   outcome?: Arc27Outcome;
@@ -115,8 +64,8 @@ export interface QueuedSign extends QueuedBase {
   genesisHash: string;
   genesisId: string;
   txns: WalletTransaction[];
-  descriptions: TxnSummary[];
-  warnings: TxnSummary[];
+  descriptions: TxnDescription[];
+  warnings: Warning[];
   stage: 'awaiting-approval' | 'awaiting-phone';
   /** Phone request ids, one per frame, once approved. */
   phoneRequestIds?: string[];

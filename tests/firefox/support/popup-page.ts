@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Envelope } from '../../../lib/messaging/channel';
 import { popupChannel, type PopupCatalogue } from '../../../lib/messaging/popup-protocol';
-import type { Pairing } from '../../../lib/storage/types';
+import type { Pairing } from '../../../lib/liquid/types';
 import { attributeOf, clickTestId, textOf, waitAttribute, waitTestId } from './dom';
 import { findTandemPage, openPopupTab } from './firefox';
 import { until } from './wait';

@@ -8,7 +8,8 @@ import { createSignaling } from '../../../lib/liquid/signaling';
 import type { CandidateInit, ChannelState, PeerEvent } from '../../../lib/messaging/peer-protocol';
 import { ok } from '../../../lib/messaging/result';
 import type { PeerHost } from '../../../lib/peer/peer-host';
-import type { ConnectionState, Pairing, Settings } from '../../../lib/storage/types';
+import type { Settings } from '../../../lib/storage/types';
+import type { ConnectionState, Pairing } from '../../../lib/liquid/types';
 
 export const SERVER = 'http://localhost:3000';
 export const WALLET = 'WALLETADDRESSWALLETADDRESSWALLETADDRESSWALLETADDRESSWALLETA';

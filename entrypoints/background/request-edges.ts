@@ -1,0 +1,34 @@
+/** The request modules' edges in the worker: storage items, the window, the badge, the tabs. */
+import browser from 'webextension-polyfill';
+import { v7 as uuidv7 } from 'uuid';
+import { request } from '@/lib/messaging/channel';
+import { contentPushChannel } from '@/lib/messaging/content-protocol';
+import type { PeerHost } from '@/lib/peer/peer-host';
+import { pairingItem, queueItem, sitesItem } from '@/lib/storage/items';
+import { approvalWindow } from './approval-window';
+import { showPendingCount } from './badge';
+import type { Preferences } from './preferences';
+import { createQueueStore } from './queue';
+import type { RequestEdges } from './requests/edges';
+import { createSiteSessions } from './sites';
+
+const PUSH_DEADLINE_MS = 3_000;
+
+export function createRequestEdges(peer: PeerHost, preferences: Preferences): RequestEdges {
+  return {
+    peer,
+    now: () => Date.now(),
+    newId: () => uuidv7(),
+    queue: createQueueStore(queueItem),
+    sites: createSiteSessions(sitesItem),
+    settings: preferences.settings,
+    blockedOrigins: preferences.blockedOrigins,
+    pairing: () => pairingItem.getValue(),
+    approvalWindow,
+    showPendingCount,
+    async pushAnswer(tabId, frameId, key, outcome) {
+      const reply = await request(contentPushChannel, (m) => browser.tabs.sendMessage(tabId, m, { frameId }), 'arc27/answer', { key, outcome }, PUSH_DEADLINE_MS);
+      return reply.ok && reply.value.delivered;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Admission: what may enter the queue. Per-origin floods, blocked sites and the storage budget are
+ * checked here; a request refused here never reaches the user.
+ */
+import { Arc27ErrorCode, arc27Error } from '@/lib/arc27/types';
+import type { RequestStatus } from '@/lib/messaging/content-protocol';
+import type { QueuedRequest } from '@/lib/storage/types';
+import { findEntry, openFrom } from '../queue';
+import type { Delivery } from './delivery';
+import type { RequestEdges } from './edges';
+import { BLOCKED_MESSAGE, failed } from './outcomes';
+
+/** Open requests one origin may have at once; more are refused at once (flood protection). */
+export const MAX_OPEN_PER_ORIGIN = 16;
+/**
+ * storage.session holds 10 MiB in Chrome (`QUOTA_BYTES`, Chromium 156) and a write past it fails: the
+ * request would get no answer, and neither would any other site's until the queue drained. One
+ * legitimate request of 1,024 payments with 1 KB notes is 5.3 MB of JSON once described, and Chrome
+ * counted 6.4 MB for it (it adds a per-value overhead: up to 1.5 bytes per JSON byte for 1,024
+ * payments with 300-byte notes). So requests are admitted against a budget of JSON bytes, half the
+ * quota, that includes room for the phone's reply, and no origin may take more than its share of it.
+ */
+export const QUEUE_BUDGET_BYTES = 5_000_000;
+export const ORIGIN_BUDGET_BYTES = 3_500_000;
+/**
+ * A spec phone answers with full signed transactions, each about 100 bytes longer than the
+ * unsigned one (signature, keys, possibly `sgnr`).
+ */
+export const REPLY_OVERHEAD_PER_TXN = 128;
+
+export const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** What an entry may grow to in storage: itself, plus the phone's reply (the signed txns) for a sign request. */
+export function reservedBytes(entry: QueuedRequest): number {
+  const own = jsonBytes(entry);
+  if (entry.method !== 'sign_transactions') return own;
+  return entry.txns.reduce((sum, t) => sum + t.txn.length + REPLY_OVERHEAD_PER_TXN, own);
+}
+
+export const tooMany = (origin: string) => failed(arc27Error(Arc27ErrorCode.Unknown, `Too many pending requests from ${origin}; try again later`));
+const tooLarge = () =>
+  failed(arc27Error(Arc27ErrorCode.Unknown, 'Tandem cannot hold this request next to the ones already waiting; try a smaller request or try again later'));
+export const blocked = () => failed(arc27Error(Arc27ErrorCode.MethodCanceled, BLOCKED_MESSAGE));
+
+type Admitted = 'added' | 'exists' | 'full' | 'too-large';
+
+/** Where `entry` stands against the queue's limits: pure, so the limits are tested on their own. */
+export function admit(queue: QueuedRequest[], entry: QueuedRequest & { reservedBytes: number }): Admitted {
+  if (findEntry(queue, entry.key)) return 'exists';
+  if (openFrom(queue, entry.origin).length >= MAX_OPEN_PER_ORIGIN) return 'full';
+  // Answers not yet collected still take room, so every entry counts.
+  const reserved = (entries: QueuedRequest[]) => entries.reduce((sum, e) => sum + (e.reservedBytes ?? 0), entry.reservedBytes);
+  if (reserved(queue.filter((e) => e.origin === entry.origin)) > ORIGIN_BUDGET_BYTES || reserved(queue) > QUEUE_BUDGET_BYTES) return 'too-large';
+  return 'added';
+}
+
+export interface Admission {
+  /** Queues a request for the user (or refuses it) and shows the approval window. */
+  enqueue(request: QueuedRequest): Promise<RequestStatus>;
+}
+
+export function createAdmission(edges: RequestEdges, delivery: Pick<Delivery, 'refreshUi'>): Admission {
+  async function enqueue(request: QueuedRequest): Promise<RequestStatus> {
+    const entry = { ...request, reservedBytes: reservedBytes(request) };
+    await edges.approvalWindow.expect();
+    const admitted = await edges.queue.mutate((q) => {
+      const verdict = admit(q, entry);
+      return { queue: verdict === 'added' ? [...q, entry] : q, result: verdict };
+    });
+    if (admitted === 'full') return tooMany(entry.origin);
+    if (admitted === 'too-large') return tooLarge();
+    if (admitted === 'exists') return { state: 'pending' };
+    // The site was blocked while this request was being checked: refuse it like its others.
+    if ((await edges.blockedOrigins()).includes(entry.origin)) {
+      await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.key !== entry.key), result: undefined }));
+      await delivery.refreshUi();
+      return blocked();
+    }
+    await delivery.refreshUi();
+    await edges.approvalWindow.show().catch((err) => console.error('[tandem] could not open the approval window', err));
+    return { state: 'pending' };
+  }
+
+  return { enqueue };
+}

@@ -1,0 +1,50 @@
+/**
+ * What the request modules need from the outside world, injected so each part runs in unit tests
+ * with fakes (tests/unit/background/) and in the worker with the real ones (../index.ts).
+ */
+import type { Arc27Outcome } from '@/lib/arc27/types';
+import type { PeerHost } from '@/lib/peer/peer-host';
+import type { QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
+import type { Pairing } from '@/lib/liquid/types';
+
+/** The request queue (storage.session), one serialized writer: see ../queue.ts. */
+export interface QueueStore {
+  mutate<T>(change: (queue: QueuedRequest[]) => { queue: QueuedRequest[]; result: T }): Promise<T>;
+  /** Like mutate, but resolves once the change is decided, while its write goes on. */
+  decide<T>(change: (queue: QueuedRequest[]) => { queue: QueuedRequest[]; result: T }): Promise<T>;
+  read(): Promise<QueuedRequest[]>;
+}
+
+/** Per-site sessions (storage.local): see ../sites.ts. */
+export interface SiteSessions {
+  sessionsFor(origin: string): Promise<SiteSession[]>;
+  save(session: SiteSession): Promise<void>;
+  /** Removes the origin's sessions (on one network, or all); returns what was removed. */
+  revoke(origin: string, genesisHash?: string): Promise<SiteSession[]>;
+  revokeAll(): Promise<void>;
+}
+
+/** The single approval window: see ../approval-window.ts. */
+export interface ApprovalWindow {
+  /** Called before a request is queued (records 'opening' so a killed worker's successor opens it). */
+  expect(): Promise<void>;
+  show(): Promise<void>;
+  close(): Promise<void>;
+  /** After a worker start: opens a window a killed worker never showed. */
+  resume(): Promise<void>;
+}
+
+export interface RequestEdges {
+  peer: Pick<PeerHost, 'send'>;
+  now(): number;
+  newId(): string;
+  queue: QueueStore;
+  sites: SiteSessions;
+  settings(): Promise<Settings>;
+  blockedOrigins(): Promise<string[]>;
+  pairing(): Promise<Pairing | null>;
+  approvalWindow: ApprovalWindow;
+  showPendingCount(count: number): Promise<void>;
+  /** Pushes an answer to the frame that asked; resolves true when the content script took it. */
+  pushAnswer(tabId: number, frameId: number, key: string, outcome: Arc27Outcome): Promise<boolean>;
+}

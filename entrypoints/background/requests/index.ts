@@ -1,0 +1,126 @@
+/**
+ * dApp requests end to end, composed from one file per concern: admission (floods, blocked sites,
+ * the storage budget), the ARC-0027 session methods, sign requests, phone dispatch and delivery.
+ * Every edge (queue, sessions, window, tabs, clock, ids, peer) comes in through `RequestEdges`.
+ */
+import { Arc27ErrorCode, arc27Error, type Arc27Request } from '@/lib/arc27/types';
+import type { RequestStatus, SiteMeta } from '@/lib/messaging/content-protocol';
+import type { PageSender } from '@/lib/messaging/senders';
+import { findEntry, isOpen, openFrom } from '../queue';
+import { MAX_OPEN_PER_ORIGIN, blocked, createAdmission, tooMany } from './admission';
+import { createSessionMethods } from './arc27-methods';
+import { createDelivery } from './delivery';
+import type { RequestEdges } from './edges';
+import { failed, rejected, statusOf } from './outcomes';
+import { createPhoneDispatch, type PhoneDispatch } from './phone-dispatch';
+import { createPreparedRequests } from './prepared';
+import { createSignRequests } from './sign-requests';
+
+export interface Requests extends Omit<PhoneDispatch, 'approve'> {
+  handle(sender: PageSender, key: string, req: Arc27Request, site: SiteMeta): Promise<RequestStatus>;
+  poll(sender: PageSender, key: string): Promise<RequestStatus>;
+  acknowledge(sender: PageSender, key: string): Promise<void>;
+  /** The user approved the request in view (a connect or a sign request). */
+  approve(key: string): Promise<void>;
+  reject(key: string, message?: string): Promise<void>;
+  /** Answers every open request of the origin with 4001 (the user blocked it). */
+  rejectOrigin(origin: string, message: string): Promise<void>;
+  onApprovalWindowClosed(): Promise<void>;
+  onTabRemoved(tabId: number): Promise<void>;
+  /** Answers requests whose phone deadline passed (4002). */
+  sweep(): Promise<void>;
+  /** After a worker start: shows open requests whose approval window a killed worker never opened. */
+  resume(): Promise<void>;
+}
+
+export function createRequests(edges: RequestEdges): Requests {
+  const prepared = createPreparedRequests();
+  const delivery = createDelivery(edges, prepared);
+  const admission = createAdmission(edges, delivery);
+  const sessions = createSessionMethods(edges, admission, delivery);
+  const signTransactions = createSignRequests(edges, admission, prepared, sessions.networks);
+  const phone = createPhoneDispatch(edges, prepared, delivery);
+  const ownedBy = (sender: PageSender) => (entry: { tabId: number; origin: string } | undefined) =>
+    entry !== undefined && entry.tabId === sender.tabId && entry.origin === sender.origin;
+
+  return {
+    onPhoneFrame: phone.onPhoneFrame,
+    onChannelOpen: phone.onChannelOpen,
+    onPhoneOffline: phone.onPhoneOffline,
+
+    async handle(sender, key, req, site) {
+      const queue = await edges.queue.read();
+      const existing = findEntry(queue, key);
+      if (existing) return ownedBy(sender)(existing) ? statusOf(existing) : { state: 'unknown' };
+      // A flood is refused before anything else: no storage read, no decoding. (Not so for enable:
+      // a connected site's enable is answered from its session whatever is queued.)
+      if (req.method === 'sign_transactions' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
+      if ((await edges.blockedOrigins()).includes(sender.origin)) return blocked();
+      switch (req.method) {
+        case 'discover':
+          return sessions.discover();
+        case 'enable':
+          return sessions.enable(sender, key, req.params.genesisHash, req.params.tandem?.silent === true, site);
+        case 'disable':
+          return sessions.disable(sender, req.params.genesisHash);
+        case 'sign_transactions':
+          return signTransactions(sender, key, req.params.txns);
+        case 'sign_message':
+        case 'post_transactions':
+        case 'sign_and_post_transactions':
+          return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Tandem does not support ${req.method}`));
+        default: {
+          const never: never = req;
+          return never;
+        }
+      }
+    },
+
+    async poll(sender, key) {
+      await delivery.sweep();
+      const entry = findEntry(await edges.queue.read(), key);
+      return ownedBy(sender)(entry) ? statusOf(entry) : { state: 'unknown' };
+    },
+
+    async acknowledge(sender, key) {
+      // Every answer is acknowledged, refusals too (they were never queued): only write when something goes.
+      await edges.queue.mutate((q) => {
+        const kept = q.filter((e) => !(e.key === key && e.tabId === sender.tabId && !isOpen(e)));
+        return { queue: kept.length === q.length ? q : kept, result: undefined };
+      });
+    },
+
+    async approve(key) {
+      const entry = findEntry(await edges.queue.read(), key);
+      if (!entry || !isOpen(entry)) return;
+      if (entry.method === 'enable') await sessions.approveConnect(entry);
+      else await phone.approve(entry);
+    },
+
+    async reject(key, message = 'You rejected the request') {
+      await delivery.finish([key], () => rejected(message));
+    },
+
+    async rejectOrigin(origin, message) {
+      const keys = openFrom(await edges.queue.read(), origin).map((e) => e.key);
+      await delivery.finish(keys, () => rejected(message));
+    },
+
+    async onApprovalWindowClosed() {
+      const open = (await edges.queue.read()).filter(isOpen).map((e) => e.key);
+      await delivery.finish(open, () => rejected('You closed the Tandem approval window'));
+    },
+
+    async onTabRemoved(tabId) {
+      // Requests already with the phone stay until the phone answers or their deadline passes.
+      await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.tabId !== tabId || (isOpen(e) && e.method === 'sign_transactions' && e.stage === 'awaiting-phone')), result: undefined }));
+      await delivery.refreshUi();
+    },
+
+    sweep: delivery.sweep,
+
+    async resume() {
+      if ((await edges.queue.read()).some(isOpen)) await edges.approvalWindow.resume();
+    },
+  };
+}

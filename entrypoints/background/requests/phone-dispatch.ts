@@ -1,0 +1,139 @@
+/**
+ * Phone dispatch: an approved sign request is cut into frames at group boundaries, sent to the
+ * phone, its replies merged (a worker restart keeps the parts already in), verified against each
+ * transaction and signer, and the dApp answered.
+ */
+import type { DecodedTxn } from '@/lib/algorand/decode';
+import { toPhoneTxns } from '@/lib/algorand/phone-request';
+import { checkPhoneReply } from '@/lib/algorand/signatures';
+import { chunkRanges, reassemble, splitAtGroupBoundaries } from '@/lib/algorand/split';
+import { buildPhoneSignRequest, parsePhoneReply } from '@/lib/arc27/phone-envelope';
+import { Arc27ErrorCode, TANDEM_PROVIDER_ID, arc27Error, type Arc27Error, type WalletTransaction } from '@/lib/arc27/types';
+import { MAX_FRAME_CBOR_BYTES, MAX_FRAME_TEXT_CHARS, encodeFrame, frameCborSize, textLengthOf } from '@/lib/liquid/frames';
+import type { QueuedRequest, QueuedSign } from '@/lib/storage/types';
+import { isOpen } from '../queue';
+import { REPLY_OVERHEAD_PER_TXN } from './admission';
+import type { Delivery } from './delivery';
+import type { RequestEdges } from './edges';
+import type { PreparedRequests } from './prepared';
+
+const SIZING_ID = '0190d5a0-0000-7000-8000-000000000000';
+const OFFLINE_MESSAGE = 'Your phone went offline before it answered';
+
+/** The larger of a chunk's request frame and its worst-case reply, as data-channel text. */
+function frameTextSize(chunk: WalletTransaction[]): number {
+  const request = frameCborSize(buildPhoneSignRequest(SIZING_ID, TANDEM_PROVIDER_ID, chunk));
+  const cbor = Math.min(request + chunk.length * REPLY_OVERHEAD_PER_TXN, Number.MAX_SAFE_INTEGER);
+  return cbor > MAX_FRAME_CBOR_BYTES ? Number.MAX_SAFE_INTEGER : textLengthOf(cbor);
+}
+
+const splitForPhone = (decoded: DecodedTxn[]) => splitAtGroupBoundaries(toPhoneTxns(decoded), MAX_FRAME_TEXT_CHARS, frameTextSize);
+const noLongerDecodes = (code: Arc27Error['code']) => ({ ok: false as const, error: arc27Error(code, 'the request no longer decodes') });
+
+function awaitingPhone(queue: QueuedRequest[]): QueuedSign[] {
+  return queue.filter((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && e.stage === 'awaiting-phone');
+}
+
+export interface PhoneDispatch {
+  approve(entry: QueuedSign): Promise<void>;
+  /** A data-channel envelope from the phone (already parsed from its frame). */
+  onPhoneFrame(value: Record<string, unknown>): Promise<void>;
+  /** Sends what is waiting for the phone again, and clears the "went offline" notes. */
+  onChannelOpen(): Promise<void>;
+  /** Notes on the requests waiting for the phone that it went offline (shown, and told the dApp on timeout). */
+  onPhoneOffline(): Promise<void>;
+}
+
+export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedRequests, delivery: Pick<Delivery, 'finish' | 'refreshUi'>): PhoneDispatch {
+  /** Sets (or with `error` null, clears) `lastError` on those of `keys` still waiting for the phone. */
+  async function setLastError(keys: string[], error: Arc27Error | null) {
+    await edges.queue.mutate((q) => {
+      const touched = (e: QueuedRequest) => keys.includes(e.key) && e.method === 'sign_transactions' && isOpen(e) && e.stage === 'awaiting-phone' && (error !== null || e.lastError !== undefined);
+      if (!q.some(touched)) return { queue: q, result: undefined };
+      return { queue: q.map((e) => (touched(e) ? ({ ...e, lastError: error ?? undefined } as QueuedSign) : e)), result: undefined };
+    });
+  }
+  const noteOffline = (keys: string[]) => setLastError(keys, arc27Error(Arc27ErrorCode.Unknown, OFFLINE_MESSAGE));
+
+  async function send(entry: QueuedSign) {
+    const decoded = prepared.decoded(entry);
+    const chunks = decoded ? prepared.chunks(entry, decoded, splitForPhone) : null;
+    if (!chunks?.ok || !entry.phoneRequestIds) return;
+    for (let i = 0; i < chunks.value.length; i++) {
+      const id = entry.phoneRequestIds[i]!;
+      if (entry.phoneReplies?.[id]) continue;
+      const sent = await edges.peer.send(encodeFrame(buildPhoneSignRequest(id, TANDEM_PROVIDER_ID, chunks.value[i]!)));
+      if (!sent.ok) return noteOffline([entry.key]); // sent again when the channel opens again
+    }
+  }
+
+  async function onReply(entry: QueuedSign, phoneRequestId: string, stxns: unknown[]) {
+    const merged = await edges.queue.mutate((q) => {
+      let result = null as { current: QueuedSign; replies: Record<string, unknown[]>; complete: boolean } | null;
+      const queue = q.map((e) => {
+        if (e.key !== entry.key || e.method !== 'sign_transactions' || !isOpen(e)) return e;
+        const replies = { ...e.phoneReplies, [phoneRequestId]: stxns };
+        const complete = (e.phoneRequestIds ?? []).every((id) => replies[id]);
+        result = { current: e, replies, complete };
+        return { ...e, phoneReplies: replies };
+      });
+      // Earlier parts are stored, so a worker restart keeps them. The last part goes straight to
+      // verification: storing it would write the whole request once more (about a second for
+      // 1,024 transactions) only for the outcome to replace it.
+      return { queue: result?.complete ? q : queue, result };
+    });
+    if (!merged?.complete) return;
+    const { current, replies } = merged;
+    const decoded = prepared.decoded(current);
+    const chunks = decoded ? prepared.chunks(current, decoded, splitForPhone) : null;
+    if (!decoded || !chunks?.ok) return delivery.finish([current.key], () => noLongerDecodes(Arc27ErrorCode.Unknown));
+    const joined = reassemble(chunkRanges(chunks.value), current.phoneRequestIds!.map((id) => replies[id]));
+    const checked = joined.ok ? await checkPhoneReply(decoded, joined.value) : joined;
+    await delivery.finish([current.key], () => (checked.ok ? { ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: checked.value as (string | null)[] } } : { ok: false, error: checked.error }));
+  }
+
+  return {
+    async approve(entry) {
+      const decoded = prepared.decoded(entry);
+      if (!decoded) return delivery.finish([entry.key], () => noLongerDecodes(Arc27ErrorCode.InvalidInput));
+      const chunks = prepared.chunks(entry, decoded, splitForPhone);
+      if (!chunks.ok) return delivery.finish([entry.key], () => ({ ok: false, error: chunks.error }));
+      const { requestDeadlineMs } = await edges.settings();
+      // Decided here; stored while the request is on its way to the phone.
+      const approved = await edges.queue.decide((q) => {
+        let result: QueuedSign | null = null;
+        const queue = q.map((e) => {
+          if (e.key !== entry.key || e.method !== 'sign_transactions' || !isOpen(e) || e.stage !== 'awaiting-approval') return e;
+          const now = edges.now();
+          result = { ...e, stage: 'awaiting-phone', approvedAt: now, deadlineAt: now + requestDeadlineMs, phoneRequestIds: chunks.value.map(() => edges.newId()), phoneReplies: {} };
+          return result;
+        });
+        return { queue, result };
+      });
+      // The phone first: the badge can wait.
+      if (approved) await send(approved);
+      await delivery.refreshUi();
+    },
+
+    async onPhoneFrame(value) {
+      const reply = parsePhoneReply(value);
+      if (reply.kind === 'invalid') return console.warn('[tandem] dropped a phone frame:', reply.reason);
+      const queue = await edges.queue.read();
+      const entry = queue.find((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && (e.phoneRequestIds ?? []).includes(reply.requestId));
+      if (!entry) return console.warn('[tandem] dropped a reply to a request that is not waiting for the phone', reply.requestId);
+      if (reply.kind === 'error') return delivery.finish([entry.key], () => ({ ok: false, error: reply.error }));
+      if (entry.phoneReplies?.[reply.requestId]) return console.warn('[tandem] dropped a repeated reply', reply.requestId);
+      await onReply(entry, reply.requestId, reply.stxns);
+    },
+
+    async onChannelOpen() {
+      const waiting = awaitingPhone(await edges.queue.read());
+      await setLastError(waiting.map((e) => e.key), null);
+      for (const entry of waiting) await send(entry);
+    },
+
+    async onPhoneOffline() {
+      await noteOffline(awaitingPhone(await edges.queue.read()).map((e) => e.key));
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * A link attempt: a QR code's requestId, `link` emitted on the server (again after every
+ * reconnection, since the server's waiter dies with the connection), its ack naming the phone's
+ * account, the QR's expiry (fresh codes a few times) and, for an existing pairing, retrying a
+ * server that is away.
+ */
+import { buildDeepLink } from '../deep-link';
+import { errorText, type Attempt, type SignalingCore, type SignalSocket } from './core';
+import type { SocketLifecycle } from './socket';
+
+/** How many fresh QR codes are made for an unscanned pairing before giving up. */
+export const MAX_LINK_REFRESHES = 5;
+/** While the server is away beside a live channel, the socket is retried after this long, doubling up to the max. */
+const RELINK_RETRY_MS = 1_000;
+const RELINK_RETRY_MAX_MS = 30_000;
+
+export interface LinkAttempts {
+  /** Makes `a` the current attempt: shows its QR (or re-scan QR), opens the socket, emits `link`. */
+  begin(a: Attempt): Promise<void>;
+  /** Opens (or waits for) the socket of an attempt and links it. */
+  relink(a: Attempt, retryMs?: number): Promise<void>;
+  onConnected(socket: SignalSocket): void;
+  onDisconnected(): void;
+  onConnectError(message: string): void;
+}
+
+export function createLinkAttempts(core: SignalingCore, socket: () => SocketLifecycle): LinkAttempts {
+  const { deps } = core;
+
+  function emitLink(s: SignalSocket, a: Attempt) {
+    a.linkPending = true;
+    s.emit('link', { requestId: a.requestId }, (ack: unknown) => void onLinkAck(a, ack));
+  }
+
+  async function onLinkAck(a: Attempt, ack: unknown) {
+    // Taken before any await: the benchmark times pairing from the ack (bench/README.md).
+    const linkedAt = deps.clock.now();
+    if (core.attempt !== a) return; // a late ack for an old attempt
+    const data = typeof ack === 'object' && ack !== null ? (ack as { data?: unknown }).data : undefined;
+    const d = (typeof data === 'object' && data !== null ? data : {}) as { requestId?: unknown; wallet?: unknown; credId?: unknown };
+    if (d.requestId !== a.requestId || typeof d.wallet !== 'string') {
+      core.log('ignoring a malformed link ack', ack);
+      return;
+    }
+    a.linkPending = false;
+    core.disarm('link');
+    core.pairing = { server: a.server, requestId: a.requestId, wallet: d.wallet, credId: typeof d.credId === 'string' ? d.credId : '', pairedAt: deps.clock.now() };
+    await deps.savePairing(core.pairing);
+    if (core.current.phase === 'connecting' || core.current.phase === 'connected') {
+      core.setState({ wallet: core.pairing.wallet, linkedAt });
+      return; // the offer beat the ack
+    }
+    core.setState({ phase: 'linked', wallet: core.pairing.wallet, linkedAt, failure: undefined, linkExpiresAt: undefined });
+    const { offerTimeoutMs } = await deps.settings();
+    core.arm('offer', offerTimeoutMs, () => {
+      if (core.current.phase !== 'linked' || core.attempt !== a) return;
+      // The real server can relay the first offer before we joined the room; phones never resend.
+      core.setState({ phase: 'waiting-for-scan', failure: { reason: 'no-offer', message: 'Your phone linked but did not connect. Scan the same QR code again.' } });
+      if (core.socket) emitLink(core.socket, a);
+    });
+  }
+
+  async function relink(a: Attempt, retryMs = RELINK_RETRY_MS) {
+    if (core.attempt !== a) return;
+    try {
+      const s = await socket().ensure(a.server);
+      if (core.attempt === a && !a.linkPending) emitLink(s, a);
+    } catch (err) {
+      serverAway(a, err, retryMs);
+    }
+  }
+
+  /**
+   * The server could not be reached for `a`. A live channel does not need it: the pairing still
+   * works, only the socket is away. An existing pairing's socket is retried with backoff (a socket
+   * that never opened has no socket.io reconnection); a first pairing refreshes its QR on its own timer.
+   */
+  function serverAway(a: Attempt, err: unknown, retryMs = RELINK_RETRY_MS) {
+    if (core.attempt !== a) return;
+    if (core.current.phase !== 'connected') core.fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}${a.rescan ? '; retrying…' : ''}`);
+    if (!a.rescan) return;
+    core.log('the server is away; retrying the socket', errorText(err));
+    core.setState({ socket: 'reconnecting' });
+    core.arm('relink', retryMs, () => void relink(a, Math.min(retryMs * 2, RELINK_RETRY_MAX_MS)));
+  }
+
+  async function begin(a: Attempt) {
+    core.attempt = a;
+    core.lastOfferSdp = null;
+    // Without the host permission the session cookie and the socket cannot work: say so, and show
+    // no QR code that could never connect.
+    if (deps.hasServerPermission && !(await deps.hasServerPermission(a.server))) {
+      if (core.attempt !== a) return;
+      core.disarm('link');
+      core.setState({ requestId: a.requestId, link: undefined, linkExpiresAt: undefined });
+      core.fail('no-permission', `Tandem is not allowed to connect to ${a.server}. Open Settings and save the server to allow it.`);
+      return;
+    }
+    const settings = await deps.settings();
+    const expiresAt = a.rescan ? undefined : deps.clock.now() + settings.linkTimeoutMs;
+    core.setState(
+      {
+        phase: a.rescan ? 'phone-offline' : 'starting',
+        requestId: a.requestId,
+        link: buildDeepLink(a.server, a.requestId),
+        linkExpiresAt: expiresAt,
+        wallet: core.pairing?.wallet,
+        failure: undefined,
+      },
+      true,
+    );
+    if (!a.rescan) core.arm('link', settings.linkTimeoutMs, () => void onLinkExpired(a));
+    try {
+      await socket().ensure(a.server);
+    } catch (err) {
+      serverAway(a, err);
+      return;
+    }
+    if (core.attempt !== a) return;
+    if (!a.rescan) core.setState({ phase: 'waiting-for-scan' });
+    if (core.socket && !a.linkPending) emitLink(core.socket, a);
+  }
+
+  async function onLinkExpired(a: Attempt) {
+    const { phase } = core.current;
+    if (core.attempt !== a || (phase !== 'waiting-for-scan' && phase !== 'starting' && phase !== 'failed')) return;
+    if (a.refreshes >= MAX_LINK_REFRESHES) {
+      core.attempt = null;
+      core.fail('link-timeout', 'The QR code was not scanned in time.');
+      return;
+    }
+    core.log('link expired unscanned; making a fresh QR');
+    await begin({ requestId: deps.newRequestId(), server: a.server, rescan: false, refreshes: a.refreshes + 1 });
+  }
+
+  return {
+    begin,
+    relink,
+    onConnected(s) {
+      // begin() emits an attempt's first link once connected; this covers every later (re)connection,
+      // and a first one that came after begin() had given up on its deadline.
+      const a = core.attempt;
+      if (!a || a.linkPending) return;
+      const { phase } = core.current;
+      if (phase !== 'waiting-for-scan' && phase !== 'phone-offline' && phase !== 'failed') return;
+      if (phase === 'failed' && core.current.failure?.reason === 'server-unreachable') {
+        core.setState({ phase: a.rescan ? 'phone-offline' : 'waiting-for-scan', failure: undefined });
+      }
+      emitLink(s, a);
+    },
+    onDisconnected() {
+      // The server-side link waiter dies with the connection.
+      if (core.attempt) core.attempt.linkPending = false;
+      const { phase } = core.current;
+      if (core.attempt && (phase === 'waiting-for-scan' || phase === 'linked' || phase === 'starting')) {
+        core.fail('server-unreachable', 'Lost the connection to the Liquid Auth server; reconnecting…');
+      }
+    },
+    onConnectError(message) {
+      if (core.attempt && core.current.phase !== 'connected' && core.current.phase !== 'connecting') core.fail('server-unreachable', message);
+    },
+  };
+}

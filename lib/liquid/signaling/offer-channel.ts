@@ -1,0 +1,102 @@
+/**
+ * The phone's offer and the data channel: answer an offer (a bare SDP string or `{sdp, type}`;
+ * echoes and repeats ignored), trade candidates through the socket, and follow the channel's
+ * state as the peer host reports it (open → connected; closed → back to the re-scan QR).
+ */
+import { parseCandidate, type PeerEvent } from '../../messaging/peer-protocol';
+import { rescanOf, type SignalingCore } from './core';
+import type { LinkAttempts } from './link-attempt';
+
+/** The peer host's events that concern the link (phone frames go straight to the requests). */
+export type LinkPeerEvent = Exclude<PeerEvent, { kind: 'peer/frame' }>;
+
+export interface OfferChannel {
+  onOffer(payload: unknown): Promise<void>;
+  onCandidate(payload: unknown): Promise<void>;
+  handlePeerEvent(event: LinkPeerEvent): Promise<void>;
+  /** Asks the peer host whether the channel we call connected is still open. */
+  checkPeer(): Promise<void>;
+}
+
+function isOfferObject(value: unknown): value is { sdp: string; type?: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { sdp?: unknown; type?: unknown };
+  return typeof v.sdp === 'string' && (v.type === undefined || v.type === 'offer');
+}
+
+export function createOfferChannel(core: SignalingCore, links: LinkAttempts): OfferChannel {
+  const { deps } = core;
+
+  async function onOffer(payload: unknown) {
+    const sdp = typeof payload === 'string' ? payload : isOfferObject(payload) ? payload.sdp : null;
+    if (sdp === null) return core.log('ignoring a malformed offer', payload);
+    if (sdp === core.lastOfferSdp) return; // an echo or a repeat of the offer we already answered
+    if (!core.attempt && !core.pairing) return core.log('ignoring an offer with no pairing in progress');
+    core.lastOfferSdp = sdp;
+    core.disarm('offer');
+    core.setState({ phase: 'connecting', failure: undefined });
+    const settings = await deps.settings();
+    const answer = await deps.peer.acceptOffer(sdp, settings.iceServers);
+    if (!answer.ok) return core.fail('channel-failed', answer.error.message);
+    core.socket?.emit('answer-description', answer.value.sdp);
+    core.arm('channel', settings.channelOpenTimeoutMs, () => {
+      if (core.current.phase === 'connecting') core.fail('channel-failed', 'The connection to your phone did not open. Check that both are online, then try again.');
+    });
+  }
+
+  async function onCandidate(payload: unknown) {
+    const candidate = parseCandidate(payload);
+    if (!candidate) return;
+    const result = await deps.peer.addCandidate(candidate);
+    if (!result.ok) core.log('the peer host refused a candidate', result.error);
+  }
+
+  async function handlePeerEvent(event: LinkPeerEvent) {
+    switch (event.kind) {
+      case 'peer/local-candidate':
+        core.socket?.emit('answer-candidate', event.payload.candidate);
+        return;
+      case 'peer/channel': {
+        const { state: channel, reason } = event.payload;
+        if (channel === 'open') {
+          core.disarm('channel');
+          core.disarm('offer');
+          core.disarm('link');
+          if (core.pairing) core.attempt = rescanOf(core.pairing);
+          core.setState({ phase: 'connected', wallet: core.pairing?.wallet, connectedAt: deps.clock.now(), failure: undefined, linkExpiresAt: undefined });
+          deps.onChannelOpen?.();
+        } else if (channel === 'closed' && (core.current.phase === 'connected' || core.current.phase === 'connecting')) {
+          core.lastOfferSdp = null;
+          core.disarm('channel');
+          deps.onChannelClosed?.();
+          if (core.pairing) {
+            core.log('phone went offline', reason);
+            await links.begin(rescanOf(core.pairing));
+          } else {
+            core.fail('channel-failed', reason ?? 'The connection to your phone closed.');
+          }
+        }
+        return;
+      }
+      case 'peer/ready':
+        return;
+      default: {
+        const never: never = event;
+        return never;
+      }
+    }
+  }
+
+  return {
+    onOffer,
+    onCandidate,
+    handlePeerEvent,
+    async checkPeer() {
+      if (core.current.phase !== 'connected') return;
+      const status = await deps.peer.status();
+      // An unanswered status proves nothing; only a peer host that answers without an open channel does.
+      if (!status.ok || status.value.channel === 'open' || core.current.phase !== 'connected') return;
+      await handlePeerEvent({ kind: 'peer/channel', payload: { state: 'closed', reason: `the peer host has no open channel (${status.value.channel})` } });
+    },
+  };
+}

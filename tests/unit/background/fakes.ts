@@ -1,0 +1,87 @@
+/**
+ * Fakes for the request modules' edges: an in-memory queue and sessions, an approval window and a
+ * badge that only record, a phone that records frames, tabs that take (or drop) pushed answers, and
+ * a clock that moves only when told.
+ */
+import { decodeFrame } from '../../../lib/liquid/frames';
+import type { Arc27Outcome } from '../../../lib/arc27/types';
+import { ok, fail } from '../../../lib/messaging/result';
+import type { PageSender } from '../../../lib/messaging/senders';
+import { DEFAULT_SETTINGS } from '../../../lib/storage/items';
+import type { Pairing } from '../../../lib/liquid/types';
+import type { QueuedRequest, Settings, SiteSession } from '../../../lib/storage/types';
+import { createQueueStore, type StoredValue } from '../../../entrypoints/background/queue';
+import { createRequests } from '../../../entrypoints/background/requests';
+import type { RequestEdges } from '../../../entrypoints/background/requests/edges';
+import { createSiteSessions } from '../../../entrypoints/background/sites';
+
+export class MemoryValue<T> implements StoredValue<T> {
+  writes = 0;
+  constructor(public value: T) {}
+  async getValue() {
+    return this.value;
+  }
+  async setValue(value: T) {
+    this.writes++;
+    this.value = value;
+  }
+}
+
+export const ORIGIN = 'https://dapp.example';
+export const sender = (over: Partial<PageSender> = {}): PageSender => ({ origin: ORIGIN, tabId: 7, frameId: 0, url: `${ORIGIN}/`, ...over });
+
+export function createBackground(options: { pairing?: Pairing | null; settings?: Partial<Settings> } = {}) {
+  let now = 1_000_000;
+  let ids = 0;
+  const queueItem = new MemoryValue<QueuedRequest[]>([]);
+  const sitesItem = new MemoryValue<Record<string, SiteSession>>({});
+  const frames: Record<string, unknown>[] = [];
+  const pushed: { tabId: number; frameId: number; key: string; outcome: Arc27Outcome }[] = [];
+  const state = {
+    phoneOnline: true,
+    tabsTakeAnswers: true,
+    windowShown: 0,
+    windowClosed: 0,
+    badge: [] as number[],
+    blocked: [] as string[],
+  };
+  const edges: RequestEdges = {
+    peer: {
+      async send(frame) {
+        if (!state.phoneOnline) return fail('unavailable', 'no channel');
+        const decoded = decodeFrame(frame);
+        if (decoded.kind === 'envelope') frames.push(decoded.envelope);
+        return ok({});
+      },
+    },
+    now: () => now,
+    newId: () => `0190d5a0-0000-7000-8000-${String(++ids).padStart(12, '0')}`,
+    queue: createQueueStore(queueItem),
+    sites: createSiteSessions(sitesItem),
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
+    blockedOrigins: async () => state.blocked,
+    pairing: async () => options.pairing ?? null,
+    approvalWindow: {
+      expect: async () => undefined,
+      show: async () => void state.windowShown++,
+      close: async () => void state.windowClosed++,
+      resume: async () => undefined,
+    },
+    showPendingCount: async (count) => void state.badge.push(count),
+    async pushAnswer(tabId, frameId, key, outcome) {
+      pushed.push({ tabId, frameId, key, outcome });
+      return state.tabsTakeAnswers;
+    },
+  };
+  return {
+    requests: createRequests(edges),
+    edges,
+    queueItem,
+    sitesItem,
+    frames,
+    pushed,
+    state,
+    advance: (ms: number) => void (now += ms),
+    answerOf: (key: string) => pushed.find((p) => p.key === key)?.outcome,
+  };
+}

@@ -1,0 +1,179 @@
+import algosdk from 'algosdk';
+import { describe, expect, it } from 'vitest';
+import { TANDEM_PROVIDER_ID, type Arc27Request, type WalletTransaction } from '../../../lib/arc27/types';
+import { MAX_OPEN_PER_ORIGIN } from '../../../entrypoints/background/requests/admission';
+import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
+import { TESTNET_HASH, b64, pay } from '../../fixtures/algorand/txns';
+import { ORIGIN, createBackground, sender } from './fakes';
+
+const PAIRING = { server: 'http://localhost:3000', requestId: 'r-1', wallet: ALICE.addr, credId: '', pairedAt: 1 };
+const enableReq = (silent = false): Arc27Request => ({
+  id: 'e',
+  method: 'enable',
+  reference: 'arc0027:enable:request',
+  params: silent ? { providerId: TANDEM_PROVIDER_ID, genesisHash: TESTNET_HASH, tandem: { silent: true } } : { providerId: TANDEM_PROVIDER_ID, genesisHash: TESTNET_HASH },
+});
+const signReq = (txns: WalletTransaction[]): Arc27Request => ({ id: 's', method: 'sign_transactions', reference: 'arc0027:sign_transactions:request', params: { providerId: TANDEM_PROVIDER_ID, txns } });
+
+/** A connected site: enable, approved. */
+async function connected(bg = createBackground({ pairing: PAIRING })) {
+  await bg.requests.handle(sender(), 'connect', enableReq(), {});
+  await bg.requests.approve('connect');
+  return bg;
+}
+
+/** The phone's spec reply to the last frame sent: every transaction signed by ALICE. */
+function phoneReply(frame: Record<string, unknown>) {
+  const txns = (frame.params as { txns: WalletTransaction[] }).txns;
+  const stxns = txns.map((t) => algosdk.bytesToBase64(algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).signTxn(ALICE.secretKey)));
+  return { id: 'reply', reference: 'arc0027:sign_transactions:response', requestId: frame.id, result: { providerId: TANDEM_PROVIDER_ID, stxns } };
+}
+
+describe('session methods', () => {
+  it('queues an enable, shows the window, and answers every waiting enable of the site with the one approval', async () => {
+    const bg = createBackground({ pairing: PAIRING });
+    expect(await bg.requests.handle(sender(), 'a', enableReq(), { name: 'Shop' })).toEqual({ state: 'pending' });
+    expect(await bg.requests.handle(sender(), 'b', enableReq(), {})).toEqual({ state: 'pending' });
+    expect(bg.state.windowShown).toBe(2);
+    expect(bg.state.badge.at(-1)).toBe(2);
+    await bg.requests.approve('a');
+    for (const key of ['a', 'b']) expect(bg.answerOf(key)).toMatchObject({ ok: true, result: { accounts: [{ address: ALICE.addr }], genesisHash: TESTNET_HASH } });
+    expect(Object.values(bg.sitesItem.value)).toMatchObject([{ origin: ORIGIN, accounts: [ALICE.addr], name: 'Shop' }]);
+    // Delivered answers leave the queue; the window closes with nothing left.
+    expect(bg.queueItem.value).toEqual([]);
+    expect(bg.state.windowClosed).toBeGreaterThan(0);
+  });
+
+  it('answers a silent enable from the session, or 4100 without queueing or a window', async () => {
+    const bg = createBackground({ pairing: PAIRING });
+    const refused = await bg.requests.handle(sender(), 'quiet', enableReq(true), {});
+    expect(refused).toMatchObject({ state: 'done', outcome: { ok: false, error: { code: 4100 } } });
+    expect(bg.queueItem.writes).toBe(0);
+    expect(bg.state.windowShown).toBe(0);
+    await connected(bg);
+    expect(await bg.requests.handle(sender(), 'quiet-2', enableReq(true), {})).toMatchObject({ state: 'done', outcome: { ok: true, result: { accounts: [{ address: ALICE.addr }] } } });
+  });
+
+  it('disable revokes the site and writes nothing when there was nothing to revoke', async () => {
+    const bg = createBackground({ pairing: PAIRING });
+    const disable: Arc27Request = { id: 'd', method: 'disable', reference: 'arc0027:disable:request', params: { providerId: TANDEM_PROVIDER_ID } };
+    await bg.requests.handle(sender(), 'd0', disable, {});
+    expect(bg.sitesItem.writes).toBe(0);
+    await connected(bg);
+    const answer = await bg.requests.handle(sender(), 'd1', disable, {});
+    expect(answer).toMatchObject({ state: 'done', outcome: { ok: true, result: { sessionIds: [expect.any(String)] } } });
+    expect(bg.sitesItem.value).toEqual({});
+  });
+});
+
+describe('admission', () => {
+  it('refuses a site with no session (4100) and a blocked site (4001) without queueing', async () => {
+    const bg = createBackground({ pairing: PAIRING });
+    const txn = b64(pay());
+    expect(await bg.requests.handle(sender(), 's', signReq([{ txn }]), {})).toMatchObject({ outcome: { error: { code: 4100 } } });
+    bg.state.blocked.push(ORIGIN);
+    expect(await bg.requests.handle(sender(), 'e', enableReq(), {})).toMatchObject({ outcome: { error: { code: 4001 } } });
+    expect(bg.queueItem.value).toEqual([]);
+  });
+
+  it(`refuses the ${MAX_OPEN_PER_ORIGIN + 1}th open sign request of one origin, not another origin's`, async () => {
+    const bg = await connected();
+    const txn = b64(pay());
+    for (let i = 0; i < MAX_OPEN_PER_ORIGIN; i++) expect(await bg.requests.handle(sender(), `k${i}`, signReq([{ txn }]), {})).toEqual({ state: 'pending' });
+    expect(await bg.requests.handle(sender(), 'over', signReq([{ txn }]), {})).toMatchObject({ outcome: { error: { code: 4000, message: expect.stringMatching(/Too many pending requests/) } } });
+    expect(await bg.requests.handle(sender({ origin: 'https://other.example' }), 'other', enableReq(), {})).toEqual({ state: 'pending' });
+  });
+
+  it('tells a repeated key its own status and another tab nothing', async () => {
+    const bg = await connected();
+    const txn = b64(pay());
+    await bg.requests.handle(sender(), 'k', signReq([{ txn }]), {});
+    expect(await bg.requests.handle(sender(), 'k', signReq([{ txn }]), {})).toEqual({ state: 'pending' });
+    expect(await bg.requests.handle(sender({ tabId: 99 }), 'k', signReq([{ txn }]), {})).toEqual({ state: 'unknown' });
+    expect(await bg.requests.poll(sender({ tabId: 99 }), 'k')).toEqual({ state: 'unknown' });
+  });
+});
+
+describe('phone dispatch and delivery', () => {
+  it('sends an approved request to the phone and delivers the verified signature', async () => {
+    const bg = await connected();
+    const txn = pay();
+    await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(txn) }]), {});
+    expect(bg.frames).toEqual([]);
+    await bg.requests.approve('k');
+    expect(bg.frames).toHaveLength(1);
+    await bg.requests.onPhoneFrame(phoneReply(bg.frames[0]!));
+    const answer = bg.answerOf('k');
+    expect(answer).toMatchObject({ ok: true, result: { providerId: TANDEM_PROVIDER_ID } });
+    const stxn = algosdk.decodeSignedTransaction(algosdk.base64ToBytes((answer as { result: { stxns: string[] } }).result.stxns[0]!));
+    expect(stxn.txn.txID()).toBe(txn.txID());
+  });
+
+  it('refuses a reply signed by another key (4000-range error, no signature delivered)', async () => {
+    const bg = await connected();
+    await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(pay()) }]), {});
+    await bg.requests.approve('k');
+    const frame = bg.frames[0]!;
+    const txns = (frame.params as { txns: WalletTransaction[] }).txns;
+    const forged = txns.map((t) => algosdk.bytesToBase64(algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).signTxn(CAROL.secretKey)));
+    await bg.requests.onPhoneFrame({ requestId: frame.id, result: { stxns: forged } });
+    expect(bg.answerOf('k')).toMatchObject({ ok: false });
+  });
+
+  it('drops a reply to a request that is not waiting for the phone', async () => {
+    const bg = await connected();
+    await bg.requests.onPhoneFrame({ requestId: 'never-sent', result: { stxns: [] } });
+    expect(bg.pushed.filter((p) => p.key !== 'connect')).toEqual([]);
+  });
+
+  it('notes a phone that went offline, resends when the channel opens, and times out at the deadline with the note', async () => {
+    const bg = await connected(createBackground({ pairing: PAIRING, settings: { requestDeadlineMs: 60_000 } }));
+    bg.state.phoneOnline = false;
+    await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(pay()) }]), {});
+    await bg.requests.approve('k');
+    expect(bg.queueItem.value[0]).toMatchObject({ stage: 'awaiting-phone', lastError: { message: expect.stringMatching(/went offline/) } });
+    bg.state.phoneOnline = true;
+    await bg.requests.onChannelOpen();
+    expect(bg.frames).toHaveLength(1);
+    expect((bg.queueItem.value[0] as { lastError?: unknown }).lastError).toBeUndefined();
+    await bg.requests.onPhoneOffline();
+    bg.advance(59_000);
+    await bg.requests.sweep();
+    expect(bg.answerOf('k')).toBeUndefined();
+    bg.advance(1_000);
+    await bg.requests.sweep();
+    expect(bg.answerOf('k')).toMatchObject({ ok: false, error: { code: 4002, message: expect.stringMatching(/went offline.*did not come back in time/) } });
+  });
+
+  it('keeps an answer the tab did not take until the content script polls and acknowledges it', async () => {
+    const bg = await connected();
+    bg.state.tabsTakeAnswers = false;
+    await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(pay()) }]), {});
+    await bg.requests.reject('k');
+    expect(await bg.requests.poll(sender(), 'k')).toMatchObject({ state: 'done', outcome: { ok: false, error: { code: 4001 } } });
+    await bg.requests.acknowledge(sender(), 'k');
+    expect(bg.queueItem.value).toEqual([]);
+  });
+
+  it('answers every open request 4001 when the window is closed, and a blocked origin\'s at once', async () => {
+    const bg = await connected();
+    await bg.requests.handle(sender(), 'k1', signReq([{ txn: b64(pay()) }]), {});
+    await bg.requests.handle(sender({ origin: 'https://b.example' }), 'k2', enableReq(), {});
+    await bg.requests.rejectOrigin(ORIGIN, 'blocked');
+    expect(bg.answerOf('k1')).toMatchObject({ ok: false, error: { code: 4001, message: 'blocked' } });
+    expect(bg.answerOf('k2')).toBeUndefined();
+    await bg.requests.onApprovalWindowClosed();
+    expect(bg.answerOf('k2')).toMatchObject({ ok: false, error: { code: 4001, message: 'You closed the Tandem approval window' } });
+  });
+
+  it('drops uncollected answers after ten minutes', async () => {
+    const bg = await connected();
+    bg.state.tabsTakeAnswers = false;
+    await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(pay()) }]), {});
+    await bg.requests.reject('k');
+    expect(bg.queueItem.value).toHaveLength(1);
+    bg.advance(10 * 60_000 + 1);
+    await bg.requests.sweep();
+    expect(bg.queueItem.value).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createPreferences, type WatchedValue } from '../../../entrypoints/background/preferences';
+import { createQueueStore } from '../../../entrypoints/background/queue';
+import { createSiteSessions } from '../../../entrypoints/background/sites';
+import type { QueuedRequest, Settings, SiteSession } from '../../../lib/storage/types';
+import { MemoryValue } from './fakes';
+
+class WatchedMemory<T> extends MemoryValue<T> implements WatchedValue<T> {
+  reads = 0;
+  private readonly listeners: (() => void)[] = [];
+  override async getValue() {
+    this.reads++;
+    return this.value;
+  }
+  watch(callback: () => void) {
+    this.listeners.push(callback);
+    return () => undefined;
+  }
+  /** Another writer (a test seeding storage, another extension page) changed the value. */
+  changeOutside(value: T) {
+    this.value = value;
+    for (const l of this.listeners) l();
+  }
+}
+
+describe('preferences', () => {
+  it('reads settings once, not per request, and again after storage changes', async () => {
+    const settings = new WatchedMemory<Partial<Settings>>({ highFeeMicroAlgos: 5 });
+    const prefs = createPreferences({ settings, blockedOrigins: new WatchedMemory<string[]>([]) });
+    for (let i = 0; i < 5; i++) expect((await prefs.settings()).highFeeMicroAlgos).toBe(5);
+    expect(settings.reads).toBe(1);
+    settings.changeOutside({ highFeeMicroAlgos: 9 });
+    expect((await prefs.settings()).highFeeMicroAlgos).toBe(9);
+    expect((await prefs.saveSettings({ requestDeadlineMs: 1 })).highFeeMicroAlgos).toBe(9);
+    expect(settings.value).toEqual({ highFeeMicroAlgos: 9, requestDeadlineMs: 1 });
+  });
+
+  it('blocks and unblocks an origin once, writing only on a change', async () => {
+    const blocked = new WatchedMemory<string[]>([]);
+    const prefs = createPreferences({ settings: new WatchedMemory<Partial<Settings>>({}), blockedOrigins: blocked });
+    await prefs.block('https://a.example');
+    await prefs.block('https://a.example');
+    expect(blocked.value).toEqual(['https://a.example']);
+    expect(blocked.writes).toBe(1);
+    await prefs.unblock('https://b.example');
+    expect(blocked.writes).toBe(1);
+    await prefs.unblock('https://a.example');
+    expect(await prefs.blockedOrigins()).toEqual([]);
+  });
+});
+
+describe('site sessions', () => {
+  const session = (origin: string, genesisHash: string): SiteSession => ({ origin, genesisHash, genesisId: 'x', accounts: [], sessionId: `${origin}${genesisHash}`, connectedAt: 0 });
+
+  it('revokes one network or all of an origin, and writes nothing when nothing goes', async () => {
+    const item = new MemoryValue<Record<string, SiteSession>>({});
+    const sites = createSiteSessions(item);
+    await sites.save(session('https://a', 'h1'));
+    await sites.save(session('https://a', 'h2'));
+    await sites.save(session('https://b', 'h1'));
+    const writes = item.writes;
+    expect(await sites.revoke('https://c')).toEqual([]);
+    expect(item.writes).toBe(writes);
+    expect((await sites.revoke('https://a', 'h1')).map((s) => s.genesisHash)).toEqual(['h1']);
+    expect((await sites.sessionsFor('https://a')).map((s) => s.genesisHash)).toEqual(['h2']);
+    await sites.revokeAll();
+    expect(item.value).toEqual({});
+  });
+});
+
+describe('queue store', () => {
+  it('serializes changes, and decide resolves before its write lands', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const item = new MemoryValue<QueuedRequest[]>([]);
+    const slow = { getValue: () => item.getValue(), setValue: async (v: QueuedRequest[]) => (await gate, item.setValue(v)) };
+    const store = createQueueStore(slow);
+    const entry = { key: 'k', method: 'enable', tabId: 1, frameId: 0, origin: 'o', createdAt: 0, genesisHash: 'h', genesisId: 'g', site: {} } as QueuedRequest;
+    const decided = await store.decide((q) => ({ queue: [...q, entry], result: 'decided' }));
+    expect(decided).toBe('decided');
+    expect(item.value).toEqual([]); // still being written
+    const read = store.read();
+    release();
+    expect(await read).toEqual([entry]);
+    expect(item.value).toEqual([entry]);
+  });
+});
