@@ -81,7 +81,8 @@ export default defineConfig({
     name: 'Tandem',
     description: 'An Algorand wallet whose keys stay on your phone.',
     // Each permission's reason is in the README ("Permissions").
-    permissions: ['storage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // alarms: wakes a stopped service worker at a request's deadline (entrypoints/background/deadlines.ts).
+    permissions: ['storage', ...(browser === 'chrome' ? ['offscreen', 'alarms'] : [])],
     host_permissions: [DEFAULT_SERVER_HOSTS],
     optional_host_permissions: [OTHER_SERVER_HOSTS],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

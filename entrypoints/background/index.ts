@@ -14,18 +14,13 @@ import { ok } from '@/lib/messaging/result';
 import { isExtensionPage, pageSender, type PageSender } from '@/lib/messaging/senders';
 import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';
+import { SWEEP_ALARM, createDeadlineTimer } from './deadlines';
 import { createPlatformPeerHost } from './platform';
 import { createPopupHandlers } from './popup-handlers';
 import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
 import { createRequests } from './requests';
 
-const SWEEP_INTERVAL_MS = 1_000;
-/**
- * Chrome may close or lose the offscreen document, and a closed document reports nothing: while
- * the worker runs, it asks the peer host every few seconds (the popup's refresh asks at once).
- */
-const PEER_CHECK_INTERVAL_MS = 2_000;
 
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
@@ -33,7 +28,9 @@ export default defineBackground({
   main() {
     const { host: peer, receiver: peerReceiver } = createPlatformPeerHost();
     const preferences = createPreferences({ settings: settingsItem, blockedOrigins: blockedOriginsItem });
-    const edges = createRequestEdges(peer, preferences);
+    // Nothing polls: deadlines wake the sweep (deadlines.ts), the peer host reports its changes.
+    const deadlines = createDeadlineTimer({ sweep: () => whenReady().then(() => requests.sweep()), now: () => Date.now(), alarms: browser.alarms });
+    const edges = createRequestEdges(peer, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);
     const signaling = createConnection({
       peer,
@@ -90,7 +87,9 @@ export default defineBackground({
 
     watchApprovalWindow(() => void whenReady().then(() => requests.onApprovalWindowClosed()));
     browser.tabs.onRemoved.addListener((tabId) => void whenReady().then(() => requests.onTabRemoved(tabId)));
-    setInterval(() => void whenReady().then(() => requests.sweep()), SWEEP_INTERVAL_MS);
-    setInterval(() => void whenReady().then(() => signaling.checkPeer()), PEER_CHECK_INTERVAL_MS);
+    // A worker stopped while a deadline was pending is woken by its alarm (Chrome; Firefox's page never sleeps).
+    browser.alarms?.onAlarm.addListener((alarm) => {
+      if (alarm.name === SWEEP_ALARM) void whenReady().then(() => requests.sweep());
+    });
   },
 });

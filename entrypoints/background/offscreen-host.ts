@@ -4,14 +4,15 @@
  * for the document's ready message with a deadline. Offscreen documents only get `runtime`
  * messaging (Chrome docs, 2026), so commands and events travel as runtime messages.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { createReceiver, request } from '@/lib/messaging/channel';
-import { peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
+import { PEER_WATCH_PORT, peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
 import { isExtensionPage } from '@/lib/messaging/senders';
 import { ok, withDeadline, type Reply } from '@/lib/messaging/result';
 import { peerHostFromCaller, type PeerHost } from '@/lib/peer/peer-host';
 
 const OFFSCREEN_PATH = 'offscreen.html';
+
 const READY_DEADLINE_MS = 5_000;
 const COMMAND_DEADLINE_MS = 10_000;
 
@@ -39,6 +40,27 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
    * every frame sent to the phone (measured by `npm run bench`, 2026).
    */
   let known = false;
+  let watch: Runtime.Port | null = null;
+
+  /**
+   * Holds a port open to the document: a closed document reports nothing, but its end of the port
+   * closing does, at once, while the worker runs (a worker that was stopped learns it from
+   * `status()` when it starts). An idle port does not keep the worker alive (Chrome 114+).
+   */
+  function watchDocument() {
+    if (watch) return;
+    const port = browser.runtime.connect({ name: PEER_WATCH_PORT });
+    watch = port;
+    port.onDisconnect.addListener(() => {
+      if (watch !== port) return;
+      watch = null;
+      void documentExists().then((exists) => {
+        if (exists) return watchDocument();
+        known = false;
+        emit({ kind: 'peer/channel', payload: { state: 'closed', reason: 'the offscreen document closed' } });
+      });
+    });
+  }
 
   async function documentExists(): Promise<boolean> {
     const url = browser.runtime.getURL(`/${OFFSCREEN_PATH}`);
@@ -80,6 +102,7 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
       return { ok: false, error: { code: 'unavailable', message: `the peer host did not start: ${err instanceof Error ? err.message : String(err)}` } };
     }
     known = true;
+    watchDocument();
     return send(kind, payload);
   };
 
@@ -112,6 +135,7 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
       // status() must not create a document just to learn there is none.
       status: async (): Promise<Reply<PeerCatalogue['peer/status']['response']>> => {
         if (!(await documentExists())) return ok({ channel: 'none', connection: 'none' });
+        watchDocument();
         return request(peerChannel, (m) => browser.runtime.sendMessage(m), 'peer/status', {}, COMMAND_DEADLINE_MS);
       },
     },

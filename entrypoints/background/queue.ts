@@ -11,7 +11,8 @@ export interface StoredValue<T> {
   setValue(value: T): Promise<void>;
 }
 
-export function createQueueStore(item: StoredValue<QueuedRequest[]>): QueueStore {
+/** `onWrite` hears every queue written (the deadline timer follows it). */
+export function createQueueStore(item: StoredValue<QueuedRequest[]>, onWrite?: (queue: QueuedRequest[]) => void): QueueStore {
   let chain: Promise<unknown> = Promise.resolve();
   /**
    * The queue as last read or written. The store is its only writer, so after the first read no
@@ -25,6 +26,7 @@ export function createQueueStore(item: StoredValue<QueuedRequest[]>): QueueStore
       const before = current ?? (await item.getValue());
       const { queue, result } = change(before);
       if (queue !== before) await item.setValue(queue);
+      if (queue !== current) onWrite?.(queue);
       current = queue;
       return result;
     });

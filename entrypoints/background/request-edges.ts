@@ -5,6 +5,7 @@ import { request } from '@/lib/messaging/channel';
 import { contentPushChannel } from '@/lib/messaging/content-protocol';
 import type { PeerHost } from '@/lib/peer/peer-host';
 import { pairingItem, queueItem, sitesItem } from '@/lib/storage/items';
+import type { QueuedRequest } from '@/lib/storage/types';
 import { approvalWindow } from './approval-window';
 import { showPendingCount } from './badge';
 import type { Preferences } from './preferences';
@@ -14,12 +15,12 @@ import { createSiteSessions } from './sites';
 
 const PUSH_DEADLINE_MS = 3_000;
 
-export function createRequestEdges(peer: PeerHost, preferences: Preferences): RequestEdges {
+export function createRequestEdges(peer: PeerHost, preferences: Preferences, onQueueWrite: (queue: QueuedRequest[]) => void): RequestEdges {
   return {
     peer,
     now: () => Date.now(),
     newId: () => uuidv7(),
-    queue: createQueueStore(queueItem),
+    queue: createQueueStore(queueItem, onQueueWrite),
     sites: createSiteSessions(sitesItem),
     settings: preferences.settings,
     blockedOrigins: preferences.blockedOrigins,

@@ -3,9 +3,9 @@
  * outlive service-worker restarts here. Speaks 'tandem/peer' (commands from the background)
  * and sends 'tandem/peer-events'. Only `runtime` is available in offscreen documents.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { createReceiver, request } from '@/lib/messaging/channel';
-import { peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
+import { PEER_WATCH_PORT, peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
 import { isExtensionPage } from '@/lib/messaging/senders';
 import { createPeerHandlers } from '@/lib/peer/peer-handlers';
 import { createPeerLink } from '@/lib/peer/peer-link';
@@ -34,5 +34,13 @@ browser.runtime.onMessage.addListener(
     handlers: createPeerHandlers(link),
   }),
 );
+
+// The background holds a port open to this document only to learn when it closes (offscreen-host.ts).
+const watchers = new Set<Runtime.Port>();
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== PEER_WATCH_PORT) return;
+  watchers.add(port);
+  port.onDisconnect.addListener(() => watchers.delete(port));
+});
 
 sendEvent({ kind: 'peer/ready', payload: {} });

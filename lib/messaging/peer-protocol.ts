@@ -106,3 +106,6 @@ export const peerEventChannel: ChannelSpec<PeerEventCatalogue> = {
     },
   },
 };
+
+/** The port the background holds open to the offscreen document, to learn at once when it closes. */
+export const PEER_WATCH_PORT = 'tandem/peer-watch';

@@ -72,7 +72,7 @@ describe.skipIf(missing.length > 0)('built manifests', () => {
     const manifest = manifestOf(CHROME);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.content_security_policy).toEqual({ extension_pages: CSP });
-    expect(manifest.permissions).toEqual(['storage', 'offscreen']);
+    expect(manifest.permissions).toEqual(['storage', 'offscreen', 'alarms']);
     expect(manifest.host_permissions).toEqual([SERVER_HOSTS]);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest).not.toHaveProperty('optional_permissions');
