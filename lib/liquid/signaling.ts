@@ -47,7 +47,7 @@ const IN_FLIGHT: ConnectionState['phase'][] = ['starting', 'waiting-for-scan', '
 export function createSignaling(deps: SignalingDeps): Signaling {
   const core = createCore(deps);
   const links = createLinkAttempts(core, () => socket);
-  const channel = createOfferChannel(core, links);
+  const channel = createOfferChannel(core, links, () => socket.close());
   const socket = createSocketLifecycle(core, {
     onConnected: links.onConnected,
     onDisconnected: links.onDisconnected,
@@ -65,9 +65,8 @@ export function createSignaling(deps: SignalingDeps): Signaling {
       const status = await deps.peer.status();
       if (status.ok && status.value.channel === 'open' && pairing) {
         core.attempt = rescanOf(pairing);
-        core.setState({ phase: 'connected', wallet: pairing.wallet, requestId: pairing.requestId, link: buildDeepLink(pairing.server, pairing.requestId), failure: undefined });
-        // Keep a socket so a re-scan can deliver a fresh offer; not needed for the live channel.
-        void links.relink(core.attempt);
+        // The live channel needs no socket (see README: when the signaling socket is open).
+        core.setState({ phase: 'connected', socket: 'offline', wallet: pairing.wallet, requestId: pairing.requestId, link: buildDeepLink(pairing.server, pairing.requestId), failure: undefined });
         return;
       }
       if (IN_FLIGHT.includes(saved.phase) && saved.requestId && !pairing) {

@@ -48,7 +48,9 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
     await deps.savePairing(core.pairing);
     if (core.current.phase === 'connecting' || core.current.phase === 'connected') {
       core.setState({ wallet: core.pairing.wallet, linkedAt });
-      return; // the offer beat the ack
+      // The offer beat the ack: with the channel open, the socket is no longer needed.
+      if (core.current.phase === 'connected') socket().close();
+      return;
     }
     core.setState({ phase: 'linked', wallet: core.pairing.wallet, linkedAt, failure: undefined, linkExpiresAt: undefined });
     const { offerTimeoutMs } = await deps.settings();

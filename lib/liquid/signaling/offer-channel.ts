@@ -24,7 +24,7 @@ function isOfferObject(value: unknown): value is { sdp: string; type?: string } 
   return typeof v.sdp === 'string' && (v.type === undefined || v.type === 'offer');
 }
 
-export function createOfferChannel(core: SignalingCore, links: LinkAttempts): OfferChannel {
+export function createOfferChannel(core: SignalingCore, links: LinkAttempts, closeSocket: () => void): OfferChannel {
   const { deps } = core;
 
   async function onOffer(payload: unknown) {
@@ -64,6 +64,10 @@ export function createOfferChannel(core: SignalingCore, links: LinkAttempts): Of
           core.disarm('link');
           if (core.pairing) core.attempt = rescanOf(core.pairing);
           core.setState({ phase: 'connected', wallet: core.pairing?.wallet, connectedAt: deps.clock.now(), failure: undefined, linkExpiresAt: undefined });
+          // The channel needs no server: with the account known, the socket closes (its 25 s pings
+          // would keep a service worker awake). A first pairing whose offer beat the link ack keeps
+          // it until the ack names the account (link-attempt.ts).
+          if (core.pairing) closeSocket();
           deps.onChannelOpen?.();
         } else if (channel === 'closed' && (core.current.phase === 'connected' || core.current.phase === 'connecting')) {
           core.lastOfferSdp = null;

@@ -24,6 +24,9 @@ async function pairAndConnect(h: Harness): Promise<string> {
   await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
   await flush();
   expect(h.state().phase).toBe('connected');
+  // The live channel needs no server: the socket is closed once the account is known.
+  expect(h.state().socket).toBe('offline');
+  expect(h.socket().connected).toBe(false);
   return requestId;
 }
 
@@ -298,7 +301,10 @@ describe('signaling: recovery', () => {
     await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'closed', reason: 'the phone closed the channel' } });
     await flush();
     expect(h.state()).toMatchObject({ phase: 'phone-offline', requestId, link: buildDeepLink(SERVER, requestId), wallet: WALLET });
-    expect(h.socket().linkedRequestIds()).toEqual([requestId, requestId]);
+    // The re-scan opens a new socket (with the session fetched first) and links the same requestId.
+    expect(h.sockets).toHaveLength(2);
+    expect(h.server.sessions).toBe(2);
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
 
     // The phone re-scans the same QR: a new offer (even the same SDP text) is answered.
     h.socket().ackLink(requestId);
@@ -394,7 +400,8 @@ describe('signaling: recovery', () => {
     await h.signaling.checkPeer();
     await flush();
     expect(h.state()).toMatchObject({ phase: 'phone-offline', requestId, link: buildDeepLink(SERVER, requestId), wallet: WALLET });
-    expect(h.socket().linkedRequestIds()).toEqual([requestId, requestId]);
+    expect(h.sockets).toHaveLength(2);
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
   });
 
   it('stays connected when the peer host reports the channel open, or does not answer a check', async () => {
@@ -408,37 +415,37 @@ describe('signaling: recovery', () => {
     expect(h.state().phase).toBe('connected');
   });
 
-  it('keeps the live channel after a worker restart and re-links quietly for later re-scans', async () => {
+  it('keeps the live channel after a worker restart without opening a socket, whether or not the server is up', async () => {
     const first = createHarness();
     const requestId = await pairAndConnect(first);
 
-    const h = createHarness({ pairing: first.stored.pairing!, state: first.stored.state });
-    h.peer.channel = 'open';
-    await h.signaling.restore();
-    await flush();
-    expect(h.state()).toMatchObject({ phase: 'connected', requestId, wallet: WALLET });
-    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+    for (const down of [false, true]) {
+      const h = createHarness({ pairing: first.stored.pairing!, state: first.stored.state });
+      h.peer.channel = 'open';
+      h.server.down = down;
+      await h.signaling.restore();
+      await flush();
+      await h.clock.advance(60_000);
+      expect(h.state()).toMatchObject({ phase: 'connected', socket: 'offline', requestId, wallet: WALLET });
+      expect(h.state().failure).toBeUndefined();
+      expect(h.sockets).toHaveLength(0);
+      expect(h.server.sessions).toBe(0);
+    }
   });
 
-  it('keeps a live channel connected when a restarted worker cannot reach the server, and links once the server is back', async () => {
-    const first = createHarness();
-    const requestId = await pairAndConnect(first);
-
-    const h = createHarness({ pairing: first.stored.pairing!, state: first.stored.state });
-    h.peer.channel = 'open';
-    h.server.down = true;
-    await h.signaling.restore();
+  it('closes the socket once a late link ack names the account of a channel already open', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().fire('offer-description', OFFER);
     await flush();
-    expect(h.state()).toMatchObject({ phase: 'connected', socket: 'reconnecting', requestId, wallet: WALLET });
-    expect(h.state().failure).toBeUndefined();
-    expect(h.sockets).toHaveLength(0);
-    await h.clock.advance(3_000); // retried after 1 s and 2 s, still down
-    expect(h.state()).toMatchObject({ phase: 'connected', socket: 'reconnecting' });
-
-    h.server.down = false;
-    await h.clock.advance(4_000);
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+    await flush();
+    // No account yet: the socket stays for the ack.
     expect(h.state()).toMatchObject({ phase: 'connected', socket: 'connected' });
-    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+    h.socket().ackLink(requestId);
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'connected', socket: 'offline', wallet: WALLET });
+    expect(h.stored.pairing).toMatchObject({ requestId, wallet: WALLET });
   });
 
   it('retries the server by itself for a re-scan QR after a worker restart, and re-arms the QR once it answers', async () => {
