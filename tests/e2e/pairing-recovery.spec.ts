@@ -4,8 +4,8 @@
  *
  * The phone is the dev wallet page. It is a phone built on `@algorandfoundation/liquid-client`:
  * its signaling and data channel go through the library's `SignalClient.peer(requestId, 'answer')`
- * and its passkey payloads through the library's attestation/assertion encoders (see
- * dev/wallet/peer.ts and passkey.ts), so every pairing here is also a liquid-client pairing.
+ * (dev/wallet/peer.ts), so every pairing here is also a liquid-client pairing; its passkey
+ * ceremonies are @simplewebauthn/browser's, posted in the shape of the library's encoders (passkey.ts).
  */
 import { test, expect } from './support/fixtures';
 import { parseDeepLink } from '../../lib/liquid/deep-link';
