@@ -11,6 +11,7 @@ import { TXNS_SHOWN_MARK } from '../components/TxnList';
 import type { ReferenceDappApi } from '../dev/reference-dapp/main';
 import type { OpenTimings } from '../dev/reference-dapp/reference-session';
 import { clickMayClose } from '../tests/e2e/support/click';
+import { testIds } from '../components/test-ids';
 
 export const TESTNET_HASH = 'SGO1GKSzyE7IEPItTxCByw9x8FmnrCDexi9/cOUJOiI=';
 const WAIT_MS = 60_000;
@@ -59,8 +60,8 @@ export class ApprovalWindow {
   }
 
   async approveConnect(): Promise<void> {
-    await this.page.getByTestId('connect-prompt').waitFor({ timeout: WAIT_MS });
-    await clickMayClose(this.page.getByTestId('approve'));
+    await this.page.getByTestId(testIds.connectPrompt).waitFor({ timeout: WAIT_MS });
+    await clickMayClose(this.page.getByTestId(testIds.approve));
   }
 
   /**
@@ -68,14 +69,14 @@ export class ApprovalWindow {
    * the page itself returns before the window closes (it does once the dApp has its answer).
    */
   async approveSign(): Promise<number> {
-    await this.page.locator('[data-testid="sign-prompt"][data-stage="awaiting-approval"]').waitFor({ timeout: WAIT_MS });
-    return this.page.evaluate(() => {
-      const button = document.querySelector<HTMLButtonElement>('[data-testid="approve"]');
+    await this.page.locator(`[data-testid="${testIds.signPrompt}"][data-stage="awaiting-approval"]`).waitFor({ timeout: WAIT_MS });
+    return this.page.evaluate((approveId) => {
+      const button = document.querySelector<HTMLButtonElement>(`[data-testid="${approveId}"]`);
       if (!button) throw new Error('no approve button');
       const at = performance.timeOrigin + performance.now();
       button.click();
       return at;
-    });
+    }, testIds.approve);
   }
 
   async waitClosed(): Promise<void> {
@@ -90,7 +91,7 @@ export class Popup {
   static async open(context: BrowserContext, extensionId: string): Promise<Popup> {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
-    await page.getByTestId('connection-phase').waitFor({ timeout: WAIT_MS });
+    await page.getByTestId(testIds.connectionPhase).waitFor({ timeout: WAIT_MS });
     return new Popup(page);
   }
 

@@ -1,14 +1,16 @@
 /** Sites the user blocked, each with an unblock button. Origins come from the browser, not the page. */
+import { testIds } from './test-ids';
+
 export function BlockedSites({ origins, onUnblock }: { origins: string[]; onUnblock: (origin: string) => void }) {
   if (origins.length === 0) return null;
   return (
-    <section className="panel" data-testid="blocked-sites">
+    <section className="panel" data-testid={testIds.blockedSites}>
       <h2>Blocked sites</h2>
       <ul className="sites">
         {origins.map((origin) => (
-          <li key={origin} data-testid="blocked-site" data-origin={origin}>
+          <li key={origin} data-testid={testIds.blockedSite} data-origin={origin}>
             <div className="mono">{origin}</div>
-            <button type="button" className="small" data-testid="unblock" onClick={() => onUnblock(origin)}>
+            <button type="button" className="small" data-testid={testIds.unblock} onClick={() => onUnblock(origin)}>
               Unblock
             </button>
           </li>

@@ -3,6 +3,7 @@ import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { QueuedConnect } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
 import { shortAddress } from './format';
+import { testIds } from './test-ids';
 
 export interface ConnectPromptProps {
   request: QueuedConnect;
@@ -16,23 +17,23 @@ export interface ConnectPromptProps {
 export function ConnectPrompt({ request, account, onApprove, onReject, onBlock }: ConnectPromptProps) {
   const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
   return (
-    <section className="panel prompt" data-testid="connect-prompt">
+    <section className="panel prompt" data-testid={testIds.connectPrompt}>
       <h2>Connect to this site?</h2>
-      <p className="origin mono" data-testid="prompt-origin">{request.origin}</p>
+      <p className="origin mono" data-testid={testIds.promptOrigin}>{request.origin}</p>
       {request.site.name && <p className="muted site-name">{`Calls itself “${request.site.name}”`}</p>}
       <dl>
         <dt>Network</dt>
-        <dd data-testid="prompt-network">{network}</dd>
+        <dd data-testid={testIds.promptNetwork}>{network}</dd>
         <dt>Account shared</dt>
         <dd className="mono" title={account ?? ''}>{account ? shortAddress(account) : 'Pair your phone first'}</dd>
       </dl>
       <p className="muted">The site will see this address and can ask you to sign transactions. It can never sign without you.</p>
       <div className="actions">
         <BlockSiteButton onBlock={onBlock} />
-        <button type="button" data-testid="reject" onClick={onReject}>
+        <button type="button" data-testid={testIds.reject} onClick={onReject}>
           Reject
         </button>
-        <button type="button" className="primary" data-testid="approve" disabled={!account} onClick={onApprove}>
+        <button type="button" className="primary" data-testid={testIds.approve} disabled={!account} onClick={onApprove}>
           Connect
         </button>
       </div>

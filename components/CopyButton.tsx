@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import type { TestId } from './test-ids';
 
-export function CopyButton({ text, label = 'Copy', testId }: { text: string; label?: string; testId?: string }) {
+export function CopyButton({ text, label = 'Copy', testId }: { text: string; label?: string; testId?: TestId }) {
   const [copied, setCopied] = useState(false);
   return (
     <button

@@ -4,6 +4,7 @@ import { CopyButton } from './CopyButton';
 import { Countdown } from './Countdown';
 import { QrCode } from './QrCode';
 import { shortAddress, showsPairingQr } from './format';
+import { testIds } from './test-ids';
 
 const PHASE_TEXT: Record<ConnectionState['phase'], string> = {
   unpaired: 'Not paired',
@@ -28,23 +29,23 @@ export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingP
   const showQr = showsPairingQr(connection);
   return (
     <section className="panel" aria-live="polite">
-      <div className="status-line" data-testid="connection-status" data-socket={socket}>
+      <div className="status-line" data-testid={testIds.connectionStatus} data-socket={socket}>
         <span className={`dot ${phase}`} aria-hidden="true" />
-        <strong data-testid="connection-phase" data-phase={phase}>
+        <strong data-testid={testIds.connectionPhase} data-phase={phase}>
           {PHASE_TEXT[phase]}
         </strong>
         {socket === 'reconnecting' && <span className="muted"> · reconnecting to server</span>}
       </div>
       {wallet && (
         <p className="row">
-          <span className="mono" data-testid="wallet-address" title={wallet}>
+          <span className="mono" data-testid={testIds.walletAddress} title={wallet}>
             {shortAddress(wallet)}
           </span>
-          <CopyButton text={wallet} testId="copy-address" />
+          <CopyButton text={wallet} testId={testIds.copyAddress} />
         </p>
       )}
       {failure && (
-        <p className="error" role="alert" data-testid="failure" data-reason={failure.reason}>
+        <p className="error" role="alert" data-testid={testIds.failure} data-reason={failure.reason}>
           {failure.message}
         </p>
       )}
@@ -53,8 +54,8 @@ export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingP
         <div className="qr">
           <QrCode text={link} />
           <p className="row">
-            <code data-testid="pairing-link">{link}</code>
-            <CopyButton text={link} testId="copy-link" />
+            <code data-testid={testIds.pairingLink}>{link}</code>
+            <CopyButton text={link} testId={testIds.copyLink} />
           </p>
           {linkExpiresAt && phase === 'waiting-for-scan' && (
             <p className="muted">
@@ -65,17 +66,17 @@ export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingP
       )}
       <div className="actions">
         {phase === 'unpaired' && (
-          <button type="button" className="primary" data-testid="pair" onClick={onPair}>
+          <button type="button" className="primary" data-testid={testIds.pair} onClick={onPair}>
             Pair your phone
           </button>
         )}
         {phase === 'failed' && (
-          <button type="button" className="primary" data-testid="retry" onClick={onRetry}>
+          <button type="button" className="primary" data-testid={testIds.retry} onClick={onRetry}>
             Try again
           </button>
         )}
         {(phase === 'waiting-for-scan' || phase === 'starting' || phase === 'linked') && (
-          <button type="button" data-testid="cancel-pairing" onClick={onCancel}>
+          <button type="button" data-testid={testIds.cancelPairing} onClick={onCancel}>
             Cancel
           </button>
         )}

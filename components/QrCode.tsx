@@ -1,6 +1,7 @@
 /** A QR code rendered locally (no network) as an image. */
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
+import { testIds } from './test-ids';
 
 export function QrCode({ text, size = 220 }: { text: string; size?: number }) {
   const [src, setSrc] = useState<string | null>(null);
@@ -13,5 +14,5 @@ export function QrCode({ text, size = 220 }: { text: string; size?: number }) {
       live = false;
     };
   }, [text, size]);
-  return src ? <img data-testid="pairing-qr" src={src} width={size} height={size} alt={`QR code: ${text}`} /> : <div style={{ width: size, height: size }} />;
+  return src ? <img data-testid={testIds.pairingQr} src={src} width={size} height={size} alt={`QR code: ${text}`} /> : <div style={{ width: size, height: size }} />;
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Settings } from '@/lib/storage/types';
 import type { IceServerSetting } from '@/lib/messaging/peer-protocol';
 import type { Reply } from '@/lib/messaging/result';
+import { testIds } from './test-ids';
 
 export interface SettingsFormProps {
   settings: Settings;
@@ -42,27 +43,27 @@ export function SettingsForm({ settings, paired, onSave, requestServerAccess, on
     <section className="panel">
       <label>
         Liquid Auth server
-        <input data-testid="server-url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
+        <input data-testid={testIds.serverUrl} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
       </label>
       <label>
         ICE servers (STUN/TURN, JSON)
-        <textarea data-testid="ice-servers" rows={4} value={ice} onChange={(e) => setIce(e.target.value)} />
+        <textarea data-testid={testIds.iceServers} rows={4} value={ice} onChange={(e) => setIce(e.target.value)} />
       </label>
       <label>
         LocalNet genesis hash (optional; from your node&apos;s <code>/v2/transactions/params</code>)
-        <input data-testid="localnet-hash" value={localNet} placeholder="none" onChange={(e) => setLocalNet(e.target.value)} />
+        <input data-testid={testIds.localnetHash} value={localNet} placeholder="none" onChange={(e) => setLocalNet(e.target.value)} />
       </label>
       <div className="actions">
-        <button type="button" className="primary" data-testid="save-settings" onClick={() => void save()}>
+        <button type="button" className="primary" data-testid={testIds.saveSettings} onClick={() => void save()}>
           Save
         </button>
         {paired && (
-          <button type="button" className="danger" data-testid="unpair" onClick={onUnpair}>
+          <button type="button" className="danger" data-testid={testIds.unpair} onClick={onUnpair}>
             Unpair phone
           </button>
         )}
       </div>
-      {message && <p className="muted" data-testid="settings-message">{message}</p>}
+      {message && <p className="muted" data-testid={testIds.settingsMessage}>{message}</p>}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { Countdown } from './Countdown';
 import { BlockSiteButton } from './BlockSiteButton';
 import { TxnList } from './TxnList';
 import { WarningList } from './WarningList';
+import { testIds } from './test-ids';
 
 export interface SignPromptProps {
   request: QueuedSign;
@@ -19,39 +20,39 @@ export function SignPrompt({ request, phoneReady, onApprove, onReject, onBlock }
   const toSign = descriptions.filter((d) => d.signer !== null).length;
   const waiting = request.stage === 'awaiting-phone';
   return (
-    <section className="panel prompt" data-testid="sign-prompt" data-stage={request.stage}>
+    <section className="panel prompt" data-testid={testIds.signPrompt} data-stage={request.stage}>
       <h2>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
-      <p className="origin mono" data-testid="prompt-origin">{request.origin}</p>
-      <p className="muted" data-testid="sign-totals">{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
+      <p className="origin mono" data-testid={testIds.promptOrigin}>{request.origin}</p>
+      <p className="muted" data-testid={testIds.signTotals}>{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
       <WarningList warnings={warnings} />
       <TxnList descriptions={descriptions} warnings={warnings} />
       {waiting ? (
-        <div className="waiting" data-testid="confirm-on-phone">
+        <div className="waiting" data-testid={testIds.confirmOnPhone}>
           <p>
             <strong>Confirm on your phone.</strong>
           </p>
           {request.lastError && (
-            <p className="error" role="alert" data-testid="request-error">
+            <p className="error" role="alert" data-testid={testIds.requestError}>
               {request.lastError.message}
             </p>
           )}
           <p className="muted">{phoneReady ? 'Tandem sent the request to your phone.' : 'Your phone is offline: scan the code above to reconnect; the request will be sent again.'}</p>
           {request.deadlineAt !== undefined && (
-            <p className="muted" data-testid="request-deadline">
+            <p className="muted" data-testid={testIds.requestDeadline}>
               Times out in <Countdown until={request.deadlineAt} />
             </p>
           )}
-          <button type="button" data-testid="cancel-request" onClick={onReject}>
+          <button type="button" data-testid={testIds.cancelRequest} onClick={onReject}>
             Cancel
           </button>
         </div>
       ) : (
         <div className="actions">
           <BlockSiteButton onBlock={onBlock} />
-          <button type="button" data-testid="reject" onClick={onReject}>
+          <button type="button" data-testid={testIds.reject} onClick={onReject}>
             Reject
           </button>
-          <button type="button" className="primary" data-testid="approve" onClick={onApprove}>
+          <button type="button" className="primary" data-testid={testIds.approve} onClick={onApprove}>
             Approve on phone
           </button>
         </div>

@@ -1,19 +1,20 @@
 /** Connected sites, each with a revoke button. Site names are page-supplied: shown as text only. */
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { SiteSession } from '@/lib/storage/types';
+import { testIds } from './test-ids';
 
 export function SitesList({ sites, onRevoke }: { sites: SiteSession[]; onRevoke: (origin: string, genesisHash: string) => void }) {
   return (
     <section className="panel">
       <h2>Connected sites</h2>
       {sites.length === 0 ? (
-        <p className="muted" data-testid="no-sites">
+        <p className="muted" data-testid={testIds.noSites}>
           No site is connected.
         </p>
       ) : (
         <ul className="sites">
           {sites.map((site) => (
-            <li key={`${site.origin} ${site.genesisHash}`} data-testid="site" data-origin={site.origin}>
+            <li key={`${site.origin} ${site.genesisHash}`} data-testid={testIds.site} data-origin={site.origin}>
               <div>
                 <div className="mono">{site.origin}</div>
                 <div className="muted site-name">
@@ -21,7 +22,7 @@ export function SitesList({ sites, onRevoke }: { sites: SiteSession[]; onRevoke:
                   {networkByGenesisHash(site.genesisHash)?.name ?? site.genesisId}
                 </div>
               </div>
-              <button type="button" className="small" data-testid="revoke" onClick={() => onRevoke(site.origin, site.genesisHash)}>
+              <button type="button" className="small" data-testid={testIds.revoke} onClick={() => onRevoke(site.origin, site.genesisHash)}>
                 Revoke
               </button>
             </li>

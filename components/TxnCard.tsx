@@ -1,6 +1,7 @@
 /** One decoded transaction. Pure view; all strings rendered as text. */
 import type { TxnDescription } from '@/lib/algorand/describe';
 import { shortAddress } from './format';
+import { testIds } from './test-ids';
 
 export function TxnCard({ description: d, flagged }: { description: TxnDescription; flagged: boolean }) {
   const rows: [string, string][] = [['From', d.sender]];
@@ -19,9 +20,9 @@ export function TxnCard({ description: d, flagged }: { description: TxnDescripti
   if (d.dappGroupMessage) rows.push(["Site's group message", d.dappGroupMessage]);
   if (d.dappMessage) rows.push(["Site's message", d.dappMessage]);
   return (
-    <article className={`txn ${flagged ? 'flagged' : ''}`} data-testid="txn" data-type={d.type}>
+    <article className={`txn ${flagged ? 'flagged' : ''}`} data-testid={testIds.txn} data-type={d.type}>
       <header>
-        <strong data-testid="txn-title">{d.title}</strong>
+        <strong data-testid={testIds.txnTitle}>{d.title}</strong>
         <span className="muted">
           {d.group ? `${d.group.position} of ${d.group.size} in group` : `#${d.index + 1}`}
           {d.signer === null ? ' · signed by someone else' : ''}

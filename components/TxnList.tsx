@@ -7,6 +7,7 @@ import { useLayoutEffect, useState } from 'react';
 import type { TxnDescription } from '@/lib/algorand/describe';
 import type { Warning } from '@/lib/algorand/warnings';
 import { TxnCard } from './TxnCard';
+import { testIds } from './test-ids';
 
 const ROW_HEIGHT = 188;
 const VIEW_HEIGHT = 360;
@@ -25,7 +26,7 @@ export function TxnList({ descriptions, warnings }: { descriptions: TxnDescripti
   const last = Math.min(descriptions.length, Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
   const flagged = new Set(warnings.map((w) => w.index));
   return (
-    <div className="txn-list" data-testid="txn-list" style={{ height: Math.min(VIEW_HEIGHT, descriptions.length * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div className="txn-list" data-testid={testIds.txnList} style={{ height: Math.min(VIEW_HEIGHT, descriptions.length * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
       <div style={{ height: descriptions.length * ROW_HEIGHT, position: 'relative' }}>
         {descriptions.slice(first, last).map((d) => (
           <div key={d.index} style={{ position: 'absolute', top: d.index * ROW_HEIGHT, height: ROW_HEIGHT - 8, left: 0, right: 0 }}>

@@ -3,16 +3,29 @@
  * attestation the first time, assertion later, both carrying the `liquid` extension results with
  * the requestId so the server publishes `auth` and the extension's pending `link` resolves.
  *
- * The WebAuthn codecs are the published client's own (`attestation.encoder`, `assertion.encoder`).
- * The HTTP calls are ours: the client's `fetch` modules throw a bare "Invalid response" for any
- * non-2xx, and the fallback from assertion to registration needs to see a 401 (liquid-client
- * 1.0.0-canary.5, read 2026).
+ * The WebAuthn ceremonies are @simplewebauthn/browser's (`startRegistration`,
+ * `startAuthentication`: option decoding, credential encoding). What goes to the server is the body
+ * liquid-client's encoders build (1.0.0-canary.5), so the wire stays what real phones send:
+ * `user.id` is the account's public key, and only the fields of `wireRegistration` and
+ * `wireAuthentication` are posted (none of simplewebauthn's extra fields such as `transports`,
+ * which the server would store and hand back in later assertion options).
+ * The HTTP calls are ours: liquid-client's `fetch` modules throw a bare "Invalid response" for any
+ * non-2xx, and the fallback from assertion to registration needs to see a 401.
  */
-import { encoder as attestationEncoder } from '@algorandfoundation/liquid-client/attestation';
-import { encoder as assertionEncoder } from '@algorandfoundation/liquid-client/assertion';
 import type { LiquidExtensionOptions, User } from '@algorandfoundation/liquid-client';
+import {
+  WebAuthnAbortService,
+  base64URLStringToBuffer,
+  bufferToBase64URLString,
+  startAuthentication,
+  startRegistration,
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
+import { decodeAddress } from 'algosdk';
 import nacl from 'tweetnacl';
-import { decodeBase64Lenient, encodeBase64Url } from '../../lib/liquid/base64url';
 import type { PhoneKey } from './signer';
 
 export const DEVICE_NAME = 'Tandem dev wallet';
@@ -66,27 +79,28 @@ export async function registerPasskey({ origin, requestId, key }: PasskeyParams)
     authenticatorSelection: { authenticatorAttachment: 'platform', userVerification: 'required', requireResidentKey: false },
     extensions: { liquid: true },
   });
-  const challenge = decodeBase64Lenient(String((options as { challenge?: unknown }).challenge ?? ''));
-  if (!challenge || challenge.length === 0) throw new Error('/attestation/request returned no challenge');
+  const optionsJSON = options as PublicKeyCredentialCreationOptionsJSON;
+  if (typeof optionsJSON?.challenge !== 'string' || optionsJSON.challenge.length === 0) throw new Error('/attestation/request returned no challenge');
+  // base64url as the server sends it; standard or padded base64 decode to the same bytes.
+  const challenge = new Uint8Array(base64URLStringToBuffer(optionsJSON.challenge));
 
   // The server checks an ed25519 signature by the account over the raw challenge bytes: no
   // "MX" prefix, no hash, so algosdk's signBytes does not fit.
   const liquid: LiquidExtensionOptions = {
     type: 'algorand',
     address: key.address,
-    signature: encodeBase64Url(nacl.sign.detached(challenge, key.secretKey)),
+    signature: bufferToBase64URLString(exactBuffer(nacl.sign.detached(challenge, key.secretKey))),
     requestId,
     device: DEVICE_NAME,
     origin,
   };
-  const publicKey = attestationEncoder.decodeOptions(options as Parameters<typeof attestationEncoder.decodeOptions>[0], liquid);
-  const credential = await withCeremonyDeadline((signal) =>
-    navigator.credentials.create({ publicKey: publicKey as PublicKeyCredentialCreationOptions, signal }),
-  );
-  if (!credential || credential.type !== 'public-key') throw new Error('the authenticator returned no passkey');
-  const body = { ...attestationEncoder.encodeCredential(credential), clientExtensionResults: { liquid } };
-  const user = (await postJson(origin, '/attestation/response', body)) as User;
-  return { credId: credential.id, prevCounter: counterOf(user, credential.id), user };
+  // The server's user.id is the address itself; phones (and liquid-client) register the passkey
+  // under the account's 32-byte public key instead, named by the address.
+  const user = { ...optionsJSON.user, id: bufferToBase64URLString(exactBuffer(decodeAddress(key.address).publicKey)), name: key.address, displayName: key.address };
+  const credential = await withCeremonyDeadline(() => startRegistration({ optionsJSON: { ...optionsJSON, user } }));
+  const body = { ...wireRegistration(credential), clientExtensionResults: { liquid } };
+  const registered = (await postJson(origin, '/attestation/response', body)) as User;
+  return { credId: credential.id, prevCounter: counterOf(registered, credential.id), user: registered };
 }
 
 /**
@@ -104,21 +118,21 @@ export async function assertPasskey({ origin, requestId, credId }: Omit<PasskeyP
     }
     throw err;
   }
-  const publicKey = assertionEncoder.decodeOptions(options as Parameters<typeof assertionEncoder.decodeOptions>[0]);
-  if (!publicKey.allowCredentials || publicKey.allowCredentials.length === 0) {
+  const optionsJSON = options as PublicKeyCredentialRequestOptionsJSON;
+  if (typeof optionsJSON?.challenge !== 'string') throw new Error('/assertion/request returned no challenge');
+  // simplewebauthn would ask for any discoverable credential when the list is empty: refuse instead.
+  if (!optionsJSON.allowCredentials || optionsJSON.allowCredentials.length === 0) {
     throw new AssertionUnavailable('the server lists no credentials for this passkey');
   }
-  let credential: Credential | null;
+  let credential: AuthenticationResponseJSON;
   try {
-    credential = await withCeremonyDeadline((signal) =>
-      navigator.credentials.get({ publicKey: publicKey as PublicKeyCredentialRequestOptions, signal }),
-    );
+    credential = await withCeremonyDeadline(() => startAuthentication({ optionsJSON }));
   } catch (err) {
-    // NotAllowedError is what Chromium gives when no authenticator holds the credential.
+    // NotAllowedError (passed through by simplewebauthn as its cause) is what Chromium gives when
+    // no authenticator holds the credential.
     throw new AssertionUnavailable(`the authenticator cannot use passkey ${credId}: ${describe(err)}`, err);
   }
-  if (!credential) throw new AssertionUnavailable('the authenticator returned no assertion');
-  const encoded = assertionEncoder.encodeCredential(credential);
+  const encoded = wireAuthentication(credential);
   const body = { ...encoded, clientExtensionResults: { ...encoded.clientExtensionResults, liquid: { requestId } } };
   try {
     const user = (await postJson(origin, '/assertion/response', body)) as User;
@@ -147,14 +161,41 @@ async function postJson(origin: string, path: string, body: unknown): Promise<un
   }
 }
 
-async function withCeremonyDeadline<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error(`WebAuthn prompt timed out after ${CEREMONY_TIMEOUT_MS} ms`)), CEREMONY_TIMEOUT_MS);
+/** The registration body as liquid-client's `attestation.encoder.encodeCredential` shapes it. */
+function wireRegistration(credential: RegistrationResponseJSON) {
+  const { id, rawId, type, response, clientExtensionResults } = credential;
+  return { id, rawId, type, response: { clientDataJSON: response.clientDataJSON, attestationObject: response.attestationObject }, clientExtensionResults };
+}
+
+/** The assertion body as liquid-client's `assertion.encoder.encodeCredential` shapes it. */
+function wireAuthentication(credential: AuthenticationResponseJSON) {
+  const { id, rawId, type, response, clientExtensionResults } = credential;
+  const { clientDataJSON, authenticatorData, signature, userHandle } = response;
+  return { id, type, rawId, response: { clientDataJSON, authenticatorData, signature, userHandle }, clientExtensionResults };
+}
+
+/**
+ * Runs a ceremony under CEREMONY_TIMEOUT_MS. simplewebauthn gives each ceremony its own abort
+ * signal; on timeout it is cancelled through WebAuthnAbortService and the timeout is the error.
+ */
+async function withCeremonyDeadline<T>(run: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      WebAuthnAbortService.cancelCeremony();
+      reject(new Error(`WebAuthn prompt timed out after ${CEREMONY_TIMEOUT_MS} ms`));
+    }, CEREMONY_TIMEOUT_MS);
+  });
   try {
-    return await run(controller.signal);
+    return await Promise.race([run(), deadline]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A copy of the bytes in a buffer of their own (a Uint8Array may be a view into a larger one). */
+function exactBuffer(bytes: Uint8Array): ArrayBuffer {
+  return new Uint8Array(bytes).buffer;
 }
 
 function counterOf(user: User, credId: string): number {

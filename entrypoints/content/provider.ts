@@ -1,8 +1,8 @@
-/** Wires AVMWebProvider's handlers to the relay. Unimplemented methods answer 4003. */
+/** Starts AVMWebProvider with Tandem's handlers (provider-handlers.ts) over the relay to the background. */
 // The controller alone: the package index would also bring AVMWebClient into every page.
 import * as providerModule from '@agoralabs-sh/avm-web-provider/dist/controllers/AVMWebProvider';
-import type { Arc27Method } from '@/lib/arc27/types';
 import { TANDEM_PROVIDER_ID } from '@/lib/arc27/types';
+import { registerProviderHandlers } from './provider-handlers';
 import { createRelay } from './relay';
 
 type ProviderClass = typeof providerModule.default;
@@ -18,15 +18,5 @@ function providerClass(): ProviderClass {
 }
 
 export function startProvider(): void {
-  const provider = providerClass().init(TANDEM_PROVIDER_ID);
-  const relay = createRelay();
-  // The handler argument is the page's object: the relay validates it before anything else.
-  const handle = (method: Arc27Method) => (message: unknown) => relay(method, message) as Promise<never>;
-  provider.onDiscover(handle('discover'));
-  provider.onEnable(handle('enable'));
-  provider.onDisable(handle('disable'));
-  provider.onSignTransactions(handle('sign_transactions'));
-  provider.onSignMessage(handle('sign_message'));
-  provider.onPostTransactions(handle('post_transactions'));
-  provider.onSignAndPostTransactions(handle('sign_and_post_transactions'));
+  registerProviderHandlers(providerClass().init(TANDEM_PROVIDER_ID), createRelay());
 }

@@ -1,5 +1,6 @@
 /**
- * Relays one page request to the background and waits for its single answer.
+ * Relays one validated page request to the background and waits for its single answer: the
+ * content script's transport for provider-handlers.ts.
  *
  * A pending runtime.sendMessage fails at once when the service worker dies, so that failure
  * is never the dApp's answer: the request carries a key chosen here, and the relay re-attaches
@@ -9,9 +10,8 @@ import browser from 'webextension-polyfill';
 import { createReceiver, request } from '@/lib/messaging/channel';
 import { contentChannel, contentPushChannel, type ContentPushCatalogue, type RequestStatus } from '@/lib/messaging/content-protocol';
 import { ok, type Reply } from '@/lib/messaging/result';
-import { parsePageRequest } from '@/lib/arc27/page-request';
-import { toProviderError } from '@/lib/arc27/errors';
-import { Arc27ErrorCode, arc27Error, type Arc27Method, type Arc27Outcome, type Arc27Request } from '@/lib/arc27/types';
+import { Arc27ErrorCode, arc27Error, type Arc27Outcome, type Arc27Request } from '@/lib/arc27/types';
+import type { BackgroundTransport } from './provider-handlers';
 import { readSiteMeta } from './site-meta';
 
 const SEND_DEADLINE_MS = 10_000;
@@ -21,7 +21,7 @@ const HARD_DEADLINE_MS = 30 * 60_000;
 
 type Waiter = (outcome: Arc27Outcome) => void;
 
-export function createRelay() {
+export function createRelay(): BackgroundTransport {
   const waiters = new Map<string, Waiter>();
 
   browser.runtime.onMessage.addListener(
@@ -91,11 +91,5 @@ export function createRelay() {
     }
   }
 
-  return async function relay(method: Arc27Method, message: unknown): Promise<unknown> {
-    const parsed = parsePageRequest(method, message);
-    if (!parsed.ok) throw toProviderError(parsed.error);
-    const outcome = await awaitOutcome(crypto.randomUUID(), parsed.request);
-    if (outcome.ok) return outcome.result;
-    throw toProviderError(outcome.error);
-  };
+  return (request) => awaitOutcome(crypto.randomUUID(), request);
 }

@@ -10,6 +10,7 @@ import type { QueuedRequest } from '@/lib/storage/types';
 import { isOpenRequest } from '@/components/requests';
 import { useView } from './store';
 import { send } from './send';
+import { testIds } from '@/components/test-ids';
 
 export function ApprovalView() {
   const { connection, queue, pairing } = useView();
@@ -24,9 +25,9 @@ export function ApprovalView() {
     <main className="approval">
       <header>
         <h1>Tandem</h1>
-        {open.length > 1 && <span className="muted" data-testid="pending-count">{`${open.length} requests waiting`}</span>}
+        {open.length > 1 && <span className="muted" data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
       </header>
-      {error && <p className="error" role="alert" data-testid="approval-error">{error}</p>}
+      {error && <p className="error" role="alert" data-testid={testIds.approvalError}>{error}</p>}
       {needsPhone && (
         <PairingPanel
           connection={connection}
@@ -35,7 +36,7 @@ export function ApprovalView() {
           onCancel={() => void send('pairing/cancel', {})}
         />
       )}
-      {!current && <p className="muted" data-testid="no-requests">Nothing to approve.</p>}
+      {!current && <p className="muted" data-testid={testIds.noRequests}>Nothing to approve.</p>}
       {current?.method === 'enable' && (
         <ConnectPrompt
           request={current}

@@ -7,6 +7,7 @@ import { SettingsForm } from '@/components/SettingsForm';
 import { useView } from './store';
 import { send } from './send';
 import { requestServerAccess } from './server-access';
+import { testIds } from '@/components/test-ids';
 
 export function HomeView() {
   const { connection, sites, blockedOrigins, settings, pairing } = useView();
@@ -18,7 +19,7 @@ export function HomeView() {
     <main className="popup">
       <header>
         <h1>Tandem</h1>
-        <button type="button" className="small" data-testid="toggle-settings" onClick={() => setShowSettings((v) => !v)}>
+        <button type="button" className="small" data-testid={testIds.toggleSettings} onClick={() => setShowSettings((v) => !v)}>
           {showSettings ? 'Close settings' : 'Settings'}
         </button>
       </header>

@@ -45,14 +45,14 @@ test.describe('floods', () => {
 
     // The approval window works through them: one approved, one rejected, the rest blocked at once.
     const approval = await ApprovalPage.find(context, extensionId);
-    await expect(approval.page.getByTestId('pending-count')).toHaveText(`${MAX_OPEN} requests waiting`);
+    await expect(approval.pendingCount()).toHaveText(`${MAX_OPEN} requests waiting`);
     await approval.approveSign();
     await expect.poll(async () => (await answersFor(dapp.page, 'flood')).ok.length).toBe(1);
     const signed = (await answersFor(dapp.page, 'flood')).ok[0]!.result as { stxns: string[] };
     verifySignedTxn(signed.stxns[0]!, txn, address);
-    await expect(approval.page.getByTestId('pending-count')).toHaveText(`${MAX_OPEN - 1} requests waiting`);
+    await expect(approval.pendingCount()).toHaveText(`${MAX_OPEN - 1} requests waiting`);
     await approval.reject();
-    await expect(approval.page.getByTestId('pending-count')).toHaveText(`${MAX_OPEN - 2} requests waiting`);
+    await expect(approval.pendingCount()).toHaveText(`${MAX_OPEN - 2} requests waiting`);
     await blockFromPrompt(approval.page);
     await expect.poll(async () => (await answersFor(dapp.page, 'flood')).byCode(4001)).toBe(MAX_OPEN - 1);
     expect((await answersFor(dapp.page, 'flood')).total).toBe(FLOOD);
@@ -69,7 +69,7 @@ test.describe('floods', () => {
     const waiting = await flood(dapp.page, 'sign_transactions', signDetails('before-block', 2, [{ txn }]), 0);
     expect(waiting.answered).toBe(0);
     const approval = await ApprovalPage.find(context, extensionId);
-    await expect(approval.page.getByTestId('pending-count')).toHaveText('2 requests waiting');
+    await expect(approval.pendingCount()).toHaveText('2 requests waiting');
     await blockFromPrompt(approval.page);
     await expect.poll(async () => (await answersFor(dapp.page, 'before-block')).byCode(4001)).toBe(2);
     await approval.waitForClose();
@@ -109,7 +109,7 @@ test.describe('floods', () => {
     console.log(`queue in storage.session: ${(await queueBytes(worker)).queue} bytes`);
 
     const approval = await ApprovalPage.find(context, extensionId);
-    await expect(approval.page.getByTestId('pending-count')).toHaveText(`${MAX_OPEN} requests waiting`);
+    await expect(approval.pendingCount()).toHaveText(`${MAX_OPEN} requests waiting`);
     await approval.approveConnect();
     await expect.poll(async () => (await answersFor(dapp.page, 'enable')).ok.length).toBe(MAX_OPEN);
     for (const answer of (await answersFor(dapp.page, 'enable')).ok) expect((answer.result as { accounts: unknown }).accounts).toEqual([{ address }]);

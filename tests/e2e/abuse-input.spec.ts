@@ -6,7 +6,6 @@
 import { test, expect } from './support/fixtures';
 import { ENVELOPE_CASES } from '../fixtures/abuse/page-envelopes';
 import { storedQueue } from './support/extension-state';
-import { connectDapp, pairPhone } from './support/flows';
 import { probeWithoutId, requestBuilt, requestRaw, seenResponses, type SeenResponse } from './support/hostile-page';
 import { signWithApproval, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
@@ -14,10 +13,7 @@ import { verifySignedTxn } from './support/verify';
 /** Generous on a shared 2-core machine; typical answers take a few ms to a few hundred. */
 const QUICK_MS = 3_000;
 
-test('malformed, oversized and unsupported requests get a clear error at once, and signing still works', async ({ context, extensionId, server, seedSettings, worker }) => {
-  await seedSettings({});
-  const { address } = await pairPhone(context, extensionId, server);
-  const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+test('malformed, oversized and unsupported requests get a clear error at once, and signing still works', async ({ context, extensionId, signSetup: { address, dapp }, worker }) => {
   const txn = await dapp.buildPayment(address);
 
   const report: string[] = [];

@@ -12,10 +12,7 @@ import { stxnsOf, signWithApproval } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
 
 test.describe('offscreen document closed', () => {
-  test('while paired: phone offline within seconds, the same link reconnects, signing works', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, wallet, link, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+  test('while paired: phone offline within seconds, the same link reconnects, signing works', async ({ context, extensionId, signSetup: { popup, wallet, link, address, dapp } }) => {
 
     await closeOffscreenDocument(context, extensionId);
     await wallet.expectPhase('closed');

@@ -46,11 +46,8 @@ test.describe('requests under faults', () => {
     expect(await answers()).toHaveLength(1);
   });
 
-  test('a phone that comes back before the deadline gets the request again and signs it', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { wallet, link, address } = await pairPhone(context, extensionId, server);
+  test('a phone that comes back before the deadline gets the request again and signs it', async ({ context, extensionId, signSetup: { wallet, link, address, dapp } }) => {
     await wallet.setAutoApprove(false);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
 
     const signing = dapp.signTransactions([{ txn: await dapp.buildPayment(address) }]);
     const approval = await ApprovalPage.find(context, extensionId);
@@ -64,10 +61,7 @@ test.describe('requests under faults', () => {
     expect((await signing).ok).toBe(true);
   });
 
-  test('closing the approval window with two requests pending answers both 4001 and leaves nothing behind', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+  test('closing the approval window with two requests pending answers both 4001 and leaves nothing behind', async ({ context, extensionId, signSetup: { popup, wallet, address, dapp } }) => {
     const answers = await recordAnswers(dapp.page);
 
     const first = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'first' }) }]);

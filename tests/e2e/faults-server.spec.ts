@@ -6,7 +6,6 @@
  */
 import { test, expect } from './support/fixtures';
 import { killServiceWorker } from './support/browser';
-import { connectDapp, pairPhone } from './support/flows';
 import { PopupPage } from './support/popup-page';
 import { startUnavailableServer } from './support/fault-probes';
 import { signWithApproval, stxnsOf } from './support/sign-flow';
@@ -20,11 +19,8 @@ test.describe('signaling server faults', () => {
     context,
     extensionId,
     server,
-    seedSettings,
+    signSetup: { popup, wallet, link, address, dapp },
   }) => {
-    await seedSettings({});
-    const { popup, wallet, link, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
     await popup.expectSocket('connected');
 
     await server.stop();
@@ -47,10 +43,7 @@ test.describe('signaling server faults', () => {
     verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn: after }])).outcome)[0]!, after, address);
   });
 
-  test('restarted while the re-scan QR is shown: the same QR works once the server is back', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, wallet, link, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+  test('restarted while the re-scan QR is shown: the same QR works once the server is back', async ({ context, extensionId, server, signSetup: { popup, wallet, link, address, dapp } }) => {
     await wallet.disconnect();
     await popup.expectPhase('phone-offline');
 
@@ -71,11 +64,8 @@ test.describe('signaling server faults', () => {
     context,
     extensionId,
     server,
-    seedSettings,
+    signSetup: { popup, wallet, link, address, dapp },
   }) => {
-    await seedSettings({});
-    const { popup, wallet, link, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
     const firstStart = await popup.backgroundStartedAt();
     await popup.close();
 
@@ -101,10 +91,8 @@ test.describe('signaling server faults', () => {
     context,
     extensionId,
     server,
-    seedSettings,
+    pairedPhone: { popup, wallet, link },
   }) => {
-    await seedSettings({});
-    const { popup, wallet, link } = await pairPhone(context, extensionId, server);
     await wallet.disconnect();
     await popup.expectPhase('phone-offline');
     const firstStart = await popup.backgroundStartedAt();
@@ -127,13 +115,9 @@ test.describe('signaling server faults', () => {
   });
 
   test('unusable for a while: the socket retries with growing delays, the popup says it is reconnecting, and it recovers', async ({
-    context,
-    extensionId,
     server,
-    seedSettings,
+    pairedPhone: { popup, wallet, link },
   }) => {
-    await seedSettings({});
-    const { popup, wallet, link } = await pairPhone(context, extensionId, server);
     await server.stop();
     const unusable = await startUnavailableServer(server.port);
     try {

@@ -7,7 +7,6 @@
 import { test, expect } from './support/fixtures';
 import { ApprovalPage } from './support/approval-page';
 import { killServiceWorker } from './support/browser';
-import { connectDapp, pairPhone } from './support/flows';
 import { badgeSeenFrom, freezeScripts, queueSeenFrom, recordAnswers, watchApprovalWindows } from './support/fault-probes';
 import { errorOf, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
@@ -16,13 +15,9 @@ test.describe('service worker killed mid-request', () => {
   test('killed after queueing, before the approval window opened: the next worker opens it, and approving signs', async ({
     context,
     extensionId,
-    server,
-    seedSettings,
+    signSetup: { popup, address, dapp },
     worker,
   }) => {
-    await seedSettings({});
-    const { popup, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
     const answers = await recordAnswers(dapp.page);
     const windows = watchApprovalWindows(context, extensionId);
     // This worker will queue the request and then hang where it opens the window (no callback ever).
@@ -45,10 +40,7 @@ test.describe('service worker killed mid-request', () => {
     expect(windows.opened()).toBe(1);
   });
 
-  test('killed while the prompt waits for the user: approving afterwards signs, one answer, one window', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+  test('killed while the prompt waits for the user: approving afterwards signs, one answer, one window', async ({ context, extensionId, signSetup: { popup, address, dapp } }) => {
     const answers = await recordAnswers(dapp.page);
     const windows = watchApprovalWindows(context, extensionId);
     const txn = await dapp.buildPayment(address, { note: 'kill while awaiting approval' });
@@ -71,11 +63,8 @@ test.describe('service worker killed mid-request', () => {
     expect(windows.opened()).toBe(1);
   });
 
-  test('killed while the phone holds the request: the phone approves afterwards, one answer, one window', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
+  test('killed while the phone holds the request: the phone approves afterwards, one answer, one window', async ({ context, extensionId, signSetup: { popup, wallet, address, dapp } }) => {
     await wallet.setAutoApprove(false);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
     const answers = await recordAnswers(dapp.page);
     const windows = watchApprovalWindows(context, extensionId);
     const txn = await dapp.buildPayment(address, { note: 'kill while awaiting the phone' });
@@ -97,11 +86,8 @@ test.describe('service worker killed mid-request', () => {
     expect(windows.opened()).toBe(1);
   });
 
-  test('killed after the reply arrived but before the tab got it: the tab still gets it, exactly once', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
+  test('killed after the reply arrived but before the tab got it: the tab still gets it, exactly once', async ({ context, extensionId, signSetup: { popup, wallet, address, dapp } }) => {
     await wallet.setAutoApprove(false);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
     const answers = await recordAnswers(dapp.page);
     const windows = watchApprovalWindows(context, extensionId);
     const txn = await dapp.buildPayment(address, { note: 'kill between reply and delivery' });
@@ -128,10 +114,7 @@ test.describe('service worker killed mid-request', () => {
     expect(windows.opened()).toBe(1);
     await approval.waitForClose();
   });
-  test('a second request after a kill goes to the same approval window', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+  test('a second request after a kill goes to the same approval window', async ({ context, extensionId, signSetup: { popup, address, dapp } }) => {
     const windows = watchApprovalWindows(context, extensionId);
 
     const first = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'first' }) }]);
@@ -151,10 +134,7 @@ test.describe('service worker killed mid-request', () => {
     expect(windows.opened()).toBe(1);
   });
 
-  test('closing the approval window while the worker is dead answers every pending request 4001', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+  test('closing the approval window while the worker is dead answers every pending request 4001', async ({ context, extensionId, signSetup: { popup, address, dapp } }) => {
     const answers = await recordAnswers(dapp.page);
 
     const first = dapp.signTransactions([{ txn: await dapp.buildPayment(address, { note: 'first' }) }]);

@@ -4,13 +4,13 @@
  *
  * The phone is the dev wallet page. It is a phone built on `@algorandfoundation/liquid-client`:
  * its signaling and data channel go through the library's `SignalClient.peer(requestId, 'answer')`
- * and its passkey payloads through the library's attestation/assertion encoders (see
- * dev/wallet/peer.ts and passkey.ts), so every pairing here is also a liquid-client pairing.
+ * (dev/wallet/peer.ts), so every pairing here is also a liquid-client pairing; its passkey
+ * ceremonies are @simplewebauthn/browser's, posted in the shape of the library's encoders (passkey.ts).
  */
 import { test, expect } from './support/fixtures';
 import { parseDeepLink } from '../../lib/liquid/deep-link';
 import { approvalWindow, PopupPage } from './support/popup-page';
-import { approveOnce, connectDapp, pairPhone } from './support/flows';
+import { approveOnce } from './support/flows';
 import { verifySignedTxn } from './support/verify';
 import { WalletPage } from './support/wallet-page';
 import { killServiceWorker } from './support/browser';
@@ -25,12 +25,8 @@ test.describe('pairing recovery', () => {
   test('a killed service worker leaves the phone channel up: the popup shows connected and a sign request crosses it both ways', async ({
     context,
     extensionId,
-    server,
-    seedSettings,
+    signSetup: { popup, wallet, address, dapp },
   }) => {
-    await seedSettings({});
-    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
-    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
     const firstStart = await popup.backgroundStartedAt();
     await popup.close();
 
@@ -55,13 +51,8 @@ test.describe('pairing recovery', () => {
   });
 
   test('when the phone closes the channel, the popup shows phone offline with the same QR, and a re-scan reconnects with an assertion', async ({
-    context,
-    extensionId,
-    server,
-    seedSettings,
+    pairedPhone: { popup, wallet, link },
   }) => {
-    await seedSettings({});
-    const { popup, wallet, link } = await pairPhone(context, extensionId, server);
     expect(await wallet.lastPasskeyMode()).toBe('registered');
 
     await wallet.disconnect();
@@ -78,11 +69,8 @@ test.describe('pairing recovery', () => {
   test('a phone that leaves while the worker is dead is noticed on restart: phone offline with the same QR, and a re-scan reconnects', async ({
     context,
     extensionId,
-    server,
-    seedSettings,
+    pairedPhone: { popup, wallet, link },
   }) => {
-    await seedSettings({});
-    const { popup, wallet, link } = await pairPhone(context, extensionId, server);
     const firstStart = await popup.backgroundStartedAt();
     await popup.close();
 
@@ -225,9 +213,7 @@ test.describe('pairing recovery', () => {
     await reopened.expectPhase('connected');
   });
 
-  test('unpairing from settings returns to unpaired, and a new pairing works', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { popup, wallet, link } = await pairPhone(context, extensionId, server);
+  test('unpairing from settings returns to unpaired, and a new pairing works', async ({ pairedPhone: { popup, wallet, link } }) => {
 
     await popup.unpair();
     await popup.expectPhase('unpaired');
@@ -241,12 +227,14 @@ test.describe('pairing recovery', () => {
     await expect(popup.walletAddress()).toHaveAttribute('title', await wallet.address());
   });
 
-  test('a phone on liquid-client pairs: its offer and the answer travel through SignalClient', async ({ context, extensionId, server, seedSettings }) => {
-    await seedSettings({});
-    const { wallet } = await pairPhone(context, extensionId, server, 'reference');
-    // dev/wallet/peer.ts logs these from SignalClient's own 'offer-description' / 'answer-description' events.
-    const log = await wallet.log();
-    expect(log.some((line) => line.endsWith('offer sent'))).toBe(true);
-    expect(log.some((line) => line.endsWith('answer received'))).toBe(true);
+  test.describe('with the reference phone', () => {
+    test.use({ phoneBehaviour: 'reference' });
+
+    test('a phone on liquid-client pairs: its offer and the answer travel through SignalClient', async ({ pairedPhone: { wallet } }) => {
+      // dev/wallet/peer.ts logs these from SignalClient's own 'offer-description' / 'answer-description' events.
+      const log = await wallet.log();
+      expect(log.some((line) => line.endsWith('offer sent'))).toBe(true);
+      expect(log.some((line) => line.endsWith('answer received'))).toBe(true);
+    });
   });
 });

@@ -22,7 +22,7 @@ test.describe('site sessions', () => {
     const pairing = new PopupPage(approval.page);
     await pairing.expectPhase('unpaired');
     const link = await pairing.pair();
-    await expect(approval.page.getByTestId('pairing-qr')).toBeVisible();
+    await expect(pairing.qrCode()).toBeVisible();
     const wallet = await WalletPage.open(context, server.url);
     await wallet.page.bringToFront();
     await wallet.connect(link);

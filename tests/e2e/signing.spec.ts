@@ -2,6 +2,7 @@ import { test, expect } from './support/fixtures';
 import { approvalWindow } from './support/popup-page';
 import { approveOnce, connectDapp, pairPhone } from './support/flows';
 import { DappPage } from './support/dapp-page';
+import { ApprovalPage } from './support/approval-page';
 import { verifySignedTxn } from './support/verify';
 
 test.describe('signing', () => {
@@ -23,7 +24,7 @@ test.describe('signing', () => {
       const txn = await dapp.buildPayment(address, { note: 'hello tandem' });
       const signing = dapp.signTransactions([{ txn }]);
       const approval = await approvalWindow(context, extensionId);
-      await expect(approval.getByTestId('txn-title')).toHaveText('Payment');
+      await expect(new ApprovalPage(approval).txnTitles()).toHaveText('Payment');
       await approveOnce(approval);
       const signed = await signing;
       expect(signed.ok, JSON.stringify(signed)).toBe(true);

@@ -2,6 +2,7 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { approvalWindow } from './popup-page';
 import { clickMayClose } from './click';
+import { testIds } from '../../../components/test-ids';
 
 export class ApprovalPage {
   constructor(readonly page: Page) {}
@@ -12,15 +13,15 @@ export class ApprovalPage {
   }
 
   connectPrompt() {
-    return this.page.getByTestId('connect-prompt');
+    return this.page.getByTestId(testIds.connectPrompt);
   }
 
   signPrompt() {
-    return this.page.getByTestId('sign-prompt');
+    return this.page.getByTestId(testIds.signPrompt);
   }
 
   promptOrigin() {
-    return this.page.getByTestId('prompt-origin');
+    return this.page.getByTestId(testIds.promptOrigin);
   }
 
   /** "Sign 1024 transactions?" */
@@ -29,35 +30,35 @@ export class ApprovalPage {
   }
 
   signTotals() {
-    return this.page.getByTestId('sign-totals');
+    return this.page.getByTestId(testIds.signTotals);
   }
 
   confirmOnPhone() {
-    return this.page.getByTestId('confirm-on-phone');
+    return this.page.getByTestId(testIds.confirmOnPhone);
   }
 
   /** The pairing panel's status above the prompt (shown while the phone is not connected). */
   async expectPhase(phase: string, timeout?: number) {
-    await expect(this.page.getByTestId('connection-phase')).toHaveAttribute('data-phase', phase, timeout ? { timeout } : undefined);
+    await expect(this.page.getByTestId(testIds.connectionPhase)).toHaveAttribute('data-phase', phase, timeout ? { timeout } : undefined);
   }
 
   /** The re-scan link in the pairing panel above the prompt. */
   pairingLink() {
-    return this.page.getByTestId('pairing-link');
+    return this.page.getByTestId(testIds.pairingLink);
   }
 
   /** Why a request waiting for the phone is stuck (e.g. the phone went offline). */
   requestError() {
-    return this.page.getByTestId('request-error');
+    return this.page.getByTestId(testIds.requestError);
   }
 
   /** "2 requests waiting", shown when more than one request is open. */
   pendingCount() {
-    return this.page.getByTestId('pending-count');
+    return this.page.getByTestId(testIds.pendingCount);
   }
 
   approveButton() {
-    return this.page.getByTestId('approve');
+    return this.page.getByTestId(testIds.approve);
   }
 
   async approveConnect() {
@@ -72,20 +73,25 @@ export class ApprovalPage {
   }
 
   async reject() {
-    await clickMayClose(this.page.getByTestId('reject'));
+    await clickMayClose(this.page.getByTestId(testIds.reject));
   }
 
   warnings(kind?: string) {
-    const all = this.page.getByTestId('warning');
+    const all = this.page.getByTestId(testIds.warning);
     return kind ? all.and(this.page.locator(`[data-kind="${kind}"]`)) : all;
   }
 
   txnCards() {
-    return this.page.getByTestId('txn');
+    return this.page.getByTestId(testIds.txn);
+  }
+
+  /** The title ("Payment", ...) of each rendered card. */
+  txnTitles() {
+    return this.page.getByTestId(testIds.txnTitle);
   }
 
   txnList() {
-    return this.page.getByTestId('txn-list');
+    return this.page.getByTestId(testIds.txnList);
   }
 
   /** The value cells ("To", "Note", ...) of the card at `position` among the rendered cards. */

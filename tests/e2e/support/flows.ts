@@ -5,6 +5,7 @@ import { PopupPage, approvalWindow } from './popup-page';
 import { WalletPage, type Behaviour } from './wallet-page';
 import { DappPage, TESTNET_HASH } from './dapp-page';
 import { clickMayClose } from './click';
+import { testIds } from '../../../components/test-ids';
 
 export async function pairPhone(context: BrowserContext, extensionId: string, server: TestServer, behaviour: Behaviour = 'spec') {
   const popup = await PopupPage.open(context, extensionId);
@@ -20,8 +21,8 @@ export async function connectDapp(context: BrowserContext, extensionId: string, 
   const dapp = await DappPage.open(context, dappUrl);
   const enabling = dapp.enable(genesisHash);
   const approval = await approvalWindow(context, extensionId);
-  await approval.getByTestId('connect-prompt').waitFor();
-  await clickMayClose(approval.getByTestId('approve'));
+  await approval.getByTestId(testIds.connectPrompt).waitFor();
+  await clickMayClose(approval.getByTestId(testIds.approve));
   const enabled = await enabling;
   expect(enabled.ok, JSON.stringify(enabled)).toBe(true);
   // With nothing else pending the window closes once the dApp has its answer. Wait for that, so
@@ -31,7 +32,7 @@ export async function connectDapp(context: BrowserContext, extensionId: string, 
 }
 
 export async function approveOnce(approval: Page) {
-  const prompt = approval.getByTestId('sign-prompt');
+  const prompt = approval.getByTestId(testIds.signPrompt);
   await expect(prompt).toHaveAttribute('data-stage', 'awaiting-approval');
-  await clickMayClose(approval.getByTestId('approve'));
+  await clickMayClose(approval.getByTestId(testIds.approve));
 }

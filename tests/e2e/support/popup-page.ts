@@ -2,6 +2,7 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Envelope } from '../../../lib/messaging/channel';
 import { popupChannel, type PopupCatalogue } from '../../../lib/messaging/popup-protocol';
+import { testIds } from '../../../components/test-ids';
 
 export class PopupPage {
   constructor(readonly page: Page) {}
@@ -28,7 +29,7 @@ export class PopupPage {
   }
 
   phase() {
-    return this.page.getByTestId('connection-phase');
+    return this.page.getByTestId(testIds.connectionPhase);
   }
 
   async expectPhase(phase: string, timeout?: number) {
@@ -37,7 +38,7 @@ export class PopupPage {
 
   /** The signaling socket's state (ConnectionState.socket), and the popup's text for it. */
   async expectSocket(socket: 'offline' | 'connecting' | 'connected' | 'reconnecting', timeout?: number) {
-    const status = this.page.getByTestId('connection-status');
+    const status = this.page.getByTestId(testIds.connectionStatus);
     await expect(status).toHaveAttribute('data-socket', socket, timeout ? { timeout } : undefined);
     if (socket === 'reconnecting') await expect(status).toContainText('reconnecting to server');
     else await expect(status).not.toContainText('reconnecting to server');
@@ -50,15 +51,15 @@ export class PopupPage {
 
   /** Clicks "Pair" without waiting for a QR code (for pairings that must be refused). */
   async requestPairing() {
-    await this.page.getByTestId('pair').click();
+    await this.page.getByTestId(testIds.pair).click();
   }
 
   qrCode() {
-    return this.page.getByTestId('pairing-qr');
+    return this.page.getByTestId(testIds.pairingQr);
   }
 
   pairingLink() {
-    return this.page.getByTestId('pairing-link');
+    return this.page.getByTestId(testIds.pairingLink);
   }
 
   async link(): Promise<string> {
@@ -75,7 +76,7 @@ export class PopupPage {
   }
 
   failure() {
-    return this.page.getByTestId('failure');
+    return this.page.getByTestId(testIds.failure);
   }
 
   async expectFailure(reason: string, timeout?: number) {
@@ -83,7 +84,7 @@ export class PopupPage {
   }
 
   retryButton() {
-    return this.page.getByTestId('retry');
+    return this.page.getByTestId(testIds.retry);
   }
 
   async retry() {
@@ -91,33 +92,33 @@ export class PopupPage {
   }
 
   async cancelPairing() {
-    await this.page.getByTestId('cancel-pairing').click();
+    await this.page.getByTestId(testIds.cancelPairing).click();
   }
 
   async openSettings() {
-    await this.page.getByTestId('toggle-settings').click();
-    await expect(this.page.getByTestId('server-url')).toBeVisible();
+    await this.page.getByTestId(testIds.toggleSettings).click();
+    await expect(this.page.getByTestId(testIds.serverUrl)).toBeVisible();
   }
 
   /** Types a server URL in Settings and saves (the settings view must be open); returns the form's message. */
   async saveServerUrl(url: string): Promise<string> {
-    await this.page.getByTestId('server-url').fill(url);
-    await this.page.getByTestId('save-settings').click();
-    const message = this.page.getByTestId('settings-message');
+    await this.page.getByTestId(testIds.serverUrl).fill(url);
+    await this.page.getByTestId(testIds.saveSettings).click();
+    const message = this.page.getByTestId(testIds.settingsMessage);
     await expect(message).toBeVisible();
     return (await message.textContent()) ?? '';
   }
 
   async closeSettings() {
-    await this.page.getByTestId('toggle-settings').click();
+    await this.page.getByTestId(testIds.toggleSettings).click();
     await expect(this.phase()).toBeVisible();
   }
 
   /** Unpairs from the settings view and returns to the pairing view. */
   async unpair() {
     await this.openSettings();
-    await this.page.getByTestId('unpair').click();
-    await expect(this.page.getByTestId('unpair')).toBeHidden();
+    await this.page.getByTestId(testIds.unpair).click();
+    await expect(this.page.getByTestId(testIds.unpair)).toBeHidden();
     await this.closeSettings();
   }
 
@@ -126,7 +127,7 @@ export class PopupPage {
   }
 
   walletAddress() {
-    return this.page.getByTestId('wallet-address');
+    return this.page.getByTestId(testIds.walletAddress);
   }
 }
 

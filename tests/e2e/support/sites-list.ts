@@ -1,8 +1,9 @@
 /** The popup's connected-sites list (HomeView). Every selector for it lives here. */
 import { expect, type Page } from '@playwright/test';
+import { testIds } from '../../../components/test-ids';
 
 export function siteRows(page: Page) {
-  return page.getByTestId('site');
+  return page.getByTestId(testIds.site);
 }
 
 export function siteRow(page: Page, origin: string) {
@@ -12,10 +13,10 @@ export function siteRow(page: Page, origin: string) {
 /** Clicks Revoke on the site's row and waits until the row is gone. */
 export async function revokeSite(page: Page, origin: string) {
   const row = siteRow(page, origin);
-  await row.getByTestId('revoke').click();
+  await row.getByTestId(testIds.revoke).click();
   await expect(row).toHaveCount(0);
 }
 
 export function noSites(page: Page) {
-  return page.getByTestId('no-sites');
+  return page.getByTestId(testIds.noSites);
 }

@@ -1,11 +1,12 @@
 /** Page object for Tandem's approval window in Firefox: the connect and sign prompts. */
 import type { Browser, Page } from 'puppeteer-core';
+import { testIds, type TestId } from '../../../components/test-ids';
 import { attributeOf, clickTestId, waitAttribute, waitTestId } from './dom';
 import { findTandemPage, isGone } from './firefox';
 import { until } from './wait';
 
 /** Approve and Reject may close the window before the click returns (the last request answered). */
-async function clickMayClose(page: Page, testId: string): Promise<void> {
+async function clickMayClose(page: Page, testId: TestId): Promise<void> {
   try {
     await clickTestId(page, testId);
   } catch (err) {
@@ -22,27 +23,27 @@ export class FirefoxApproval {
   }
 
   async approveConnect(): Promise<void> {
-    await waitTestId(this.page, 'connect-prompt');
-    await clickMayClose(this.page, 'approve');
+    await waitTestId(this.page, testIds.connectPrompt);
+    await clickMayClose(this.page, testIds.approve);
   }
 
   /** Waits until the sign prompt asks the user (not the phone, not a re-scan). */
   async waitSignPrompt(): Promise<void> {
-    await waitAttribute(this.page, 'sign-prompt', 'data-stage', 'awaiting-approval');
+    await waitAttribute(this.page, testIds.signPrompt, 'data-stage', 'awaiting-approval');
   }
 
   signStage(): Promise<string | null> {
-    return attributeOf(this.page, 'sign-prompt', 'data-stage');
+    return attributeOf(this.page, testIds.signPrompt, 'data-stage');
   }
 
   async approveSign(): Promise<void> {
     await this.waitSignPrompt();
-    await clickMayClose(this.page, 'approve');
+    await clickMayClose(this.page, testIds.approve);
   }
 
   async rejectSign(): Promise<void> {
     await this.waitSignPrompt();
-    await clickMayClose(this.page, 'reject');
+    await clickMayClose(this.page, testIds.reject);
   }
 
   /** Resolves once Tandem has closed the window (it does when nothing is left to decide). */

@@ -3,7 +3,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { Envelope } from '../../../lib/messaging/channel';
 import { popupChannel, type PopupCatalogue } from '../../../lib/messaging/popup-protocol';
 import type { Pairing } from '../../../lib/liquid/types';
-import { attributeOf, clickTestId, textOf, waitAttribute, waitTestId } from './dom';
+import { testIds } from '../../../components/test-ids';
+import { attributeOf, byTestId, clickTestId, textOf, waitAttribute, waitTestId } from './dom';
 import { findTandemPage, openPopupTab } from './firefox';
 import { until } from './wait';
 
@@ -34,16 +35,16 @@ export class FirefoxPopup {
   }
 
   async waitReady(): Promise<void> {
-    await waitTestId(this.page, 'connection-phase');
+    await waitTestId(this.page, testIds.connectionPhase);
   }
 
   phase(): Promise<string | null> {
-    return attributeOf(this.page, 'connection-phase', 'data-phase');
+    return attributeOf(this.page, testIds.connectionPhase, 'data-phase');
   }
 
   async waitPhase(phase: string, timeoutMs?: number): Promise<void> {
     try {
-      await waitAttribute(this.page, 'connection-phase', 'data-phase', phase, timeoutMs);
+      await waitAttribute(this.page, testIds.connectionPhase, 'data-phase', phase, timeoutMs);
     } catch (err) {
       const failure = await this.failureReason().catch(() => null);
       throw new Error(`${(err as Error).message}${failure ? `; failure reason ${failure}` : ''}`);
@@ -52,32 +53,32 @@ export class FirefoxPopup {
 
   /** Starts pairing and returns the liquid:// link shown under the QR code. */
   async pair(): Promise<string> {
-    await clickTestId(this.page, 'pair');
+    await clickTestId(this.page, testIds.pair);
     return until('pairing link', async () => {
-      const text = (await textOf(this.page, 'pairing-link')) ?? '';
+      const text = (await textOf(this.page, testIds.pairingLink)) ?? '';
       return text.startsWith('liquid://') ? text : undefined;
     });
   }
 
-  /** Why the last attempt failed, as the popup shows it (null when it shows no failure). */
   /** The phase and failure shown, for a failing test's report. */
   async describePhase(): Promise<string> {
-    const phase = await attributeOf(this.page, 'connection-phase', 'data-phase');
+    const phase = await attributeOf(this.page, testIds.connectionPhase, 'data-phase');
     const failure = await this.failureReason();
     return `phase ${phase ?? '(none)'}${failure ? `, failure ${failure}` : ''}`;
   }
 
+  /** Why the last attempt failed, as the popup shows it (null when it shows no failure). */
   failureReason(): Promise<string | null> {
-    return attributeOf(this.page, 'failure', 'data-reason');
+    return attributeOf(this.page, testIds.failure, 'data-reason');
   }
 
   /** The full paired address (the element shows it shortened; its title holds all of it). */
   walletAddress(): Promise<string | null> {
-    return attributeOf(this.page, 'wallet-address', 'title');
+    return attributeOf(this.page, testIds.walletAddress, 'title');
   }
 
   async isPairingShown(): Promise<boolean> {
-    return (await this.page.$('[data-testid="pairing-link"]')) !== null;
+    return (await this.page.$(byTestId(testIds.pairingLink))) !== null;
   }
 
   /**

@@ -1,16 +1,16 @@
 /**
  * The hostile-envelope table (tests/fixtures/abuse/page-envelopes.ts) through the real
- * AVMWebProvider on a fake window with Tandem's validation as the handler, as the content script
- * wires it: which events get which error, and which the library drops before any Tandem code runs.
- * The e2e spec runs the same table through Chromium, the content script and the background.
+ * AVMWebProvider on a fake window with the content script's own handlers
+ * (entrypoints/content/provider-handlers.ts) over a fake background: which events get which
+ * error, which the library drops before any Tandem code runs, and that none of them reaches the
+ * background. The e2e spec runs the same table through Chromium, the content script and the background.
  */
 import { AVMWebProvider } from '@agoralabs-sh/avm-web-provider';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENVELOPE_CASES } from '../../fixtures/abuse/page-envelopes';
-import { toProviderError } from '../../../lib/arc27/errors';
-import { parsePageRequest } from '../../../lib/arc27/page-request';
-import { ARC27_METHODS, TANDEM_PROVIDER_ID, type Arc27Method } from '../../../lib/arc27/types';
-import { PAYMENT } from '../arc27/fixtures';
+import { registerProviderHandlers, type BackgroundTransport } from '../../../entrypoints/content/provider-handlers';
+import { ARC27_METHODS, TANDEM_PROVIDER_ID, arc27Error, Arc27ErrorCode, type Arc27Outcome, type Arc27Request } from '../../../lib/arc27/types';
+import { PAYMENT, REQUEST_ID } from '../arc27/fixtures';
 
 /**
  * A page window whose listeners' rejected promises are recorded, as a browser would report them
@@ -31,33 +31,31 @@ class PageWindow extends EventTarget {
 let fakeWindow: PageWindow;
 
 beforeEach(() => {
+  // The provider's work is promise chains; fake timers let `settle` run them without a wall-clock wait.
+  vi.useFakeTimers();
   fakeWindow = new PageWindow();
   vi.stubGlobal('window', fakeWindow);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
-/** Tandem's content script, minus the relay: validate, then refuse or answer `{}`. */
-function startTandemProvider() {
-  const provider = AVMWebProvider.init(TANDEM_PROVIDER_ID);
-  // Like the content script: the handler takes the page's object as it is; an accepted request's
-  // result does not matter here.
-  const handle = (method: Arc27Method) => async (message: unknown) => {
-    const parsed = parsePageRequest(method, message);
-    if (!parsed.ok) throw toProviderError(parsed.error);
-    return {} as never;
+/**
+ * Tandem's provider as the content script starts it, with a fake background in place of the relay:
+ * it records every request that reaches it and answers `outcome` (by default a result of `{}`).
+ */
+function startTandemProvider(outcome: Arc27Outcome = { ok: true, result: {} as never }): Arc27Request[] {
+  const transported: Arc27Request[] = [];
+  const transport: BackgroundTransport = async (request) => {
+    transported.push(request);
+    return outcome;
   };
-  provider.onDiscover(handle('discover'));
-  provider.onEnable(handle('enable'));
-  provider.onDisable(handle('disable'));
-  provider.onSignTransactions(handle('sign_transactions'));
-  provider.onSignMessage(handle('sign_message'));
-  provider.onPostTransactions(handle('post_transactions'));
-  provider.onSignAndPostTransactions(handle('sign_and_post_transactions'));
+  registerProviderHandlers(AVMWebProvider.init(TANDEM_PROVIDER_ID), transport);
+  return transported;
 }
 
 function collectResponses(): Record<string, unknown>[] {
@@ -68,17 +66,23 @@ function collectResponses(): Record<string, unknown>[] {
   return seen;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/**
+ * Runs everything the dispatched events started. Their work is promise chains only (no timers,
+ * no I/O), and an async tick of the fake clock first lets every pending promise callback run.
+ */
+const settle = () => vi.advanceTimersByTimeAsync(0);
 
 describe('hostile page envelopes through AVMWebProvider and Tandem validation', () => {
   for (const c of ENVELOPE_CASES.filter((c) => c.build === undefined && !c.needsBackground)) {
     it(c.name, async () => {
-      startTandemProvider();
+      const transported = startTandemProvider();
       const seen = collectResponses();
       const raw = c.detail!(PAYMENT);
       const detail = c.noId ? raw : { ...(raw as object), id: 'hostile-1' };
       fakeWindow.dispatchEvent(new CustomEvent(`arc0027:${c.method}:request`, { detail }));
       await settle();
+      // Every case here is refused or dropped in the page's content script, never relayed.
+      expect(transported).toEqual([]);
       if ('none' in c.expect) {
         expect(seen).toEqual([]);
         return;
@@ -102,5 +106,29 @@ describe('hostile page envelopes through AVMWebProvider and Tandem validation', 
     expect(called).not.toHaveBeenCalled();
     expect(fakeWindow.rejections).toHaveLength(1);
     expect(fakeWindow.rejections[0]).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('requests that pass validation', () => {
+  it('reach the background once, validated, and its result reaches the page', async () => {
+    const result = { providerId: TANDEM_PROVIDER_ID, stxns: ['c2lnbmVk'] };
+    const transported = startTandemProvider({ ok: true, result } as Arc27Outcome);
+    const seen = collectResponses();
+    fakeWindow.dispatchEvent(new CustomEvent('arc0027:sign_transactions:request', { detail: { id: REQUEST_ID, params: { txns: [{ txn: PAYMENT }] }, extra: 'dropped' } }));
+    await settle();
+    expect(transported).toEqual([{ id: REQUEST_ID, method: 'sign_transactions', reference: 'arc0027:sign_transactions:request', params: { providerId: TANDEM_PROVIDER_ID, txns: [{ txn: PAYMENT }] } }]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ requestId: REQUEST_ID, reference: 'arc0027:sign_transactions:response', result });
+    expect(seen[0]).not.toHaveProperty('error');
+  });
+
+  it('get the background\'s ARC-0027 error as the page\'s answer, naming Tandem', async () => {
+    startTandemProvider({ ok: false, error: arc27Error(Arc27ErrorCode.MethodTimedOut, 'Your phone did not answer in time') });
+    const seen = collectResponses();
+    fakeWindow.dispatchEvent(new CustomEvent('arc0027:disable:request', { detail: { id: REQUEST_ID, params: {} } }));
+    await settle();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.requestId).toBe(REQUEST_ID);
+    expect(seen[0]!.error).toEqual({ code: 4002, message: 'Your phone did not answer in time', providerId: TANDEM_PROVIDER_ID });
   });
 });

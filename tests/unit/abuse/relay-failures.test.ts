@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { TANDEM_PROVIDER_ID } from '@/lib/arc27/types';
+import { TANDEM_PROVIDER_ID, type Arc27Request } from '@/lib/arc27/types';
 
 type Listener = (message: unknown, sender: Runtime.MessageSender) => unknown;
 
@@ -27,7 +27,7 @@ vi.mock('webextension-polyfill', () => ({
 
 const { createRelay } = await import('@/entrypoints/content/relay');
 
-const disableMessage = { id: 'c0ffee00-0000-4000-8000-000000000002', params: { providerId: TANDEM_PROVIDER_ID } };
+const disableRequest: Arc27Request = { id: 'c0ffee00-0000-4000-8000-000000000002', method: 'disable', reference: 'arc0027:disable:request', params: { providerId: TANDEM_PROVIDER_ID } };
 
 function scriptBackground(requestReplies: unknown[]) {
   const kinds: string[] = [];
@@ -54,12 +54,12 @@ describe('content relay, background failures', () => {
   for (const code of ['failed', 'bad-request', 'forbidden'] as const) {
     it(`answers 4000 at once when the background replies '${code}'`, async () => {
       const kinds = scriptBackground([{ ok: false, error: { code, message: 'QUOTA_BYTES quota exceeded' } }]);
-      const outcome = createRelay()('disable', disableMessage).catch((err: unknown) => err);
+      const outcome = createRelay()(disableRequest);
       await vi.advanceTimersByTimeAsync(10);
-      const error = (await outcome) as { code: number; message: string };
-      expect(error).toMatchObject({ code: 4000, message: 'Tandem could not take this request' });
+      const answer = await outcome;
+      expect(answer).toEqual({ ok: false, error: { code: 4000, message: 'Tandem could not take this request' } });
       // The background's internal message is not the page's business.
-      expect(JSON.stringify(error)).not.toMatch(/quota/i);
+      expect(JSON.stringify(answer)).not.toMatch(/quota/i);
       await vi.advanceTimersByTimeAsync(10_000);
       expect(kinds.filter((k) => k === 'arc27/request')).toHaveLength(1);
       expect(kinds).not.toContain('arc27/poll');
@@ -72,9 +72,9 @@ describe('content relay, background failures', () => {
       { ok: false, error: { code: 'unavailable', message: 'Could not establish connection. Receiving end does not exist.' } },
       { ok: true, value: { state: 'done', outcome: { ok: true, result: { sessionIds: [] } } } },
     ]);
-    const outcome = createRelay()('disable', disableMessage);
+    const outcome = createRelay()(disableRequest);
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(await outcome).toEqual({ sessionIds: [] });
+    expect(await outcome).toEqual({ ok: true, result: { sessionIds: [] } });
     expect(kinds.filter((k) => k === 'arc27/request')).toHaveLength(3);
   });
 });

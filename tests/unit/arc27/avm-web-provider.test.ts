@@ -13,23 +13,19 @@ import { TESTNET_HASH } from './fixtures';
 const OTHER_PROVIDER = '11111111-2222-4333-8444-555555555555';
 
 let fakeWindow: EventTarget & { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
-const timers: ReturnType<typeof setTimeout>[] = [];
 
 beforeEach(() => {
-  // The client arms a 180 s timer per request; track them so the test run does not wait for them.
-  const trackedSetTimeout = ((fn: () => void, ms?: number) => {
-    const timer = setTimeout(fn, ms);
-    timers.push(timer);
-    return timer;
-  }) as typeof setTimeout;
-  fakeWindow = Object.assign(new EventTarget(), { setTimeout: trackedSetTimeout, clearTimeout });
+  // Fake timers: the client arms a 180 s timer per request (window.setTimeout), which then never
+  // fires, and `settle` needs no wall-clock wait. They are installed before the window takes them.
+  vi.useFakeTimers();
+  fakeWindow = Object.assign(new EventTarget(), { setTimeout, clearTimeout });
   vi.stubGlobal('window', fakeWindow);
   // The provider logs every thrown handler error with console.error; keep the test output readable.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 
 afterEach(() => {
-  for (const timer of timers.splice(0)) clearTimeout(timer);
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -53,8 +49,11 @@ function collectResponses(method: string): Record<string, unknown>[] {
   return seen;
 }
 
-/** Lets queued events and handler promises settle. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+/**
+ * Lets queued events and handler promises settle: an async tick of the fake clock first runs every
+ * pending promise callback (the requests' 180 s timers stay far off).
+ */
+const settle = () => vi.advanceTimersByTimeAsync(0);
 
 describe('errors thrown by an AVMWebProvider handler', () => {
   it('reach the dApp as {code, message, data, providerId} when thrown as Arc27ProviderError', async () => {

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { TANDEM_PROVIDER_ID, type Arc27Outcome } from '@/lib/arc27/types';
+import { TANDEM_PROVIDER_ID, type Arc27Outcome, type Arc27Request } from '@/lib/arc27/types';
 
 type Listener = (message: unknown, sender: Runtime.MessageSender) => unknown;
 type Envelope = { channel: string; kind: string; payload: { key: string } };
@@ -30,7 +30,7 @@ vi.mock('webextension-polyfill', () => ({
 const { createRelay } = await import('@/entrypoints/content/relay');
 
 /** `disable`: `enable` would read the page's title and icon, and these tests have no document. */
-const disableMessage = { id: 'c0ffee00-0000-4000-8000-000000000001', params: { providerId: TANDEM_PROVIDER_ID } };
+const disableRequest: Arc27Request = { id: 'c0ffee00-0000-4000-8000-000000000001', method: 'disable', reference: 'arc0027:disable:request', params: { providerId: TANDEM_PROVIDER_ID } };
 const answer: Arc27Outcome = { ok: false, error: { code: 4002, message: 'Your phone did not answer in time' } };
 
 /** The background pushing an answer to the content script, as `deliver()` does. */
@@ -65,9 +65,9 @@ describe('content relay', () => {
       return { ok: true, value: {} };
     };
     const relay = createRelay();
-    const outcome = relay('disable', disableMessage).catch((err: unknown) => err);
+    const outcome = relay(disableRequest);
     await vi.advanceTimersByTimeAsync(2_500);
-    expect(await outcome).toMatchObject({ code: 4002, message: 'Your phone did not answer in time' });
+    expect(await outcome).toEqual(answer);
     expect(calls.filter((kind) => kind === 'arc27/request')).toHaveLength(1);
     expect(calls.at(-1)).toBe('arc27/ack');
   });
@@ -85,9 +85,9 @@ describe('content relay', () => {
       return { ok: true, value: {} };
     };
     const relay = createRelay();
-    const outcome = relay('disable', disableMessage);
+    const outcome = relay(disableRequest);
     await vi.advanceTimersByTimeAsync(2_500);
-    expect(await outcome).toEqual({ sessionIds: [] });
+    expect(await outcome).toEqual({ ok: true, result: { sessionIds: [] } });
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
   });

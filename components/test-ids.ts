@@ -1,0 +1,60 @@
+/**
+ * Every `data-testid` of the popup and the approval window. The components and all three sets of
+ * page objects (tests/e2e/support, tests/firefox/support, bench/pages.ts) take the ids from here,
+ * so renaming or removing one is a compile error wherever it is used. Plain data: no React, no
+ * extension APIs, so Node-side test code imports it as it is.
+ */
+export const testIds = {
+  // Pairing panel (popup and approval window)
+  connectionStatus: 'connection-status',
+  connectionPhase: 'connection-phase',
+  walletAddress: 'wallet-address',
+  copyAddress: 'copy-address',
+  failure: 'failure',
+  pairingQr: 'pairing-qr',
+  pairingLink: 'pairing-link',
+  copyLink: 'copy-link',
+  pairingCountdown: 'pairing-countdown',
+  pair: 'pair',
+  retry: 'retry',
+  cancelPairing: 'cancel-pairing',
+
+  // Popup home: settings, connected sites, blocked sites
+  toggleSettings: 'toggle-settings',
+  serverUrl: 'server-url',
+  iceServers: 'ice-servers',
+  localnetHash: 'localnet-hash',
+  saveSettings: 'save-settings',
+  unpair: 'unpair',
+  settingsMessage: 'settings-message',
+  noSites: 'no-sites',
+  site: 'site',
+  revoke: 'revoke',
+  blockedSites: 'blocked-sites',
+  blockedSite: 'blocked-site',
+  unblock: 'unblock',
+
+  // Approval window: the prompts and their actions
+  pendingCount: 'pending-count',
+  approvalError: 'approval-error',
+  noRequests: 'no-requests',
+  connectPrompt: 'connect-prompt',
+  signPrompt: 'sign-prompt',
+  promptOrigin: 'prompt-origin',
+  promptNetwork: 'prompt-network',
+  signTotals: 'sign-totals',
+  confirmOnPhone: 'confirm-on-phone',
+  requestError: 'request-error',
+  requestDeadline: 'request-deadline',
+  cancelRequest: 'cancel-request',
+  approve: 'approve',
+  reject: 'reject',
+  blockSite: 'block-site',
+  warnings: 'warnings',
+  warning: 'warning',
+  txnList: 'txn-list',
+  txn: 'txn',
+  txnTitle: 'txn-title',
+} as const;
+
+export type TestId = (typeof testIds)[keyof typeof testIds];
