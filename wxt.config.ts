@@ -127,6 +127,8 @@ export default defineConfig({
       'entrypoints/**',
       'components/**',
       'lib/**',
+      // TANDEM_PROVIDER_ID lives in the dApp-side package's protocol module (lib/arc27/types.ts).
+      'packages/use-wallet-tandem/src/protocol.ts',
       'public/**',
     ],
   },

@@ -22,6 +22,7 @@ Tandem is built:
   Firefox:            ${resolve('.output/firefox-mv2')}  (about:debugging → This Firefox → Load Temporary Add-on → manifest.json)
 Dev wallet (plays the phone): ${base}/wallet
 Test dApp:                    ${base}/dapp
+use-wallet example dApps:     ${base}/dapp/use-wallet-v5/  ${base}/dapp/use-wallet-v4/
 Press Ctrl+C to stop.`);
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (process.env.DISPLAY && existsSync(chromium)) {

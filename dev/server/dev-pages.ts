@@ -1,15 +1,34 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import express, { Router, type Response } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 
-/** The development pages other parts of the repo provide as `<pagesDir>/<name>/index.html` + `main.ts`. */
-export const DEV_PAGE_NAMES = ['wallet', 'dapp', 'reference-dapp'] as const;
+/**
+ * The development pages other parts of the repo provide as `<pagesDir>/<name>/index.html` + `main.ts`.
+ * A name may have two segments (the use-wallet example dApps live inside the test dApp's folder).
+ */
+export const DEV_PAGE_NAMES = ['wallet', 'dapp', 'reference-dapp', 'dapp/use-wallet-v5', 'dapp/use-wallet-v4'] as const;
 type DevPageName = (typeof DEV_PAGE_NAMES)[number];
 
-function isDevPageName(name: string): name is DevPageName {
-  return (DEV_PAGE_NAMES as readonly string[]).includes(name);
-}
+/**
+ * Bundling options of single pages. use-wallet v4's core imports every wallet SDK it supports with
+ * `import()`; the v4 example only uses its custom provider, so those SDKs (not installed) stay
+ * unresolved imports that never run, as in a dApp that leaves them out.
+ */
+const PAGE_BUILD_OPTIONS: Partial<Record<DevPageName, Pick<esbuild.BuildOptions, 'external'>>> = {
+  'dapp/use-wallet-v4': {
+    external: [
+      '@blockshake/defly-connect',
+      '@perawallet/connect',
+      '@walletconnect/modal',
+      '@walletconnect/sign-client',
+      '@web3auth/*',
+      'lute-connect',
+      '@magic-ext/algorand',
+      'magic-sdk',
+    ],
+  },
+};
 
 function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
@@ -83,45 +102,48 @@ export class DevPages {
         .send(`<!doctype html><meta charset="utf-8"><title>Tandem dev server</title><h1>Tandem dev server</h1><ul>${links}</ul>`);
     });
 
-    router.use('/:page', (req, res, next) => {
-      const page = req.params.page;
-      if (!isDevPageName(page) || (req.method !== 'GET' && req.method !== 'HEAD')) {
-        next();
-        return;
-      }
-      const dir = join(this.pagesDir, page);
-      if (!isDirectory(dir)) {
-        sendText(res, 404, `The dev page "${page}" does not exist yet (no folder ${dir}).`);
-        return;
-      }
-      // `req.path` is relative to the mount point here.
-      if (req.path === '/' && !req.originalUrl.split('?')[0]!.endsWith('/')) {
-        // `/wallet` → `/wallet/`, so the page's relative URLs (`./main.js`) resolve inside its folder.
-        const query = req.originalUrl.slice(req.originalUrl.split('?')[0]!.length);
-        res.redirect(302, `/${page}/${query}`);
-        return;
-      }
-      if (req.path === '/' || req.path === '/index.html') {
-        const index = join(dir, 'index.html');
-        if (!existsSync(index)) {
-          sendText(res, 404, `The dev page "${page}" has no index.html yet.`);
-          return;
-        }
-        res.set('Cache-Control', 'no-store').sendFile(index);
-        return;
-      }
-      if (req.path === '/main.js') {
-        this.sendBundle(page, res).catch(next);
-        return;
-      }
-      next();
-    });
+    // Longest names first: /dapp/use-wallet-v5 is a page of its own, not a file inside /dapp.
+    const byLength = [...DEV_PAGE_NAMES].sort((a, b) => b.length - a.length);
+    for (const page of byLength) router.use(`/${page}`, (req, res, next) => this.servePage(page, req, res, next));
 
     // Anything else in a page's folder (stylesheets, images) is served as is.
-    for (const page of DEV_PAGE_NAMES) {
+    for (const page of byLength) {
       router.use(`/${page}`, express.static(join(this.pagesDir, page), { index: false, dotfiles: 'ignore' }));
     }
     return router;
+  }
+
+  private servePage(page: DevPageName, req: Request, res: Response, next: NextFunction): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
+    const dir = join(this.pagesDir, page);
+    if (!isDirectory(dir)) {
+      sendText(res, 404, `The dev page "${page}" does not exist yet (no folder ${dir}).`);
+      return;
+    }
+    // `req.path` is relative to the mount point here.
+    if (req.path === '/' && !req.originalUrl.split('?')[0]!.endsWith('/')) {
+      // `/wallet` → `/wallet/`, so the page's relative URLs (`./main.js`) resolve inside its folder.
+      const query = req.originalUrl.slice(req.originalUrl.split('?')[0]!.length);
+      res.redirect(302, `/${page}/${query}`);
+      return;
+    }
+    if (req.path === '/' || req.path === '/index.html') {
+      const index = join(dir, 'index.html');
+      if (!existsSync(index)) {
+        sendText(res, 404, `The dev page "${page}" has no index.html yet.`);
+        return;
+      }
+      res.set('Cache-Control', 'no-store').sendFile(index);
+      return;
+    }
+    if (req.path === '/main.js') {
+      this.sendBundle(page, res).catch(next);
+      return;
+    }
+    next();
   }
 
   async dispose(): Promise<void> {
@@ -186,6 +208,7 @@ export class DevPages {
         sourcemap: 'inline',
         logLevel: 'silent',
         define: { 'process.env.NODE_ENV': '"development"', global: 'globalThis' },
+        ...PAGE_BUILD_OPTIONS[page],
       });
       // A failed creation must not be cached: the next request tries again.
       context.catch(() => this.contexts.delete(page));

@@ -3,8 +3,12 @@
  * phone link. Pure types and constants only, so the content script can import it cheaply.
  */
 
-/** Tandem's own provider id. dApps address Tandem by it; never answer with another wallet's id. */
-export const TANDEM_PROVIDER_ID = '6f3a2c1e-9b7d-4e52-a8c4-0d1f7b2e9a64';
+/**
+ * Tandem's own provider id. dApps address Tandem by it; never answer with another wallet's id.
+ * Defined in the dApp-side package's protocol module, so the extension and the use-wallet adapter
+ * cannot drift apart.
+ */
+export { TANDEM_PROVIDER_ID } from '../../packages/use-wallet-tandem/src/protocol';
 
 export const ARC27_METHODS = [
   'discover',
