@@ -1,8 +1,10 @@
 /**
  * The Liquid Auth server goes away: restarted (its sessions live in memory, so the extension's
  * session cookie is dead afterwards) or unusable for a while. The data channel does not need the
- * server, so a connected phone keeps signing; the popup says the socket is reconnecting; the socket
- * comes back with backoff and a new session; re-scans (which do need the server) work again.
+ * server, and while the phone is connected Tandem keeps no socket open at all (its pings would keep
+ * the service worker awake), so a connected phone keeps signing and nothing retries. Once the QR is
+ * needed again (the phone left), the socket opens with a new session, and while the server is away
+ * the popup says the socket is reconnecting; it comes back with backoff; re-scans work again.
  */
 import { test, expect } from './support/fixtures';
 import { killServiceWorker } from './support/browser';
@@ -15,30 +17,30 @@ import { verifySignedTxn } from './support/verify';
 const RECONNECT_WITHIN_MS = 15_000;
 
 test.describe('signaling server faults', () => {
-  test('restarted while paired: signing goes on over the channel, the socket reconnects, and a later re-scan and signing work', async ({
+  test('restarted while paired: the connected phone signs with no socket open, and the re-scan after it goes through the restarted server', async ({
     context,
     extensionId,
     server,
     signSetup: { popup, wallet, link, address, dapp },
   }) => {
-    await popup.expectSocket('connected');
+    await popup.expectSocket('offline');
 
     await server.stop();
-    await popup.expectSocket('reconnecting');
     await popup.expectPhase('connected');
     const whileDown = await dapp.buildPayment(address, { note: 'server down' });
     verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn: whileDown }])).outcome)[0]!, whileDown, address);
+    await popup.expectSocket('offline');
+    await expect(popup.failure()).toHaveCount(0);
 
     await server.start();
-    await popup.expectSocket('connected', RECONNECT_WITHIN_MS);
-    await popup.expectPhase('connected');
-
-    // The phone leaves; re-linking goes through the restarted server with the extension's new session.
+    // The phone leaves; re-linking opens a socket on the restarted server with the extension's new session.
     await wallet.disconnect();
     await popup.expectPhase('phone-offline');
+    await popup.expectSocket('connected');
     expect(await popup.link()).toBe(link);
     await wallet.connect(link);
     await popup.expectPhase('connected');
+    await popup.expectSocket('offline');
     const after = await dapp.buildPayment(address, { note: 'after the restart' });
     verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn: after }])).outcome)[0]!, after, address);
   });
@@ -60,7 +62,7 @@ test.describe('signaling server faults', () => {
     verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn }])).outcome)[0]!, txn, address);
   });
 
-  test('down while the worker restarts: the phone stays connected and signs, and the socket comes back with the server', async ({
+  test('down while the worker restarts: the phone stays connected and signs, with no socket and no failure, and re-scans once the server is back', async ({
     context,
     extensionId,
     server,
@@ -73,14 +75,13 @@ test.describe('signaling server faults', () => {
     await killServiceWorker(context, extensionId);
     const reopened = await PopupPage.open(context, extensionId);
     expect(await reopened.backgroundStartedAt()).toBeGreaterThan(firstStart);
-    await reopened.expectSocket('reconnecting');
     await reopened.expectPhase('connected');
+    await reopened.expectSocket('offline');
     await expect(reopened.failure()).toHaveCount(0);
     const whileDown = await dapp.buildPayment(address, { note: 'server down, new worker' });
     verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn: whileDown }])).outcome)[0]!, whileDown, address);
 
     await server.start();
-    await reopened.expectSocket('connected', RECONNECT_WITHIN_MS);
     await wallet.disconnect();
     await reopened.expectPhase('phone-offline');
     await wallet.connect(link);
@@ -118,6 +119,10 @@ test.describe('signaling server faults', () => {
     server,
     pairedPhone: { popup, wallet, link },
   }) => {
+    // The QR is shown (the phone left), so the socket is open and has to come back.
+    await wallet.disconnect();
+    await popup.expectPhase('phone-offline');
+    await popup.expectSocket('connected');
     await server.stop();
     const unusable = await startUnavailableServer(server.port);
     try {
@@ -128,15 +133,16 @@ test.describe('signaling server faults', () => {
       expect(Math.min(...gaps), JSON.stringify(gaps)).toBeGreaterThanOrEqual(300);
       expect(gaps[2]!, JSON.stringify(gaps)).toBeGreaterThan(gaps[0]!);
       await popup.expectSocket('reconnecting');
-      await popup.expectPhase('connected');
+      await popup.expectFailure('server-unreachable');
     } finally {
       await unusable.close();
     }
 
     await server.start();
     await popup.expectSocket('connected', RECONNECT_WITHIN_MS);
-    await wallet.disconnect();
-    await popup.expectPhase('phone-offline');
+    // No click: the same re-scan QR is armed again once the server answers.
+    await popup.expectPhase('phone-offline', RECONNECT_WITHIN_MS);
+    expect(await popup.link()).toBe(link);
     await wallet.connect(link);
     await popup.expectPhase('connected');
   });
