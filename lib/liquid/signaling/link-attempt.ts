@@ -7,6 +7,7 @@
 import { buildDeepLink } from '../deep-link';
 import { errorText, type Attempt, type SignalingCore, type SignalSocket } from './core';
 import type { SocketLifecycle } from './socket';
+import { SOCKET_EVENTS, type SocketPayloads } from '../socket-events';
 
 /** How many fresh QR codes are made for an unscanned pairing before giving up. */
 export const MAX_LINK_REFRESHES = 5;
@@ -29,7 +30,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
 
   function emitLink(s: SignalSocket, a: Attempt) {
     a.linkPending = true;
-    s.emit('link', { requestId: a.requestId }, (ack: unknown) => void onLinkAck(a, ack));
+    s.emit(SOCKET_EVENTS.link, { requestId: a.requestId } satisfies SocketPayloads['link'], (ack: unknown) => void onLinkAck(a, ack));
   }
 
   async function onLinkAck(a: Attempt, ack: unknown) {

@@ -6,6 +6,7 @@
 import { parseCandidate, type PeerEvent } from '../../messaging/peer-protocol';
 import { rescanOf, type SignalingCore } from './core';
 import type { LinkAttempts } from './link-attempt';
+import { SOCKET_EVENTS, type SocketPayloads } from '../socket-events';
 
 /** The peer host's events that concern the link (phone frames go straight to the requests). */
 export type LinkPeerEvent = Exclude<PeerEvent, { kind: 'peer/frame' }>;
@@ -38,7 +39,7 @@ export function createOfferChannel(core: SignalingCore, links: LinkAttempts, clo
     const settings = await deps.settings();
     const answer = await deps.peer.acceptOffer(sdp, settings.iceServers);
     if (!answer.ok) return core.fail('channel-failed', answer.error.message);
-    core.socket?.emit('answer-description', answer.value.sdp);
+    core.socket?.emit(SOCKET_EVENTS.answerDescription, answer.value.sdp satisfies SocketPayloads['answerDescription']);
     core.arm('channel', settings.channelOpenTimeoutMs, () => {
       if (core.current.phase === 'connecting') core.fail('channel-failed', 'The connection to your phone did not open. Check that both are online, then try again.');
     });
@@ -54,7 +55,7 @@ export function createOfferChannel(core: SignalingCore, links: LinkAttempts, clo
   async function handlePeerEvent(event: LinkPeerEvent) {
     switch (event.kind) {
       case 'peer/local-candidate':
-        core.socket?.emit('answer-candidate', event.payload.candidate);
+        core.socket?.emit(SOCKET_EVENTS.answerCandidate, event.payload.candidate satisfies SocketPayloads['answerCandidate']);
         return;
       case 'peer/channel': {
         const { state: channel, reason } = event.payload;

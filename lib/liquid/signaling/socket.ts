@@ -4,6 +4,7 @@
  * error events as socket state; a refused handshake fetches a new session.
  */
 import type { SignalingCore, SignalSocket } from './core';
+import { SOCKET_EVENTS, SOCKET_LIFECYCLE } from '../socket-events';
 
 const CONNECT_DEADLINE_MS = 10_000;
 
@@ -38,24 +39,24 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
         else resolve();
       };
       const handle = deps.clock.setTimeout(() => done(new Error('the Liquid Auth server did not accept the connection in time')), CONNECT_DEADLINE_MS);
-      s.on('connect', () => done());
+      s.on(SOCKET_LIFECYCLE.connect, () => done());
       s.connect();
     });
   }
 
   function wire(s: SignalSocket, server: string) {
     const mine = () => core.socket === s;
-    s.on('connect', () => {
+    s.on(SOCKET_LIFECYCLE.connect, () => {
       if (!mine()) return;
       core.setState({ socket: 'connected' });
       events.onConnected(s);
     });
-    s.on('disconnect', (reason: unknown) => {
+    s.on(SOCKET_LIFECYCLE.disconnect, (reason: unknown) => {
       if (!mine()) return;
-      core.setState({ socket: reason === 'io client disconnect' ? 'offline' : 'reconnecting' });
+      core.setState({ socket: reason === SOCKET_LIFECYCLE.clientDisconnect ? 'offline' : 'reconnecting' });
       events.onDisconnected();
     });
-    s.on('connect_error', (err: unknown) => {
+    s.on(SOCKET_LIFECYCLE.connectError, (err: unknown) => {
       if (!mine()) return;
       const message = err instanceof Error ? err.message : String(err);
       core.setState({ socket: 'reconnecting' });
@@ -65,8 +66,8 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
         deps.fetchSession(server).then(() => mine() && !s.connected && s.connect()).catch(() => undefined);
       }
     });
-    s.on('offer-description', (payload: unknown) => events.onOffer(payload));
-    s.on('offer-candidate', (payload: unknown) => events.onCandidate(payload));
+    s.on(SOCKET_EVENTS.offerDescription, (payload: unknown) => events.onOffer(payload));
+    s.on(SOCKET_EVENTS.offerCandidate, (payload: unknown) => events.onCandidate(payload));
   }
 
   function close() {
