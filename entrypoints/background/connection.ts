@@ -3,18 +3,19 @@ import { v7 as uuidv7 } from 'uuid';
 import browser from 'webextension-polyfill';
 import { serverHostPattern } from '@/lib/liquid/server-permission';
 import { createSignaling, type Signaling, type SignalingPeer } from '@/lib/liquid/signaling';
-import type { SignalingSettings } from '@/lib/liquid/types';
-import { connectionItem, pairingItem } from '@/lib/storage/items';
+import type { Pairing, SignalingSettings } from '@/lib/liquid/types';
+import { connectionItem } from '@/lib/storage/items';
 import { fetchServerSession, logoutServerSession, openSignalSocket } from './signal-socket';
 
 export interface ConnectionDeps {
   peer: SignalingPeer;
+  pairing: { load(): Promise<Pairing | null>; save(pairing: Pairing | null): Promise<void> };
   settings(): Promise<SignalingSettings>;
   onChannelOpen(): void;
   onChannelClosed(): void;
 }
 
-export function createConnection({ peer, settings, onChannelOpen, onChannelClosed }: ConnectionDeps): Signaling {
+export function createConnection({ peer, pairing, settings, onChannelOpen, onChannelClosed }: ConnectionDeps): Signaling {
   return createSignaling({
     fetchSession: fetchServerSession,
     logout: logoutServerSession,
@@ -31,8 +32,8 @@ export function createConnection({ peer, settings, onChannelOpen, onChannelClose
     },
     newRequestId: () => uuidv7(),
     settings,
-    loadPairing: () => pairingItem.getValue(),
-    savePairing: (pairing) => pairingItem.setValue(pairing),
+    loadPairing: pairing.load,
+    savePairing: pairing.save,
     writeState: (state) => connectionItem.setValue(state),
     readState: () => connectionItem.getValue(),
     onChannelOpen,

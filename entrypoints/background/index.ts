@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
-import { blockedOriginsItem, settingsItem } from '@/lib/storage/items';
+import { blockedOriginsItem, pairingItem, settingsItem } from '@/lib/storage/items';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { ok } from '@/lib/messaging/result';
@@ -16,6 +16,7 @@ import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';
 import { SWEEP_ALARM, createDeadlineTimer } from './deadlines';
 import { createPlatformPeerHost } from './platform';
+import { createPairingStore } from './pairing-store';
 import { createPopupHandlers } from './popup-handlers';
 import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
@@ -34,6 +35,7 @@ export default defineBackground({
     const requests = createRequests(edges);
     const signaling = createConnection({
       peer,
+      pairing: createPairingStore(pairingItem, edges.sites),
       settings: preferences.settings,
       onChannelOpen: () => void requests.onChannelOpen(),
       onChannelClosed: () => void requests.onPhoneOffline(),

@@ -35,6 +35,12 @@ export function createSiteSessions(item: StoredValue<Record<string, SiteSession>
         }
         return { sites: removed.length ? kept : sites, result: removed };
       }),
+    revokeAccount: (account) =>
+      mutate((sites) => {
+        const kept = Object.fromEntries(Object.entries(sites).filter(([, s]) => !s.accounts.includes(account)));
+        const removed = Object.values(sites).filter((s) => s.accounts.includes(account));
+        return { sites: removed.length ? kept : sites, result: removed };
+      }),
     revokeAll: () => mutate((sites) => ({ sites: Object.keys(sites).length ? {} : sites, result: undefined })),
   };
 }

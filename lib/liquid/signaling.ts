@@ -46,8 +46,8 @@ const IN_FLIGHT: ConnectionState['phase'][] = ['starting', 'waiting-for-scan', '
 
 export function createSignaling(deps: SignalingDeps): Signaling {
   const core = createCore(deps);
-  const links = createLinkAttempts(core, () => socket);
-  const channel = createOfferChannel(core, links, () => socket.close());
+  const channel = createOfferChannel(core, () => links, () => socket.close());
+  const links = createLinkAttempts(core, () => socket, channel.heldOffer);
   const socket = createSocketLifecycle(core, {
     onConnected: links.onConnected,
     onDisconnected: links.onDisconnected,

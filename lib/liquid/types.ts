@@ -23,7 +23,7 @@ export type ConnectionPhase =
   | 'phone-offline'
   | 'failed';
 
-export type FailureReason = 'server-unreachable' | 'link-timeout' | 'no-offer' | 'channel-failed' | 'session-lost' | 'no-permission';
+export type FailureReason = 'server-unreachable' | 'link-timeout' | 'no-offer' | 'channel-failed' | 'session-lost' | 'no-permission' | 'wrong-account';
 
 export type SocketPhase = 'offline' | 'connecting' | 'connected' | 'reconnecting';
 

@@ -22,6 +22,8 @@ export interface SiteSessions {
   /** Removes the origin's sessions (on one network, or all); returns what was removed. */
   revoke(origin: string, genesisHash?: string): Promise<SiteSession[]>;
   revokeAll(): Promise<void>;
+  /** Removes every session that holds `account` (it is no longer the paired one). */
+  revokeAccount(account: string): Promise<SiteSession[]>;
 }
 
 /** The single approval window: see ../approval-window.ts. */

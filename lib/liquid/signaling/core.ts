@@ -64,6 +64,8 @@ export interface Attempt {
   refreshes: number;
   /** A `link` of this attempt is waiting on the server; the server drops it on its ack and with the connection. */
   linkPending?: boolean;
+  /** The link ack named the account (for a re-scan: the paired one); offers are answered only then. */
+  accountConfirmed?: boolean;
 }
 
 export type TimerName = 'link' | 'offer' | 'channel' | 'relink';

@@ -4,6 +4,7 @@
  * account, the QR's expiry (fresh codes a few times) and, for an existing pairing, retrying a
  * server that is away.
  */
+import { isValidAddress } from 'algosdk';
 import { buildDeepLink } from '../deep-link';
 import { errorText, type Attempt, type SignalingCore, type SignalSocket } from './core';
 import type { SocketLifecycle } from './socket';
@@ -15,6 +16,15 @@ export const MAX_LINK_REFRESHES = 5;
 const RELINK_RETRY_MS = 1_000;
 const RELINK_RETRY_MAX_MS = 30_000;
 
+/** An offer that came during a re-scan before the ack confirmed the account (offer-channel.ts). */
+export interface HeldOffer {
+  /** Answers the held offer now that the account is confirmed. */
+  release(): void;
+  drop(): void;
+}
+
+const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-6)}`;
+
 export interface LinkAttempts {
   /** Makes `a` the current attempt: shows its QR (or re-scan QR), opens the socket, emits `link`. */
   begin(a: Attempt): Promise<void>;
@@ -25,7 +35,7 @@ export interface LinkAttempts {
   onConnectError(message: string): void;
 }
 
-export function createLinkAttempts(core: SignalingCore, socket: () => SocketLifecycle): LinkAttempts {
+export function createLinkAttempts(core: SignalingCore, socket: () => SocketLifecycle, heldOffer: HeldOffer): LinkAttempts {
   const { deps } = core;
 
   function emitLink(s: SignalSocket, a: Attempt) {
@@ -39,13 +49,24 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
     if (core.attempt !== a) return; // a late ack for an old attempt
     const data = typeof ack === 'object' && ack !== null ? (ack as { data?: unknown }).data : undefined;
     const d = (typeof data === 'object' && data !== null ? data : {}) as { requestId?: unknown; wallet?: unknown; credId?: unknown };
-    if (d.requestId !== a.requestId || typeof d.wallet !== 'string') {
+    // The ack's account is the server's claim: it must at least be an Algorand address.
+    if (d.requestId !== a.requestId || typeof d.wallet !== 'string' || !isValidAddress(d.wallet)) {
       core.log('ignoring a malformed link ack', ack);
       return;
     }
     a.linkPending = false;
+    const credId = typeof d.credId === 'string' ? d.credId : '';
+    if (a.rescan && core.pairing) {
+      // A re-scan reconnects the paired phone; another account only ever comes from a new pairing.
+      if (d.wallet !== core.pairing.wallet) return refuseOtherAccount(a, d.wallet);
+      a.accountConfirmed = true;
+      core.setState({ linkedAt });
+      heldOffer.release();
+      return;
+    }
     core.disarm('link');
-    core.pairing = { server: a.server, requestId: a.requestId, wallet: d.wallet, credId: typeof d.credId === 'string' ? d.credId : '', pairedAt: deps.clock.now() };
+    core.pairing = { server: a.server, requestId: a.requestId, wallet: d.wallet, credId, pairedAt: deps.clock.now() };
+    a.accountConfirmed = true;
     await deps.savePairing(core.pairing);
     if (core.current.phase === 'connecting' || core.current.phase === 'connected') {
       core.setState({ wallet: core.pairing.wallet, linkedAt });
@@ -61,6 +82,32 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
       core.setState({ phase: 'waiting-for-scan', failure: { reason: 'no-offer', message: 'Your phone linked but did not connect. Scan the same QR code again.' } });
       if (core.socket) emitLink(core.socket, a);
     });
+  }
+
+  /**
+   * Someone scanned the re-scan QR with another account (it can be seen on a shared screen). The
+   * server has already written that account into Tandem's server session and joined Tandem's socket
+   * to its room (liquid-protocol.md §3), so that socket is dropped at once (its offers are never
+   * heard), the session's account is cleared (logout), and the re-scan starts again on a fresh
+   * socket. The pairing, the sites and any channel stay as they were.
+   */
+  async function refuseOtherAccount(a: Attempt, other: string) {
+    const paired = core.pairing!.wallet;
+    core.log('refused a re-scan by another account', other);
+    heldOffer.drop();
+    socket().close();
+    core.setState({
+      failure: {
+        reason: 'wrong-account',
+        message: `Another account (${shortAddress(other)}) scanned this QR code, so Tandem refused it. Scan it with the phone that holds ${shortAddress(paired)}, or unpair first to pair a different account.`,
+      },
+    });
+    await deps.logout(a.server).catch((err) => core.log('logout failed', err));
+    if (core.attempt !== a) return;
+    const failure = core.current.failure;
+    await begin(a);
+    // begin() clears the failure; the user still needs to know why the QR came back.
+    if (core.attempt === a && core.current.phase === 'phone-offline' && failure) core.setState({ failure });
   }
 
   async function relink(a: Attempt, retryMs = RELINK_RETRY_MS) {

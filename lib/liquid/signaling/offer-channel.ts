@@ -5,7 +5,7 @@
  */
 import { parseCandidate, type PeerEvent } from '../../messaging/peer-protocol';
 import { rescanOf, type SignalingCore } from './core';
-import type { LinkAttempts } from './link-attempt';
+import type { HeldOffer, LinkAttempts } from './link-attempt';
 import { SOCKET_EVENTS, type SocketPayloads } from '../socket-events';
 
 /** The peer host's events that concern the link (phone frames go straight to the requests). */
@@ -13,6 +13,7 @@ export type LinkPeerEvent = Exclude<PeerEvent, { kind: 'peer/frame' }>;
 
 export interface OfferChannel {
   onOffer(payload: unknown): Promise<void>;
+  heldOffer: HeldOffer;
   onCandidate(payload: unknown): Promise<void>;
   handlePeerEvent(event: LinkPeerEvent): Promise<void>;
   /** Asks the peer host whether the channel we call connected is still open. */
@@ -25,14 +26,35 @@ function isOfferObject(value: unknown): value is { sdp: string; type?: string } 
   return typeof v.sdp === 'string' && (v.type === undefined || v.type === 'offer');
 }
 
-export function createOfferChannel(core: SignalingCore, links: LinkAttempts, closeSocket: () => void): OfferChannel {
+export function createOfferChannel(core: SignalingCore, links: () => LinkAttempts, closeSocket: () => void): OfferChannel {
   const { deps } = core;
+
+  /** An offer that came during a re-scan before the link ack confirmed the paired account. */
+  let held: unknown = null;
+  const heldOffer: HeldOffer = {
+    release() {
+      const payload = held;
+      held = null;
+      if (payload !== null) void onOffer(payload);
+    },
+    drop() {
+      held = null;
+    },
+  };
 
   async function onOffer(payload: unknown) {
     const sdp = typeof payload === 'string' ? payload : isOfferObject(payload) ? payload.sdp : null;
     if (sdp === null) return core.log('ignoring a malformed offer', payload);
     if (sdp === core.lastOfferSdp) return; // an echo or a repeat of the offer we already answered
     if (!core.attempt && !core.pairing) return core.log('ignoring an offer with no pairing in progress');
+    // Every socket linked to the account hears and may send offers (liquid-protocol.md §3): one
+    // arriving while the channel is up would tear it down or hand it to another peer.
+    if (core.current.phase === 'connected') return core.log('ignoring an offer while the phone is connected');
+    // A re-scan answers only once the ack named the paired account (link-attempt.ts).
+    if (core.attempt?.rescan && !core.attempt.accountConfirmed) {
+      held = payload;
+      return;
+    }
     core.lastOfferSdp = sdp;
     core.disarm('offer');
     core.setState({ phase: 'connecting', failure: undefined });
@@ -76,7 +98,7 @@ export function createOfferChannel(core: SignalingCore, links: LinkAttempts, clo
           deps.onChannelClosed?.();
           if (core.pairing) {
             core.log('phone went offline', reason);
-            await links.begin(rescanOf(core.pairing));
+            await links().begin(rescanOf(core.pairing));
           } else {
             core.fail('channel-failed', reason ?? 'The connection to your phone closed.');
           }
@@ -94,6 +116,7 @@ export function createOfferChannel(core: SignalingCore, links: LinkAttempts, clo
 
   return {
     onOffer,
+    heldOffer,
     onCandidate,
     handlePeerEvent,
     async checkPeer() {

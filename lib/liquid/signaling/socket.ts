@@ -66,8 +66,9 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
         deps.fetchSession(server).then(() => mine() && !s.connected && s.connect()).catch(() => undefined);
       }
     });
-    s.on(SOCKET_EVENTS.offerDescription, (payload: unknown) => events.onOffer(payload));
-    s.on(SOCKET_EVENTS.offerCandidate, (payload: unknown) => events.onCandidate(payload));
+    // A socket Tandem dropped (closed, or refused for another account's link) is never heard again.
+    s.on(SOCKET_EVENTS.offerDescription, (payload: unknown) => mine() && events.onOffer(payload));
+    s.on(SOCKET_EVENTS.offerCandidate, (payload: unknown) => mine() && events.onCandidate(payload));
   }
 
   function close() {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createPreferences, type WatchedValue } from '../../../entrypoints/background/preferences';
 import { createQueueStore } from '../../../entrypoints/background/queue';
+import { createPairingStore } from '../../../entrypoints/background/pairing-store';
 import { createSiteSessions } from '../../../entrypoints/background/sites';
+import type { Pairing } from '../../../lib/liquid/types';
 import type { QueuedRequest, Settings, SiteSession } from '../../../lib/storage/types';
 import { MemoryValue } from './fakes';
 
@@ -83,5 +85,24 @@ describe('queue store', () => {
     release();
     expect(await read).toEqual([entry]);
     expect(item.value).toEqual([entry]);
+  });
+});
+
+describe('pairing store', () => {
+  const pairing = (wallet: string) => ({ server: 's', requestId: 'r', wallet, credId: '', pairedAt: 0 });
+  const site = (origin: string, accounts: string[]): SiteSession => ({ origin, genesisHash: 'h', genesisId: 'g', accounts, sessionId: origin, connectedAt: 0 });
+
+  it('revokes the sessions of a replaced account, and only those', async () => {
+    const sitesItem = new MemoryValue<Record<string, SiteSession>>({});
+    const sites = createSiteSessions(sitesItem);
+    await sites.save(site('https://old', ['A']));
+    await sites.save(site('https://other', ['B']));
+    const store = createPairingStore(new MemoryValue<Pairing | null>(pairing('A')), sites);
+    await store.save(pairing('A')); // the same account again (a re-pair): nothing revoked
+    expect(Object.keys(sitesItem.value)).toHaveLength(2);
+    await store.save(pairing('C'));
+    expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://other']);
+    await store.save(null); // unpair revokes through its own path (popup-handlers)
+    expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://other']);
   });
 });

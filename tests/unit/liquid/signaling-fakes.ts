@@ -5,6 +5,7 @@
  */
 import type { Clock, SignalSocket, SignalingDeps } from '../../../lib/liquid/signaling';
 import { createSignaling } from '../../../lib/liquid/signaling';
+import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
 import type { CandidateInit, ChannelState, PeerEvent } from '../../../lib/messaging/peer-protocol';
 import { ok } from '../../../lib/messaging/result';
 import type { PeerHost } from '../../../lib/peer/peer-host';
@@ -12,7 +13,9 @@ import type { Settings } from '../../../lib/storage/types';
 import type { ConnectionState, Pairing } from '../../../lib/liquid/types';
 
 export const SERVER = 'http://localhost:3000';
-export const WALLET = 'WALLETADDRESSWALLETADDRESSWALLETADDRESSWALLETADDRESSWALLETA';
+/** The paired phone's account, and another one (someone else's phone). */
+export const WALLET = ALICE.addr;
+export const OTHER_WALLET = CAROL.addr;
 
 export const SETTINGS: Settings = {
   serverUrl: SERVER,
@@ -193,7 +196,7 @@ export interface Harness {
   /** Every state written, in order. */
   states: ConnectionState[];
   stored: { pairing: Pairing | null; state: ConnectionState };
-  server: { down: boolean; sessions: number };
+  server: { down: boolean; sessions: number; logouts: number };
   settings: Settings;
   /** The current state, as written to storage. */
   state(): ConnectionState;
@@ -214,7 +217,7 @@ export function createHarness(
   const sockets: FakeSocket[] = [];
   const states: ConnectionState[] = [];
   const stored = { pairing: options.pairing ?? null, state: options.state ?? ({ phase: 'unpaired', socket: 'offline', updatedAt: 0 } as ConnectionState) };
-  const server = { down: false, sessions: 0 };
+  const server = { down: false, sessions: 0, logouts: 0 };
   const settings = { ...SETTINGS, ...options.settings };
   let ids = 0;
   const deps: SignalingDeps = {
@@ -222,7 +225,9 @@ export function createHarness(
       if (server.down) throw new Error('fetch failed');
       server.sessions++;
     },
-    logout: async () => undefined,
+    logout: async () => {
+      server.logouts++;
+    },
     openSocket: () => {
       const s = new FakeSocket();
       options.newSocket?.(s);

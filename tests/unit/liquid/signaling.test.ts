@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeepLink } from '../../../lib/liquid/deep-link';
 import { MAX_LINK_REFRESHES } from '../../../lib/liquid/signaling';
 import { fail } from '../../../lib/messaging/result';
-import { SERVER, WALLET, createHarness, flush, type Harness } from './signaling-fakes';
+import { OTHER_WALLET, SERVER, WALLET, createHarness, flush, type Harness } from './signaling-fakes';
 
 const OFFER = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n(offer)';
 const CANDIDATE = { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0', sdpMLineIndex: 0 };
@@ -504,5 +504,91 @@ describe('signaling: recovery', () => {
     const next = await startPairing(h);
     expect(h.sockets).toHaveLength(2);
     expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: next });
+  });
+});
+
+describe('signaling: who may take the pairing (security review)', () => {
+  /** Paired and connected, then the phone went away: the re-scan QR is armed on a new socket. */
+  async function rescanArmed() {
+    const h = createHarness();
+    const requestId = await pairAndConnect(h);
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'closed', reason: 'phone gone' } });
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'phone-offline', requestId });
+    return { h, requestId };
+  }
+
+  it('refuses a re-scan by another account: pairing unchanged, server session cleared, a fresh socket, and the paired phone still reconnects', async () => {
+    const { h, requestId } = await rescanArmed();
+    const hijacked = h.socket();
+    const sockets = h.sockets.length;
+    hijacked.ackLink(requestId, { data: { requestId, wallet: OTHER_WALLET, credId: 'theirs' } });
+    await flush();
+    expect(h.stored.pairing).toMatchObject({ wallet: WALLET, requestId });
+    expect(h.state()).toMatchObject({ phase: 'phone-offline', wallet: WALLET, failure: { reason: 'wrong-account' } });
+    expect(h.state().failure?.message).toContain(OTHER_WALLET.slice(0, 6));
+    expect(h.server.logouts).toBe(1);
+    expect(hijacked.connected).toBe(false);
+    expect(h.sockets).toHaveLength(sockets + 1);
+    expect(h.socket().linkedRequestIds()).toEqual([requestId]);
+
+    // The other phone's offer reaches the dropped socket: never answered.
+    hijacked.fire('offer-description', OFFER);
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER]);
+
+    // The paired phone re-scans the same QR and reconnects.
+    h.socket().ackLink(requestId);
+    await flush();
+    h.socket().fire('offer-description', `${OFFER} again`);
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER, `${OFFER} again`]);
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+    expect(h.state()).toMatchObject({ phase: 'connected', wallet: WALLET });
+    expect(h.state().failure).toBeUndefined();
+  });
+
+  it('holds a re-scan offer that beat the ack until the ack names the paired account, and drops it otherwise', async () => {
+    const { h, requestId } = await rescanArmed();
+    h.socket().fire('offer-description', 'held offer');
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER]);
+    h.socket().ackLink(requestId);
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER, 'held offer']);
+
+    const second = await rescanArmed();
+    second.h.socket().fire('offer-description', 'intruder offer');
+    await flush();
+    second.h.socket().ackLink(second.requestId, { data: { requestId: second.requestId, wallet: OTHER_WALLET } });
+    await flush();
+    expect(second.h.peer.offers).toEqual([OFFER]);
+  });
+
+  it('ignores a link ack whose account is not an Algorand address', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    h.socket().ackLink(requestId, { data: { requestId, wallet: 'ATTACKER-WALLET-0000', credId: 'x' } });
+    await flush();
+    expect(h.stored.pairing).toBeNull();
+    expect(h.state().phase).toBe('waiting-for-scan');
+  });
+
+  it('ignores offers while the phone is connected, garbage or valid, and keeps the channel', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    // The offer beat the ack, so this socket is still open while the channel is up.
+    h.socket().fire('offer-description', OFFER);
+    await flush();
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'open' } });
+    expect(h.state().phase).toBe('connected');
+    h.socket().fire('offer-description', 'garbage that is no SDP');
+    h.socket().fire('offer-description', { sdp: 'v=0 a valid offer from another socket', type: 'offer' });
+    await flush();
+    expect(h.peer.offers).toEqual([OFFER]);
+    expect(h.state().phase).toBe('connected');
+    h.socket().ackLink(requestId);
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'connected', wallet: WALLET });
   });
 });
