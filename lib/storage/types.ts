@@ -64,6 +64,8 @@ export interface QueuedSign extends QueuedBase {
   genesisHash: string;
   genesisId: string;
   txns: WalletTransaction[];
+  /** SHA-256 of `txns` as stored: the phone is sent exactly these (see requests/prepared.ts). */
+  txnsDigest?: string;
   descriptions: TxnDescription[];
   warnings: Warning[];
   stage: 'awaiting-approval' | 'awaiting-phone';

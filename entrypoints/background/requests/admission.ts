@@ -69,7 +69,9 @@ export function createAdmission(edges: RequestEdges, delivery: Pick<Delivery, 'r
     });
     if (admitted === 'full') return tooMany(entry.origin);
     if (admitted === 'too-large') return tooLarge();
-    if (admitted === 'exists') return { state: 'pending' };
+    // Two requests raced with one key (content scripts pick unique keys: only a compromised renderer
+    // does this). The first one is what the user sees and the phone signs; this one is refused.
+    if (admitted === 'exists') return failed(arc27Error(Arc27ErrorCode.Unknown, 'Another request with this key is already waiting'));
     // The site was blocked while this request was being checked: refuse it like its others.
     if ((await edges.blockedOrigins()).includes(entry.origin)) {
       await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.key !== entry.key), result: undefined }));

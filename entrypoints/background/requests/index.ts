@@ -14,6 +14,7 @@ import type { RequestEdges } from './edges';
 import { failed, rejected, statusOf } from './outcomes';
 import { createPhoneDispatch, type PhoneDispatch } from './phone-dispatch';
 import { createPreparedRequests } from './prepared';
+import { createRefusalLimiter } from './refusals';
 import { createSignRequests } from './sign-requests';
 
 export interface Requests extends Omit<PhoneDispatch, 'approve'> {
@@ -40,8 +41,37 @@ export function createRequests(edges: RequestEdges): Requests {
   const sessions = createSessionMethods(edges, admission, delivery);
   const signTransactions = createSignRequests(edges, admission, prepared, sessions.networks);
   const phone = createPhoneDispatch(edges, prepared, delivery);
+  const refusals = createRefusalLimiter(edges.now);
   const ownedBy = (sender: PageSender) => (entry: { tabId: number; origin: string } | undefined) =>
     entry !== undefined && entry.tabId === sender.tabId && entry.origin === sender.origin;
+
+  async function admitAndDispatch(sender: PageSender, key: string, req: Arc27Request, site: SiteMeta): Promise<RequestStatus> {
+    const queue = await edges.queue.read();
+    const existing = findEntry(queue, key);
+    if (existing) return ownedBy(sender)(existing) ? statusOf(existing) : { state: 'unknown' };
+    // A flood is refused before anything else: no storage read, no decoding. (Not so for enable:
+    // a connected site's enable is answered from its session whatever is queued.)
+    if (req.method === 'sign_transactions' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
+    if ((await edges.blockedOrigins()).includes(sender.origin)) return blocked();
+    switch (req.method) {
+      case 'discover':
+        return sessions.discover();
+      case 'enable':
+        return sessions.enable(sender, key, req.params.genesisHash, req.params.tandem?.silent === true, site);
+      case 'disable':
+        return sessions.disable(sender, req.params.genesisHash);
+      case 'sign_transactions':
+        return signTransactions(sender, key, req.params.txns);
+      case 'sign_message':
+      case 'post_transactions':
+      case 'sign_and_post_transactions':
+        return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Tandem does not support ${req.method}`));
+      default: {
+        const never: never = req;
+        return never;
+      }
+    }
+  }
 
   return {
     onPhoneFrame: phone.onPhoneFrame,
@@ -49,31 +79,9 @@ export function createRequests(edges: RequestEdges): Requests {
     onPhoneOffline: phone.onPhoneOffline,
 
     async handle(sender, key, req, site) {
-      const queue = await edges.queue.read();
-      const existing = findEntry(queue, key);
-      if (existing) return ownedBy(sender)(existing) ? statusOf(existing) : { state: 'unknown' };
-      // A flood is refused before anything else: no storage read, no decoding. (Not so for enable:
-      // a connected site's enable is answered from its session whatever is queued.)
-      if (req.method === 'sign_transactions' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
-      if ((await edges.blockedOrigins()).includes(sender.origin)) return blocked();
-      switch (req.method) {
-        case 'discover':
-          return sessions.discover();
-        case 'enable':
-          return sessions.enable(sender, key, req.params.genesisHash, req.params.tandem?.silent === true, site);
-        case 'disable':
-          return sessions.disable(sender, req.params.genesisHash);
-        case 'sign_transactions':
-          return signTransactions(sender, key, req.params.txns);
-        case 'sign_message':
-        case 'post_transactions':
-        case 'sign_and_post_transactions':
-          return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Tandem does not support ${req.method}`));
-        default: {
-          const never: never = req;
-          return never;
-        }
-      }
+      const limited = refusals.check(sender.origin);
+      if (limited) return limited;
+      return refusals.note(sender.origin, await admitAndDispatch(sender, key, req, site));
     },
 
     async poll(sender, key) {

@@ -12,7 +12,8 @@ import type { PreparedWork } from './delivery';
 export type PhoneChunks = ReturnType<typeof splitAtGroupBoundaries>;
 
 export interface PreparedRequests extends PreparedWork {
-  remember(key: string, decoded: DecodedTxn[]): void;
+  /** `digest`: the stored entry's `txnsDigest`; work is used only for an entry with the same digest. */
+  remember(key: string, digest: string, decoded: DecodedTxn[]): void;
   /** The entry's decoded transactions (decoded again after a worker restart), or null if they no longer decode. */
   decoded(entry: QueuedSign): DecodedTxn[] | null;
   /** The entry's phone chunks, made once by `split`. */
@@ -20,22 +21,28 @@ export interface PreparedRequests extends PreparedWork {
 }
 
 export function createPreparedRequests(): PreparedRequests {
-  const byKey = new Map<string, { decoded: DecodedTxn[]; chunks?: PhoneChunks }>();
+  const byKey = new Map<string, { digest: string; decoded: DecodedTxn[]; chunks?: PhoneChunks }>();
+  /** Work made from exactly the transactions stored (and shown) for the entry, else none. */
+  const workFor = (entry: QueuedSign) => {
+    const known = byKey.get(entry.key);
+    return known && entry.txnsDigest !== undefined && known.digest === entry.txnsDigest ? known : undefined;
+  };
   return {
-    remember: (key, decoded) => void byKey.set(key, { decoded }),
+    remember: (key, digest, decoded) => void byKey.set(key, { digest, decoded }),
     decoded(entry) {
-      const known = byKey.get(entry.key);
+      const known = workFor(entry);
       if (known) return known.decoded;
+      // After a worker restart, or when the remembered work was not made from this entry's bytes.
       const decoded = decodeWalletTransactions(entry.txns, { allowMultipleGroups: true });
       if (!decoded.ok) return null;
-      byKey.set(entry.key, { decoded: decoded.value });
+      byKey.set(entry.key, { digest: entry.txnsDigest ?? '', decoded: decoded.value });
       return decoded.value;
     },
     chunks(entry, decoded, split) {
-      const known = byKey.get(entry.key);
+      const known = workFor(entry);
       if (known?.chunks) return known.chunks;
       const chunks = split(decoded);
-      byKey.set(entry.key, { decoded, chunks });
+      byKey.set(entry.key, { digest: entry.txnsDigest ?? '', decoded, chunks });
       return chunks;
     },
     forget(keys) {

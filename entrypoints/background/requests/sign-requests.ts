@@ -14,14 +14,21 @@ import type { RequestEdges } from './edges';
 import { failed } from './outcomes';
 import type { PreparedRequests } from './prepared';
 
+/** SHA-256 of what the user is shown and the phone is sent (hex), so work made from other bytes is never used. */
+export async function txnsDigest(txns: WalletTransaction[]): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(txns)));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export type SignTransactions = (sender: PageSender, key: string, txns: WalletTransaction[]) => Promise<RequestStatus>;
 
 export function createSignRequests(edges: RequestEdges, admission: Admission, prepared: PreparedRequests, networks: () => Promise<Network[]>): SignTransactions {
   return async (sender, key, txns) => {
-    const decoded = decodeWalletTransactions(txns, { allowMultipleGroups: true });
-    if (!decoded.ok) return failed(decoded.error);
+    // The session first: a page with none must not make Tandem decode up to 1,024 transactions.
     const sessions = await edges.sites.sessionsFor(sender.origin);
     if (sessions.length === 0) return failed(arc27Error(Arc27ErrorCode.UnauthorizedSigner, `${sender.origin} is not connected to Tandem; call enable first`));
+    const decoded = decodeWalletTransactions(txns, { allowMultipleGroups: true });
+    if (!decoded.ok) return failed(decoded.error);
     const first = decoded.value[0]!.txn.genesisHash;
     const hash = first ? toBase64(first) : '';
     const session = sessions.find((s) => s.genesisHash === hash) ?? sessions[0]!;
@@ -42,12 +49,13 @@ export function createSignRequests(edges: RequestEdges, admission: Admission, pr
       genesisHash: session.genesisHash,
       genesisId: session.genesisId,
       txns,
+      txnsDigest: await txnsDigest(txns),
       descriptions: describeTransactions(decoded.value, { ownAccounts: session.accounts, network: { genesisHash: session.genesisHash, name: networkName } }),
       warnings: warningsFor(decoded.value, { ownAccounts: session.accounts, sessionGenesisHash: session.genesisHash, highFeeMicroAlgos: settings.highFeeMicroAlgos }),
       stage: 'awaiting-approval',
     };
     const status = await admission.enqueue(entry);
-    if (status.state === 'pending') prepared.remember(key, decoded.value);
+    if (status.state === 'pending') prepared.remember(key, entry.txnsDigest!, decoded.value);
     return status;
   };
 }

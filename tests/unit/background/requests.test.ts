@@ -176,4 +176,21 @@ describe('phone dispatch and delivery', () => {
     await bg.requests.sweep();
     expect(bg.queueItem.value).toEqual([]);
   });
+
+  it('signs exactly what was stored and shown when two requests race with one key (security review finding 5)', async () => {
+    const bg = await connected();
+    const shown = pay({ amount: 1n, note: new TextEncoder().encode('to a friend') });
+    const swapped = pay({ amount: 1_000_000_000n, receiver: CAROL.addr, note: new TextEncoder().encode('to the attacker') });
+    const [first, second] = await Promise.all([
+      bg.requests.handle(sender(), 'same', signReq([{ txn: b64(shown) }]), {}),
+      bg.requests.handle(sender(), 'same', signReq([{ txn: b64(swapped) }]), {}),
+    ]);
+    expect(first).toEqual({ state: 'pending' });
+    expect(second).toMatchObject({ state: 'done', outcome: { ok: false, error: { message: expect.stringMatching(/already waiting/) } } });
+    expect(bg.queueItem.value).toHaveLength(1);
+    expect(bg.queueItem.value[0]).toMatchObject({ txns: [{ txn: b64(shown) }], descriptions: [expect.objectContaining({})] });
+    await bg.requests.approve('same');
+    const sent = (bg.frames[0]!.params as { txns: WalletTransaction[] }).txns.map((t) => algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).txID());
+    expect(sent).toEqual([shown.txID()]);
+  });
 });
