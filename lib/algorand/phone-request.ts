@@ -21,3 +21,30 @@ export function toPhoneTxns(decoded: readonly DecodedTxn[]): WalletTransaction[]
     return entry;
   });
 }
+
+/**
+ * Transactions the phone must not receive: ones the dApp asked not to sign (`signers: []`) although
+ * the phone's own key would sign them (a paired account is the sender or the `authAddr`). The
+ * Android reference wallet signs everything it gets (liquid-protocol.md §5.1), and a signature that
+ * Tandem drops is still seen by whoever relays the channel. The dApp gets `null` there, as asked.
+ */
+export function withheldFromPhone(decoded: readonly DecodedTxn[], ownAccounts: readonly string[]): number[] {
+  const own = new Set(ownAccounts);
+  return decoded.filter((d) => d.signers.length === 0 && (own.has(d.txn.sender.toString()) || (d.authAddr !== undefined && own.has(d.authAddr)))).map((d) => d.index);
+}
+
+/** What the phone is sent: every transaction but the withheld ones, in order. */
+export function sentToPhone(decoded: readonly DecodedTxn[], withheld: readonly number[]): DecodedTxn[] {
+  if (withheld.length === 0) return [...decoded];
+  const skip = new Set(withheld);
+  return decoded.filter((d) => !skip.has(d.index));
+}
+
+/** The phone's reply (one entry per transaction sent) laid out over the whole request, `null` where withheld. */
+export function spreadOverRequest(total: number, withheld: readonly number[], reply: readonly unknown[]): unknown[] {
+  const skip = new Set(withheld);
+  const out: unknown[] = [];
+  let next = 0;
+  for (let index = 0; index < total; index++) out.push(skip.has(index) ? null : reply[next++]);
+  return out;
+}

@@ -66,6 +66,8 @@ export interface QueuedSign extends QueuedBase {
   txns: WalletTransaction[];
   /** SHA-256 of `txns` as stored: the phone is sent exactly these (see requests/prepared.ts). */
   txnsDigest?: string;
+  /** Indexes the phone is not sent (the user's own transactions the dApp asked not to sign). */
+  withheld?: number[];
   descriptions: TxnDescription[];
   warnings: Warning[];
   stage: 'awaiting-approval' | 'awaiting-phone';

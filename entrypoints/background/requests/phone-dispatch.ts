@@ -4,7 +4,7 @@
  * transaction and signer, and the dApp answered.
  */
 import type { DecodedTxn } from '@/lib/algorand/decode';
-import { toPhoneTxns } from '@/lib/algorand/phone-request';
+import { sentToPhone, spreadOverRequest, toPhoneTxns } from '@/lib/algorand/phone-request';
 import { checkPhoneReply } from '@/lib/algorand/signatures';
 import { chunkRanges, reassemble, splitAtGroupBoundaries } from '@/lib/algorand/split';
 import { buildPhoneSignRequest, parsePhoneReply } from '@/lib/arc27/phone-envelope';
@@ -27,7 +27,9 @@ function frameTextSize(chunk: WalletTransaction[]): number {
   return cbor > MAX_FRAME_CBOR_BYTES ? Number.MAX_SAFE_INTEGER : textLengthOf(cbor);
 }
 
-const splitForPhone = (decoded: DecodedTxn[]) => splitAtGroupBoundaries(toPhoneTxns(decoded), MAX_FRAME_TEXT_CHARS, frameTextSize);
+/** The frames' transactions: the request without what is withheld from the phone (phone-request.ts). */
+const splitForPhone = (entry: QueuedSign) => (decoded: DecodedTxn[]) =>
+  splitAtGroupBoundaries(toPhoneTxns(sentToPhone(decoded, entry.withheld ?? [])), MAX_FRAME_TEXT_CHARS, frameTextSize);
 const noLongerDecodes = (code: Arc27Error['code']) => ({ ok: false as const, error: arc27Error(code, 'the request no longer decodes') });
 
 function awaitingPhone(queue: QueuedRequest[]): QueuedSign[] {
@@ -57,7 +59,7 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
 
   async function send(entry: QueuedSign) {
     const decoded = prepared.decoded(entry);
-    const chunks = decoded ? prepared.chunks(entry, decoded, splitForPhone) : null;
+    const chunks = decoded ? prepared.chunks(entry, decoded, splitForPhone(entry)) : null;
     if (!chunks?.ok || !entry.phoneRequestIds) return;
     for (let i = 0; i < chunks.value.length; i++) {
       const id = entry.phoneRequestIds[i]!;
@@ -85,10 +87,10 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
     if (!merged?.complete) return;
     const { current, replies } = merged;
     const decoded = prepared.decoded(current);
-    const chunks = decoded ? prepared.chunks(current, decoded, splitForPhone) : null;
+    const chunks = decoded ? prepared.chunks(current, decoded, splitForPhone(current)) : null;
     if (!decoded || !chunks?.ok) return delivery.finish([current.key], () => noLongerDecodes(Arc27ErrorCode.Unknown));
     const joined = reassemble(chunkRanges(chunks.value), current.phoneRequestIds!.map((id) => replies[id]));
-    const checked = joined.ok ? await checkPhoneReply(decoded, joined.value) : joined;
+    const checked = joined.ok ? await checkPhoneReply(decoded, spreadOverRequest(decoded.length, current.withheld ?? [], joined.value)) : joined;
     await delivery.finish([current.key], () => (checked.ok ? { ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: checked.value as (string | null)[] } } : { ok: false, error: checked.error }));
   }
 
@@ -96,8 +98,10 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
     async approve(entry) {
       const decoded = prepared.decoded(entry);
       if (!decoded) return delivery.finish([entry.key], () => noLongerDecodes(Arc27ErrorCode.InvalidInput));
-      const chunks = prepared.chunks(entry, decoded, splitForPhone);
+      const chunks = prepared.chunks(entry, decoded, splitForPhone(entry));
       if (!chunks.ok) return delivery.finish([entry.key], () => ({ ok: false, error: chunks.error }));
+      // Nothing left for the phone to sign: the dApp gets its nulls without asking it.
+      if (chunks.value.length === 0) return delivery.finish([entry.key], () => ({ ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: decoded.map(() => null) } }));
       const { requestDeadlineMs } = await edges.settings();
       // Decided here; stored while the request is on its way to the phone.
       const approved = await edges.queue.decide((q) => {

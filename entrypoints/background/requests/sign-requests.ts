@@ -2,6 +2,7 @@
 import { decodeWalletTransactions } from '@/lib/algorand/decode';
 import { describeTransactions } from '@/lib/algorand/describe';
 import { networkByGenesisHash, type Network } from '@/lib/algorand/networks';
+import { withheldFromPhone } from '@/lib/algorand/phone-request';
 import { checkNetwork, checkSigners } from '@/lib/algorand/session-checks';
 import { warningsFor } from '@/lib/algorand/warnings';
 import { toBase64 } from '@/lib/algorand/base64';
@@ -50,6 +51,7 @@ export function createSignRequests(edges: RequestEdges, admission: Admission, pr
       genesisId: session.genesisId,
       txns,
       txnsDigest: await txnsDigest(txns),
+      withheld: withheldFromPhone(decoded.value, session.accounts),
       descriptions: describeTransactions(decoded.value, { ownAccounts: session.accounts, network: { genesisHash: session.genesisHash, name: networkName } }),
       warnings: warningsFor(decoded.value, { ownAccounts: session.accounts, sessionGenesisHash: session.genesisHash, highFeeMicroAlgos: settings.highFeeMicroAlgos }),
       stage: 'awaiting-approval',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TANDEM_PROVIDER_ID, type Arc27Request, type WalletTransaction } from '../../../lib/arc27/types';
 import { MAX_OPEN_PER_ORIGIN } from '../../../entrypoints/background/requests/admission';
 import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
-import { TESTNET_HASH, b64, pay } from '../../fixtures/algorand/txns';
+import { TESTNET_HASH, b64, grouped, pay } from '../../fixtures/algorand/txns';
 import { ORIGIN, createBackground, sender } from './fakes';
 
 const PAIRING = { server: 'http://localhost:3000', requestId: 'r-1', wallet: ALICE.addr, credId: '', pairedAt: 1 };
@@ -192,5 +192,20 @@ describe('phone dispatch and delivery', () => {
     await bg.requests.approve('same');
     const sent = (bg.frames[0]!.params as { txns: WalletTransaction[] }).txns.map((t) => algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).txID());
     expect(sent).toEqual([shown.txID()]);
+  });
+
+  it("never sends the phone the user's own transaction marked not to sign; the dApp gets null there (security review finding 4)", async () => {
+    const bg = await connected();
+    const [own, toSign] = grouped([pay({ receiver: CAROL.addr, amount: 5_000_000n }), pay({ amount: 1n })]);
+    await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(own!), signers: [] }, { txn: b64(toSign!) }]), {});
+    expect(bg.queueItem.value[0]).toMatchObject({ withheld: [0], descriptions: [expect.anything(), expect.anything()] });
+    await bg.requests.approve('k');
+    const sent = (bg.frames[0]!.params as { txns: WalletTransaction[] }).txns;
+    expect(sent.map((t) => algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).txID())).toEqual([toSign!.txID()]);
+    await bg.requests.onPhoneFrame(phoneReply(bg.frames[0]!));
+    const answer = bg.answerOf('k') as { ok: true; result: { stxns: (string | null)[] } };
+    expect(answer.ok).toBe(true);
+    expect(answer.result.stxns[0]).toBeNull();
+    expect(algosdk.decodeSignedTransaction(algosdk.base64ToBytes(answer.result.stxns[1]!)).txn.txID()).toBe(toSign!.txID());
   });
 });
