@@ -50,15 +50,29 @@ function feeThreshold(ctx: WarningContext): bigint {
 
 type Check = (t: DecodedTxn, own: ReadonlySet<string>, ctx: WarningContext) => Omit<Warning, 'index'>[];
 
-const senderWarnings: Check = ({ txn }, own, ctx) => {
-  const sender = txn.sender.toString();
-  if (!own.has(sender)) return [];
+/**
+ * The transaction is the user's own when one of their keys signs for its sender: the sender is a
+ * paired account, or the sender was rekeyed to one (`authAddr`). A rekeyed account's rekey or close
+ * is as much the user's loss as their own account's.
+ */
+function ownedAccount(t: DecodedTxn, own: ReadonlySet<string>): string | null {
+  const sender = t.txn.sender.toString();
+  if (own.has(sender)) return `your account ${sender}`;
+  if (t.authAddr !== undefined && own.has(t.authAddr)) return `the account ${sender} (your key ${t.authAddr} signs for it)`;
+  return null;
+}
+
+const senderWarnings: Check = (t, own, ctx) => {
+  const { txn } = t;
+  const account = ownedAccount(t, own);
+  if (account === null) return [];
+  const sender = account;
   const found: Omit<Warning, 'index'>[] = [];
   if (txn.rekeyTo !== undefined) {
     found.push({
       kind: 'rekey',
       severity: 'danger',
-      message: `Rekeys your account ${sender} to ${txn.rekeyTo.toString()}: from then on only that account's key can spend from it.`,
+      message: `Rekeys ${sender} to ${txn.rekeyTo.toString()}: from then on only that account's key can spend from it.`,
     });
   }
   const closeTo = txn.payment?.closeRemainderTo;
@@ -66,7 +80,7 @@ const senderWarnings: Check = ({ txn }, own, ctx) => {
     found.push({
       kind: 'close-remainder',
       severity: 'danger',
-      message: `Closes your account ${sender}: ALL its remaining ALGO goes to ${closeTo.toString()}.`,
+      message: `Closes ${sender}: ALL its remaining ALGO goes to ${closeTo.toString()}.`,
     });
   }
   const assetCloseTo = txn.assetTransfer?.closeRemainderTo;
@@ -74,7 +88,7 @@ const senderWarnings: Check = ({ txn }, own, ctx) => {
     found.push({
       kind: 'asset-close',
       severity: 'danger',
-      message: `Opts your account ${sender} out of asset ${txn.assetTransfer!.assetIndex}: ALL your remaining units of it go to ${assetCloseTo.toString()}.`,
+      message: `Opts ${sender} out of asset ${txn.assetTransfer!.assetIndex}: ALL its remaining units go to ${assetCloseTo.toString()}.`,
     });
   }
   const threshold = feeThreshold(ctx);
@@ -82,7 +96,7 @@ const senderWarnings: Check = ({ txn }, own, ctx) => {
     found.push({
       kind: 'high-fee',
       severity: 'caution',
-      message: `Your account ${sender} pays a fee of ${formatAlgos(txn.fee)}, more than ${formatAlgos(threshold)}.`,
+      message: `${sender.charAt(0).toUpperCase()}${sender.slice(1)} pays a fee of ${formatAlgos(txn.fee)}, more than ${formatAlgos(threshold)}.`,
     });
   }
   return found;
@@ -124,8 +138,17 @@ const appWarning: Check = (t, own) => {
   return [{ kind: warning.kind, severity: warning.severity, message: `${warning.what} application ${appl.appIndex}.` }];
 };
 
-const foreignSignerWarning: Check = (t) => {
+const foreignSignerWarning: Check = (t, own) => {
   if (t.signers.length > 0) return [];
+  if (ownedAccount(t, own) !== null) {
+    return [
+      {
+        kind: 'foreign-signer',
+        severity: 'caution',
+        message: `Not signed: the site asked for no signature on this transaction of ${ownedAccount(t, own)}. It is not sent to your phone.`,
+      },
+    ];
+  }
   return [
     {
       kind: 'foreign-signer',
