@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { assertStoreBuild } from './scripts/store-guard.mjs';
 
 const UUID_SHIM = fileURLToPath(new URL('./lib/shims/uuid-v4.ts', import.meta.url));
 
@@ -72,6 +73,14 @@ function noEvalInLibraries(): Plugin[] {
   ];
 }
 
+/**
+ * A store build (`npm run zip` sets TANDEM_STORE_BUILD=1) must not trust a plain-http or local
+ * server anywhere; it fails here, before anything is built, with what is wrong.
+ */
+if (process.env.TANDEM_STORE_BUILD === '1') {
+  assertStoreBuild({ serverUrl: defaultServer.href, csp: EXTENSION_PAGES_CSP, hostPermissions: [DEFAULT_SERVER_HOSTS, OTHER_SERVER_HOSTS] });
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
@@ -123,6 +132,8 @@ export default defineConfig({
       'wxt.config.ts',
       'tsconfig.json',
       'globals.d.ts',
+      'scripts/store-guard.mjs',
+      'scripts/store-guard.d.mts',
       'README.md',
       'entrypoints/**',
       'components/**',

@@ -1,0 +1,8 @@
+/** Types of store-guard.mjs (plain JavaScript so wxt.config.ts and a reviewer's rebuild load it as is). */
+export interface StoreBuild {
+  serverUrl: string;
+  csp: string;
+  hostPermissions: string[];
+}
+export function storeBuildProblems(build: StoreBuild): string[];
+export function assertStoreBuild(build: StoreBuild): void;
