@@ -1,5 +1,6 @@
 /** Pairing and connection status: the QR while pairing, the phone's state once paired. */
 import type { ConnectionState } from '@/lib/liquid/types';
+import type { PairingVerification } from '@/lib/storage/types';
 import { CopyButton } from './CopyButton';
 import { Countdown } from './Countdown';
 import { QrCode } from './QrCode';
@@ -19,12 +20,16 @@ const PHASE_TEXT: Record<ConnectionState['phase'], string> = {
 
 export interface PairingPanelProps {
   connection: ConnectionState;
+  /** What the phone proved about the account (absent while unpaired). */
+  verification?: PairingVerification | null;
+  /** Ask the phone to prove its account again. */
+  onVerify?: () => void;
   onPair: () => void;
   onRetry: () => void;
   onCancel: () => void;
 }
 
-export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingPanelProps) {
+export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel }: PairingPanelProps) {
   const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
   const showQr = showsPairingQr(connection);
   return (
@@ -44,6 +49,7 @@ export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingP
           <CopyButton text={wallet} testId={testIds.copyAddress} />
         </p>
       )}
+      {wallet && <VerificationLine verification={verification?.wallet === wallet ? verification : null} connected={phase === 'connected'} onVerify={onVerify} />}
       {failure && (
         <p className="error" role="alert" data-testid={testIds.failure} data-reason={failure.reason}>
           {failure.message}
@@ -82,5 +88,24 @@ export function PairingPanel({ connection, onPair, onRetry, onCancel }: PairingP
         )}
       </div>
     </section>
+  );
+}
+
+/** Whether the phone proved it holds the account, or the address rests on the server's word. */
+function VerificationLine({ verification, connected, onVerify }: { verification: PairingVerification | null; connected: boolean; onVerify?: () => void }) {
+  const state = verification?.state ?? 'unchecked';
+  const retry = connected && onVerify && state !== 'checking' && state !== 'verified' && (
+    <button type="button" className="link" data-testid={testIds.verifyAgain} onClick={onVerify}>
+      Check again
+    </button>
+  );
+  return (
+    <p className={`verification ${state}`} data-testid={testIds.verification} data-state={state}>
+      {verification?.state === 'verified' && `Verified: your phone proved it holds this account (${new Date(verification.at).toLocaleString()}).`}
+      {state === 'checking' && 'Checking that your phone holds this account… confirm "Tandem pairing check" on your phone if it asks.'}
+      {verification?.state === 'not-verified' && `Not verified: ${verification.reason}. This address rests on the server's word. `}
+      {state === 'unchecked' && "Not verified yet: this address rests on the server's word. "}
+      {retry}
+    </p>
   );
 }

@@ -18,6 +18,8 @@ export const testIds = {
   pair: 'pair',
   retry: 'retry',
   cancelPairing: 'cancel-pairing',
+  verification: 'pairing-verification',
+  verifyAgain: 'verify-again',
 
   // Popup home: settings, connected sites, blocked sites
   toggleSettings: 'toggle-settings',

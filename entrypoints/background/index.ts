@@ -7,7 +7,8 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
-import { blockedOriginsItem, pairingItem, settingsItem } from '@/lib/storage/items';
+import { blockedOriginsItem, pairingItem, settingsItem, verificationItem } from '@/lib/storage/items';
+import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { ok } from '@/lib/messaging/result';
@@ -18,6 +19,7 @@ import { SWEEP_ALARM, createDeadlineTimer } from './deadlines';
 import { createPlatformPeerHost } from './platform';
 import { createPairingStore } from './pairing-store';
 import { createPopupHandlers } from './popup-handlers';
+import { createPossessionCheck } from './possession';
 import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
 import { createRequests } from './requests';
@@ -33,11 +35,34 @@ export default defineBackground({
     const deadlines = createDeadlineTimer({ sweep: () => whenReady().then(() => requests.sweep()), now: () => Date.now(), alarms: browser.alarms });
     const edges = createRequestEdges(peer, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);
+    const possession = createPossessionCheck({
+      peer,
+      item: verificationItem,
+      now: () => Date.now(),
+      newId: () => uuidv7(),
+      randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+    });
+    /** The phone is connected and its account known: have it prove it holds the key (possession.ts). */
+    const checkPossession = async (options?: { force?: boolean }) => {
+      const pairing = await pairingItem.getValue();
+      const state = signaling.state();
+      if (!pairing || state.phase !== 'connected') return false;
+      await possession.onChannelOpen(pairing, state.fingerprint ?? '', options);
+      return true;
+    };
     const signaling = createConnection({
       peer,
-      pairing: createPairingStore(pairingItem, edges.sites),
+      pairing: createPairingStore(pairingItem, edges.sites, (pairing) => {
+        // A first pairing whose offer beat the link ack learns its account only now.
+        if (pairing) void checkPossession();
+        else void possession.forget();
+      }),
       settings: preferences.settings,
-      onChannelOpen: () => void requests.onChannelOpen(),
+      onChannelOpen: () => {
+        void requests.onChannelOpen();
+        void checkPossession();
+      },
       onChannelClosed: () => void requests.onPhoneOffline(),
     });
 
@@ -50,7 +75,7 @@ export default defineBackground({
       void whenReady().then(async () => {
         // Phone frames are the requests' business; the link only follows the channel.
         if (event.kind !== 'peer/frame') await signaling.handlePeerEvent(event);
-        else if (event.payload.kind === 'envelope') await requests.onPhoneFrame(event.payload.value);
+        else if (event.payload.kind === 'envelope' && !(await possession.onPhoneFrame(event.payload.value))) await requests.onPhoneFrame(event.payload.value);
       });
     });
     if (peerReceiver) browser.runtime.onMessage.addListener(peerReceiver);
@@ -63,6 +88,7 @@ export default defineBackground({
           requests,
           sites: edges.sites,
           preferences,
+          checkPossession: () => checkPossession({ force: true }),
           refresh: async () => {
             await Promise.all([requests.sweep(), signaling.checkPeer()]);
           },

@@ -7,13 +7,15 @@ import type { Pairing } from '@/lib/liquid/types';
 import type { StoredValue } from './queue';
 import type { SiteSessions } from './requests/edges';
 
-export function createPairingStore(item: StoredValue<Pairing | null>, sites: Pick<SiteSessions, 'revokeAccount'>) {
+/** `onSaved` hears every pairing saved (the possession check follows it). */
+export function createPairingStore(item: StoredValue<Pairing | null>, sites: Pick<SiteSessions, 'revokeAccount'>, onSaved?: (pairing: Pairing | null) => void) {
   return {
     load: () => item.getValue(),
     async save(pairing: Pairing | null) {
       const before = await item.getValue();
       await item.setValue(pairing);
       if (before && pairing && before.wallet !== pairing.wallet) await sites.revokeAccount(before.wallet);
+      onSaved?.(pairing);
     },
   };
 }

@@ -15,11 +15,13 @@ export interface PopupHandlerDeps {
   requests: Requests;
   sites: SiteSessions;
   preferences: Preferences;
+  /** Asks the connected phone to prove its account again; false when no phone is connected. */
+  checkPossession(): Promise<boolean>;
   /** What a popup opening asks for: state brought up to date (deadlines swept, the peer host asked). */
   refresh(): Promise<void>;
 }
 
-export function createPopupHandlers({ signaling, requests, sites, preferences, refresh }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
+export function createPopupHandlers({ signaling, requests, sites, preferences, checkPossession, refresh }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
   return {
     'state/refresh': async () => {
       await refresh();
@@ -35,6 +37,7 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, r
       await sites.revokeAll();
       return ok({});
     },
+    'pairing/verify': async () => ((await checkPossession()) ? ok({}) : fail('unavailable', 'Your phone is not connected')),
     'settings/save': async (patch) => ok(await preferences.saveSettings(patch)),
     'sites/revoke': async ({ origin, genesisHash }) => ok({ revoked: (await sites.revoke(origin, genesisHash)).length }),
     'sites/block': async ({ origin }) => {

@@ -10,7 +10,7 @@ import { requestServerAccess } from './server-access';
 import { testIds } from '@/components/test-ids';
 
 export function HomeView() {
-  const { connection, sites, blockedOrigins, settings, pairing } = useView();
+  const { connection, sites, blockedOrigins, settings, pairing, verification } = useView();
   const [showSettings, setShowSettings] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
@@ -36,6 +36,8 @@ export function HomeView() {
         <>
           <PairingPanel
             connection={connection}
+            verification={verification}
+            onVerify={() => act(send('pairing/verify', {}))}
             onPair={() => act(send('pairing/start', {}))}
             onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
             onCancel={() => act(send('pairing/cancel', {}))}

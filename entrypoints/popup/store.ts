@@ -3,14 +3,15 @@
  * the store reads them once and follows their changes.
  */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, INITIAL_CONNECTION, blockedOriginsItem, connectionItem, pairingItem, queueItem, settingsItem, sitesItem } from '@/lib/storage/items';
-import type { QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
+import { DEFAULT_SETTINGS, INITIAL_CONNECTION, blockedOriginsItem, connectionItem, pairingItem, queueItem, settingsItem, sitesItem, verificationItem } from '@/lib/storage/items';
+import type { PairingVerification, QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
 import type { ConnectionState, Pairing } from '@/lib/liquid/types';
 
 export interface ViewState {
   hydrated: boolean;
   connection: ConnectionState;
   pairing: Pairing | null;
+  verification: PairingVerification | null;
   sites: SiteSession[];
   blockedOrigins: string[];
   queue: QueuedRequest[];
@@ -21,6 +22,7 @@ export const useView = create<ViewState>(() => ({
   hydrated: false,
   connection: INITIAL_CONNECTION,
   pairing: null,
+  verification: null,
   sites: [],
   blockedOrigins: [],
   queue: [],
@@ -28,18 +30,20 @@ export const useView = create<ViewState>(() => ({
 }));
 
 export async function hydrate(): Promise<() => void> {
-  const [connection, pairing, sites, blockedOrigins, queue, settings] = await Promise.all([
+  const [connection, pairing, verification, sites, blockedOrigins, queue, settings] = await Promise.all([
     connectionItem.getValue(),
     pairingItem.getValue(),
+    verificationItem.getValue(),
     sitesItem.getValue(),
     blockedOriginsItem.getValue(),
     queueItem.getValue(),
     settingsItem.getValue(),
   ]);
-  useView.setState({ hydrated: true, connection, pairing, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings } });
+  useView.setState({ hydrated: true, connection, pairing, verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings } });
   const unwatch = [
     connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
     pairingItem.watch((value) => useView.setState({ pairing: value })),
+    verificationItem.watch((value) => useView.setState({ verification: value })),
     sitesItem.watch((value) => useView.setState({ sites: Object.values(value ?? {}) })),
     blockedOriginsItem.watch((value) => useView.setState({ blockedOrigins: value ?? [] })),
     queueItem.watch((value) => useView.setState({ queue: value ?? [] })),

@@ -39,6 +39,8 @@ export interface ConnectionState {
   socket: SocketPhase;
   /** When the server acked this attempt's `link` (the phone proved its account); epoch ms. */
   linkedAt?: number;
+  /** Tandem's DTLS fingerprint on the current channel (from its answer), bound into the possession check. */
+  fingerprint?: string;
   /** When the background learnt that the data channel opened; epoch ms. */
   connectedAt?: number;
   updatedAt: number;

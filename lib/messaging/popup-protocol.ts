@@ -15,6 +15,8 @@ export type PopupCatalogue = {
   'pairing/cancel': { request: Record<string, never>; response: Record<string, never> };
   /** Log out on the server, close the channel, forget the pairing. */
   'pairing/unpair': { request: Record<string, never>; response: Record<string, never> };
+  /** Ask the connected phone to sign the pairing check again (proof of possession). */
+  'pairing/verify': { request: Record<string, never>; response: Record<string, never> };
   'settings/save': { request: Partial<Settings>; response: Settings };
   'sites/revoke': { request: { origin: string; genesisHash?: string }; response: { revoked: number } };
   /** Refuse the site's requests from now on (4001) and answer its waiting ones; ends its sessions. */
@@ -31,6 +33,7 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
     'pairing/start': (p) => (p === undefined ? {} : isRecord(p) ? (p.fresh === true ? { fresh: true } : {}) : null),
     'pairing/cancel': emptyPayload,
     'pairing/unpair': emptyPayload,
+    'pairing/verify': emptyPayload,
     'settings/save': parseSettingsPatch,
     'sites/revoke': (p) => {
       if (!isRecord(p)) return null;

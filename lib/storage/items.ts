@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { ConnectionState, Pairing } from '../liquid/types';
-import type { QueuedRequest, Settings, SiteSession } from './types';
+import type { PairingVerification, QueuedRequest, Settings, SiteSession } from './types';
 
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: __TANDEM_DEFAULT_SERVER__,
@@ -23,6 +23,9 @@ export const DEFAULT_SETTINGS: Settings = {
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {}, version: 1 });
 
 export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', { fallback: null, version: 1 });
+
+/** What the paired phone proved about its account (proof of possession). */
+export const verificationItem = storage.defineItem<PairingVerification | null>('local:pairingVerification', { fallback: null, version: 1 });
 
 /** Site sessions keyed by `${origin} ${genesisHash}`. */
 export const sitesItem = storage.defineItem<Record<string, SiteSession>>('local:sites', { fallback: {}, version: 1 });

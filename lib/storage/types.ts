@@ -81,3 +81,13 @@ export interface QueuedSign extends QueuedBase {
 }
 
 export type QueuedRequest = QueuedConnect | QueuedSign;
+
+/**
+ * What the paired phone proved about its account (entrypoints/background/possession.ts), for the
+ * pairing with `requestId` and `wallet`. `checking` keeps the challenge so a restarted worker can
+ * still verify the answer.
+ */
+export type PairingVerification =
+  | { state: 'checking'; requestId: string; wallet: string; challengeId: string; txn: string; startedAt: number }
+  | { state: 'verified'; requestId: string; wallet: string; at: number }
+  | { state: 'not-verified'; requestId: string; wallet: string; at: number; reason: string };

@@ -46,8 +46,7 @@ test.describe('pairing recovery', () => {
     if (!signed.ok) throw new Error(`signing failed: ${JSON.stringify(signed.error)}`);
     const [stxn] = signed.result.stxns as string[];
     verifySignedTxn(stxn!, txn, address);
-    const received = (await wallet.received()) as { reference?: unknown }[];
-    expect(received.filter((f) => f.reference === 'arc0027:sign_transactions:request')).toHaveLength(1);
+    expect(await wallet.dappSignRequests()).toHaveLength(1);
   });
 
   test('when the phone closes the channel, the popup shows phone offline with the same QR, and a re-scan reconnects with an assertion', async ({

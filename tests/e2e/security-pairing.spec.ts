@@ -8,6 +8,8 @@ import { storedSessions } from './support/extension-state';
 import { signWithApproval, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
 import { WalletPage } from './support/wallet-page';
+import { PopupPage } from './support/popup-page';
+import { pairPhone } from './support/flows';
 
 test.describe('pairing you can trust', () => {
   test('a re-scan by another account is refused: pairing, sites and the address given out stay; the paired phone then reconnects and signs', async ({
@@ -47,5 +49,45 @@ test.describe('pairing you can trust', () => {
     await expect(popup.failure()).toHaveCount(0);
     const txn = await dapp.buildPayment(address, { note: 'after a refused re-scan' });
     verifySignedTxn(stxnsOf((await signWithApproval(context, extensionId, dapp, [{ txn }])).outcome)[0]!, txn, address);
+  });
+
+  for (const behaviour of ['spec', 'reference'] as const) {
+    test(`proof of possession: a ${behaviour} phone signs the pairing check and the pairing shows verified`, async ({ context, extensionId, server, seedSettings }) => {
+      await seedSettings({});
+      const { popup, wallet, address } = await pairPhone(context, extensionId, server, behaviour);
+      await popup.expectVerification('verified');
+      // The check the phone signed: a 0-ALGO self-payment on MainNet's round 1, naming what it is for.
+      const frames = JSON.stringify(await wallet.received());
+      expect(frames).toContain('arc0027:sign_transactions:request');
+      const checkTxn = (await wallet.received())
+        .flatMap((f) => ((f as { params?: { txns?: { txn: string }[] } }).params?.txns ?? []).map((t) => algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn))))
+        .find((t) => new TextDecoder().decode(t.note).startsWith('Tandem pairing check'));
+      expect(checkTxn).toBeDefined();
+      expect(checkTxn!.sender.toString()).toBe(address);
+      expect(checkTxn!.payment?.receiver.toString()).toBe(address);
+      expect(checkTxn!.payment?.amount).toBe(0n);
+      expect([checkTxn!.firstValid, checkTxn!.lastValid]).toEqual([1n, 1n]);
+      expect(checkTxn!.genesisID).toBe('mainnet-v1.0');
+    });
+  }
+
+  test('proof of possession: a phone whose signature does not verify leaves the pairing "not verified", which still works, and a retry verifies it', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({});
+    const popup = await PopupPage.open(context, extensionId);
+    const link = await popup.pair();
+    const wallet = await WalletPage.open(context, server.url);
+    await wallet.setFault('bad-signature');
+    await wallet.connect(link);
+    await popup.expectPhase('connected');
+    await popup.expectVerification('not-verified');
+    await expect(popup.verification()).toContainText("rests on the server's word");
+    await wallet.setFault('none');
+    await popup.verifyAgain();
+    await popup.expectVerification('verified');
   });
 });

@@ -5,7 +5,6 @@ import { connectDapp, pairPhone } from './support/flows';
 import { errorOf, signWithApproval, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
 
-const SIGN_REQUEST = 'arc0027:sign_transactions:request';
 
 test.describe('signing failures', () => {
   test('a rejection in the approval window answers 4001 and sends nothing to the phone', async ({ context, extensionId, server, seedSettings, worker }) => {
@@ -19,8 +18,7 @@ test.describe('signing failures', () => {
 
     expect(errorOf(await signing).code).toBe(4001);
     await approval.waitForClose();
-    const received = (await wallet.received()) as { reference?: string }[];
-    expect(received.filter((frame) => frame.reference === SIGN_REQUEST)).toEqual([]);
+    expect(await wallet.dappSignRequests()).toEqual([]);
     await expect.poll(() => storedQueue(worker)).toEqual([]);
   });
 
@@ -42,7 +40,7 @@ test.describe('signing failures', () => {
     expect(Date.now() - beforeApproval).toBeGreaterThanOrEqual(3_000);
     await approval.waitForClose();
     await expect.poll(() => storedQueue(worker)).toEqual([]);
-    expect(((await wallet.received()) as { reference?: string }[]).filter((f) => f.reference === SIGN_REQUEST)).toHaveLength(1);
+    expect(await wallet.dappSignRequests()).toHaveLength(1);
   });
 
   for (const behaviour of ['spec', 'reference'] as const) {

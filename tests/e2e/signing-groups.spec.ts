@@ -25,7 +25,7 @@ test.describe('signing groups', () => {
         else verifySignedTxn(stxn!, txns[i]!.txn, address);
       });
       // The phone was told not to sign index 5 (the reference phone signs it anyway; Tandem dropped it).
-      const request = (await wallet.received()).at(-1) as { params: { txns: { signers?: string[] }[] } };
+      const request = (await wallet.dappSignRequests()).at(-1)!;
       expect(request.params.txns.map((t) => t.signers)).toEqual(txns.map((_, i) => (i === 5 ? [] : undefined)));
       await approval.waitForClose();
     });

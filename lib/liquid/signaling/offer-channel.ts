@@ -4,6 +4,7 @@
  * state as the peer host reports it (open → connected; closed → back to the re-scan QR).
  */
 import { parseCandidate, type PeerEvent } from '../../messaging/peer-protocol';
+import { dtlsFingerprint } from '../sdp';
 import { rescanOf, type SignalingCore } from './core';
 import type { HeldOffer, LinkAttempts } from './link-attempt';
 import { SOCKET_EVENTS, type SocketPayloads } from '../socket-events';
@@ -62,6 +63,7 @@ export function createOfferChannel(core: SignalingCore, links: () => LinkAttempt
     const answer = await deps.peer.acceptOffer(sdp, settings.iceServers);
     if (!answer.ok) return core.fail('channel-failed', answer.error.message);
     core.socket?.emit(SOCKET_EVENTS.answerDescription, answer.value.sdp satisfies SocketPayloads['answerDescription']);
+    core.setState({ fingerprint: dtlsFingerprint(answer.value.sdp) });
     core.arm('channel', settings.channelOpenTimeoutMs, () => {
       if (core.current.phase === 'connecting') core.fail('channel-failed', 'The connection to your phone did not open. Check that both are online, then try again.');
     });

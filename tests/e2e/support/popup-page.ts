@@ -75,6 +75,19 @@ export class PopupPage {
     return this.link();
   }
 
+  /** Whether the phone proved its account: 'verified', 'checking', 'not-verified' or 'unchecked'. */
+  async expectVerification(state: 'verified' | 'checking' | 'not-verified' | 'unchecked', timeout?: number) {
+    await expect(this.page.getByTestId(testIds.verification)).toHaveAttribute('data-state', state, timeout ? { timeout } : undefined);
+  }
+
+  verification() {
+    return this.page.getByTestId(testIds.verification);
+  }
+
+  async verifyAgain() {
+    await this.page.getByTestId(testIds.verifyAgain).click();
+  }
+
   failure() {
     return this.page.getByTestId(testIds.failure);
   }

@@ -1,4 +1,5 @@
 /** Page object for the dev wallet (the phone), with a CDP virtual authenticator for its passkey. */
+import algosdk from 'algosdk';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 export type Behaviour = 'reference' | 'spec';
@@ -77,7 +78,24 @@ export class WalletPage {
     await this.page.evaluate(() => (window as unknown as { devWallet: { approve(): Promise<void> } }).devWallet.approve());
   }
 
+  /**
+   * The sign requests the phone received for dApps: every `arc0027:sign_transactions:request` frame
+   * but Tandem's own pairing check (proof of possession, sent when a pairing connects).
+   */
+  async dappSignRequests(): Promise<{ reference: string; params: { txns: { txn: string; signers?: string[] }[] } }[]> {
+    const frames = (await this.received()) as { reference?: string; params?: { txns?: { txn: string }[] } }[];
+    return frames.filter((f) => f.reference === 'arc0027:sign_transactions:request' && !isPairingCheck(f)) as never;
+  }
+
   received(): Promise<unknown[]> {
     return this.page.evaluate(() => (window as unknown as { devWallet: { received: { frame: unknown }[] } }).devWallet.received.map((r) => r.frame));
   }
+}
+
+/** Tandem's pairing check: one transaction whose note starts with 'Tandem pairing check'. */
+function isPairingCheck(frame: { params?: { txns?: { txn: string }[] } }): boolean {
+  const txns = frame.params?.txns ?? [];
+  if (txns.length !== 1) return false;
+  const note = algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(txns[0]!.txn)).note;
+  return new TextDecoder().decode(note).startsWith('Tandem pairing check');
 }

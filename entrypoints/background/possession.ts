@@ -1,0 +1,86 @@
+/**
+ * Proof of possession (security review, issue #11): the account a pairing names is the server's
+ * claim until the phone signs a challenge for it (lib/algorand/pairing-challenge.ts). Run after a new
+ * pairing's channel opens, and on later connections while the pairing is not yet verified. A phone
+ * that refuses, stays silent or signs with another key leaves the pairing "not verified": it still
+ * works, and the popup says that the address rests on the server's word, with a retry.
+ *
+ * What a verified pairing proves: the peer on the channel holds the account's key, or relays to a
+ * device that does. It does not hide the traffic from a relaying server.
+ */
+import { decodeWalletTransactions } from '@/lib/algorand/decode';
+import { buildPairingChallenge } from '@/lib/algorand/pairing-challenge';
+import { checkPhoneReply } from '@/lib/algorand/signatures';
+import { buildPhoneSignRequest, parsePhoneReply } from '@/lib/arc27/phone-envelope';
+import { TANDEM_PROVIDER_ID } from '@/lib/arc27/types';
+import { encodeFrame } from '@/lib/liquid/frames';
+import type { Pairing } from '@/lib/liquid/types';
+import type { PeerHost } from '@/lib/peer/peer-host';
+import type { PairingVerification } from '@/lib/storage/types';
+import type { StoredValue } from './queue';
+
+/** How long the phone has to sign the challenge (a person may have to confirm it on the phone). */
+export const CHALLENGE_DEADLINE_MS = 120_000;
+
+export interface PossessionDeps {
+  peer: Pick<PeerHost, 'send'>;
+  item: StoredValue<PairingVerification | null>;
+  now(): number;
+  newId(): string;
+  randomBytes(n: number): Uint8Array;
+  setTimeout(fn: () => void, ms: number): unknown;
+}
+
+export interface PossessionCheck {
+  /** The channel to `pairing`'s phone opened; `fingerprint` is Tandem's DTLS fingerprint on it. */
+  onChannelOpen(pairing: Pairing, fingerprint: string, options?: { force?: boolean }): Promise<void>;
+  /** True when the frame was the challenge's answer (consumed here). */
+  onPhoneFrame(value: Record<string, unknown>): Promise<boolean>;
+  /** A new pairing (or unpair) drops what was proven for the old one. */
+  forget(): Promise<void>;
+}
+
+const forPairing = (v: PairingVerification | null, pairing: Pairing) => (v && v.requestId === pairing.requestId && v.wallet === pairing.wallet ? v : null);
+
+export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
+  async function conclude(requestId: string, result: { verified: true } | { verified: false; reason: string }) {
+    const current = await deps.item.getValue();
+    if (current?.state !== 'checking' || current.challengeId !== requestId) return;
+    const base = { requestId: current.requestId, wallet: current.wallet, at: deps.now() };
+    await deps.item.setValue(result.verified ? { ...base, state: 'verified' } : { ...base, state: 'not-verified', reason: result.reason });
+  }
+
+  return {
+    async onChannelOpen(pairing, fingerprint, options = {}) {
+      const known = forPairing(await deps.item.getValue(), pairing);
+      if (!options.force && known && (known.state === 'verified' || (known.state === 'checking' && deps.now() - known.startedAt < CHALLENGE_DEADLINE_MS))) return;
+      const challenge = buildPairingChallenge(pairing.wallet, fingerprint, deps.randomBytes(16));
+      const challengeId = deps.newId();
+      await deps.item.setValue({ state: 'checking', requestId: pairing.requestId, wallet: pairing.wallet, challengeId, txn: challenge.txn, startedAt: deps.now() });
+      const sent = await deps.peer.send(encodeFrame(buildPhoneSignRequest(challengeId, TANDEM_PROVIDER_ID, [{ txn: challenge.txn }])));
+      if (!sent.ok) return conclude(challengeId, { verified: false, reason: 'the phone went offline before the check' });
+      deps.setTimeout(() => void conclude(challengeId, { verified: false, reason: 'the phone did not answer the check' }), CHALLENGE_DEADLINE_MS);
+    },
+
+    async onPhoneFrame(value) {
+      const reply = parsePhoneReply(value);
+      if (reply.kind === 'invalid' && reply.requestId === undefined) return false;
+      const current = await deps.item.getValue();
+      if (current?.state !== 'checking' || current.challengeId !== reply.requestId) return false;
+      if (reply.kind === 'invalid') await conclude(current.challengeId, { verified: false, reason: `the phone's answer was unreadable (${reply.reason})` });
+      else if (reply.kind === 'error') await conclude(current.challengeId, { verified: false, reason: `the phone refused the check (${reply.error.message})` });
+      else {
+        const decoded = decodeWalletTransactions([{ txn: current.txn }]);
+        const checked = decoded.ok ? await checkPhoneReply(decoded.value, reply.stxns) : decoded;
+        // A signature is required: a phone that answers null did not prove anything.
+        const signed = checked.ok && checked.value[0] !== null;
+        await conclude(current.challengeId, signed ? { verified: true } : { verified: false, reason: checked.ok ? 'the phone did not sign the check' : `the phone's signature does not belong to the account (${checked.error.message})` });
+      }
+      return true;
+    },
+
+    async forget() {
+      await deps.item.setValue(null);
+    },
+  };
+}
