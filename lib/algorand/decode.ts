@@ -7,7 +7,7 @@
  */
 import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
-import { fromBase64Strict } from './base64';
+import { fromBase64Strict } from '../encoding/base64';
 import { bytesEqual } from './bytes';
 import { checkGroups } from './groups';
 import { describeError, fail, ok, type Result } from './result';

@@ -5,7 +5,7 @@
  */
 import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error } from '../arc27/types';
-import { toBase64 } from './base64';
+import { toBase64 } from '../encoding/base64';
 import { bytesEqual } from './bytes';
 import type { DecodedTxn } from './decode';
 import { fail, ok, type Result } from './result';

@@ -3,7 +3,7 @@
  * the phone and the network the dApp enabled.
  */
 import { Arc27ErrorCode, arc27Error } from '../arc27/types';
-import { toBase64 } from './base64';
+import { toBase64 } from '../encoding/base64';
 import type { DecodedTxn } from './decode';
 import { networkByGenesisHash, type Network } from './networks';
 import { fail, ok, type Result } from './result';

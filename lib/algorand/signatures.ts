@@ -14,7 +14,7 @@
  */
 import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
-import { fromBase64Lenient, toBase64 } from './base64';
+import { fromBase64Lenient, toBase64 } from '../encoding/base64';
 import { bytesEqual, concatBytes } from './bytes';
 import type { DecodedTxn } from './decode';
 import { verifyEd25519, type Ed25519Verify } from './ed25519';

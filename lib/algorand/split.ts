@@ -5,7 +5,7 @@
  */
 import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error, type WalletTransaction } from '../arc27/types';
-import { fromBase64Lenient } from './base64';
+import { fromBase64Lenient } from '../encoding/base64';
 import { groupIdOf } from './groups';
 import { fail, ok, type Result } from './result';
 
