@@ -10,7 +10,7 @@ import { createReceiver } from '@/lib/messaging/channel';
 import { blockedOriginsItem, settingsItem } from '@/lib/storage/items';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
-import { ok } from '@/lib/messaging/result';
+import { ok } from '@/lib/result';
 import { isExtensionPage, pageSender, type PageSender } from '@/lib/messaging/senders';
 import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';

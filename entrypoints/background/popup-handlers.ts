@@ -1,7 +1,8 @@
 /** The background's side of 'tandem/popup': every change the view asks for. */
 import type { HandlerTable } from '@/lib/messaging/channel';
 import type { PopupCatalogue } from '@/lib/messaging/popup-protocol';
-import { fail, ok } from '@/lib/messaging/result';
+import { messageError } from '@/lib/messaging/result';
+import { describeError, fail, ok } from '@/lib/result';
 import type { Signaling } from '@/lib/liquid/signaling';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
@@ -53,7 +54,7 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, r
         await requests.approve(key);
         return ok({});
       } catch (err) {
-        return fail('failed', err instanceof Error ? err.message : String(err));
+        return fail(messageError('failed', describeError(err)));
       }
     },
     'request/reject': async ({ key }) => {
