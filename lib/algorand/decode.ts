@@ -11,9 +11,7 @@ import { fromBase64Strict } from '../encoding/base64';
 import { bytesEqual } from './bytes';
 import { checkGroups } from './groups';
 import { describeError, fail, ok, type Result } from '../result';
-
-/** A request may hold at most this many transactions unless the caller says otherwise. */
-export const DEFAULT_MAX_TXNS = 1024;
+import { DEFAULT_MAX_TXNS } from '../arc27/page-request';
 
 export interface GroupPosition {
   /** 1-based position inside the group. */
@@ -81,6 +79,7 @@ export function decodeWalletTransactions(txns: unknown, opts: DecodeOptions = {}
 }
 
 function decodeRequest(txns: unknown, opts: DecodeOptions): Result<DecodedTxn[], Arc27Error> {
+  // The content script's limit (page-request.ts) unless the caller says otherwise.
   const maxTxns = opts.maxTxns ?? DEFAULT_MAX_TXNS;
   if (!Array.isArray(txns)) {
     return fail(arc27Error(Arc27ErrorCode.InvalidInput, 'txns must be an array of WalletTransaction'));

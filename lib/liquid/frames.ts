@@ -5,6 +5,7 @@
  */
 import { decode, encode } from 'cbor-x';
 import { fromBase64Loose, toBase64Url } from '../encoding/base64';
+import { describeError } from '../result';
 
 /** Keep each frame's CBOR under this many bytes (the JS provider library throws above it). */
 export const MAX_FRAME_CBOR_BYTES = 255_000;
@@ -45,7 +46,7 @@ export function decodeFrame(frame: unknown): DecodedFrame {
   try {
     value = decode(bytes);
   } catch (err) {
-    return { kind: 'invalid', reason: `frame is not CBOR: ${(err as Error).message}` };
+    return { kind: 'invalid', reason: `frame is not CBOR: ${describeError(err)}` };
   }
   if (!isPlainRecord(value)) return { kind: 'invalid', reason: 'frame is not a CBOR map' };
   if (!isPlainData(value)) return { kind: 'invalid', reason: 'frame holds more than plain CBOR data' };
