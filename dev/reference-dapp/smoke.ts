@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import algosdk from 'algosdk';
 import { chromium } from 'playwright-core';
 import { startLiquidServer } from '../server/app.ts';
-import { decodeBase64Lenient } from '../../lib/liquid/base64url.ts';
+import { fromBase64Loose } from '../../lib/encoding/base64.ts';
 import type { ReferenceDappApi } from './main.ts';
 
 const AUTHENTICATOR = {
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     console.log('2. signing through the channel');
     const one = payments(address, 1);
     const single = await refPage.evaluate((txns) => (window as unknown as RefWindow).referenceDapp.signTransactions(txns), wire(one));
-    const signed = algosdk.decodeSignedTransaction(decodeBase64Lenient(single.stxns[0] as string)!);
+    const signed = algosdk.decodeSignedTransaction(fromBase64Loose(single.stxns[0] as string)!);
     check(
       single.stxns.length === 1 && signed.txn.txID() === one[0]!.txID() && signed.sig !== undefined,
       `one payment signed in ${single.ms.toFixed(1)} ms (${single.frames} frame)`,
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     check(
       bulk.stxns.length === 1024 &&
         bulk.frames > 1 &&
-        bulk.stxns.every((stxn, i) => algosdk.decodeSignedTransaction(decodeBase64Lenient(stxn as string)!).txn.txID() === many[i]!.txID()),
+        bulk.stxns.every((stxn, i) => algosdk.decodeSignedTransaction(fromBase64Loose(stxn as string)!).txn.txID() === many[i]!.txID()),
       `1,024 grouped payments signed in ${bulk.ms.toFixed(1)} ms over ${bulk.frames} frames, in order`,
     );
     await refPage.evaluate(() => (window as unknown as RefWindow).referenceDapp.close());

@@ -14,7 +14,7 @@
  */
 import { Transaction, decodeUnsignedTransaction } from 'algosdk';
 import nacl from 'tweetnacl';
-import { encodeBase64Url, decodeBase64Lenient } from '../../lib/liquid/base64url';
+import { toBase64Url, fromBase64Loose } from '../../lib/encoding/base64';
 import { encodeFrame } from '../../lib/liquid/frames';
 import { Arc27ErrorCode, arc27Error } from '../../lib/arc27/types';
 import type { Arc27Error, WalletTransaction } from '../../lib/arc27/types';
@@ -180,7 +180,7 @@ function signLikeSpec(request: SignRequest, ctx: PhoneContext): PhoneReply {
     const txn = faultyTarget(decodeTxn(wtxn.txn)!, ctx.fault);
     const stxn = txn.attachSignature(ctx.key.address, signature(txn, ctx));
     signed++;
-    return encodeBase64Url(stxn);
+    return toBase64Url(stxn);
   });
   return finish(resultEnvelope(request.id, stxns, ctx), signed, ctx);
 }
@@ -188,7 +188,7 @@ function signLikeSpec(request: SignRequest, ctx: PhoneContext): PhoneReply {
 function signLikeReference(request: SignRequest, ctx: PhoneContext): PhoneReply {
   const txns = request.txns.map((wtxn) => decodeTxn(wtxn.txn));
   if (txns.some((txn) => txn === null)) return { kind: 'silent', reason: 'reference phone sends nothing when a txn does not decode' };
-  const stxns = txns.map((txn) => padBase64(encodeBase64Url(signature(faultyTarget(txn!, ctx.fault), ctx))));
+  const stxns = txns.map((txn) => padBase64(toBase64Url(signature(faultyTarget(txn!, ctx.fault), ctx))));
   return finish(resultEnvelope(request.id, stxns, ctx), stxns.length, ctx);
 }
 
@@ -208,7 +208,7 @@ function faultyTarget(txn: Transaction, fault: PhoneFault): Transaction {
 }
 
 function decodeTxn(text: string): Transaction | null {
-  const bytes = decodeBase64Lenient(text);
+  const bytes = fromBase64Loose(text);
   if (!bytes || bytes.length === 0) return null;
   try {
     return decodeUnsignedTransaction(bytes);

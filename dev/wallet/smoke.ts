@@ -35,7 +35,7 @@ import {
 import { startLiquidServer } from '../server/app.ts';
 import { decodeFrame, encodeFrame } from '../../lib/liquid/frames.ts';
 import { buildDeepLink } from '../../lib/liquid/deep-link.ts';
-import { decodeBase64Lenient, encodeBase64Url } from '../../lib/liquid/base64url.ts';
+import { fromBase64Loose, toBase64Url } from '../../lib/encoding/base64.ts';
 
 const STEP_TIMEOUT_MS = 15_000;
 const AUTHENTICATOR = {
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
     console.log('2. spec phone signs');
     await ext.send('not a frame at all');
     const txns = [payment(address, 1), payment(address, 2)];
-    await ext.send(signRequest('spec-1', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }, { txn: encodeBase64Url(encodeUnsignedTransaction(txns[1]!)), signers: [] }]));
+    await ext.send(signRequest('spec-1', [{ txn: toBase64Url(encodeUnsignedTransaction(txns[0]!)) }, { txn: toBase64Url(encodeUnsignedTransaction(txns[1]!)), signers: [] }]));
     await walletPage.getByTestId('request').waitFor({ timeout: STEP_TIMEOUT_MS });
     check(true, 'garbage frame ignored, request listed on the page');
     if (process.env.SCREENSHOT) await walletPage.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
@@ -257,13 +257,13 @@ async function main(): Promise<void> {
     const reply = envelopeOf(frames[0]!);
     const stxns = (reply.result as { stxns: (string | null)[] }).stxns;
     check(reply.requestId === 'spec-1' && reply.reference === 'arc0027:sign_transactions:response', 'reply correlates on requestId');
-    const stxn = decodeSignedTransaction(decodeBase64Lenient(stxns[0]!)!);
+    const stxn = decodeSignedTransaction(fromBase64Loose(stxns[0]!)!);
     check(
       stxn.txn.txID() === txns[0]!.txID() && nacl.sign.detached.verify(stxn.txn.bytesToSign(), stxn.sig!, Address.fromString(address).publicKey),
       'signed txn carries the requested txn and a valid signature',
     );
     check(stxns[1] === null, 'signers: [] gives null');
-    await ext.send(signRequest('spec-2', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
+    await ext.send(signRequest('spec-2', [{ txn: toBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
     await walletPage.getByTestId('reject').click();
     frames = await ext.frames(2);
     check((envelopeOf(frames[1]!).error as { code: number }).code === 4001, 'reject gives error 4001');
@@ -284,22 +284,22 @@ async function main(): Promise<void> {
     frames = await ext.frames(1);
     const credential = decodeFrame(frames[0]!);
     check(credential.kind === 'credential' && credential.credential.address === address, 'first frame is the JSON credential');
-    await ext.send(signRequest('ref-1', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }, { txn: encodeBase64Url(encodeUnsignedTransaction(txns[1]!)), signers: [] }]));
+    await ext.send(signRequest('ref-1', [{ txn: toBase64Url(encodeUnsignedTransaction(txns[0]!)) }, { txn: toBase64Url(encodeUnsignedTransaction(txns[1]!)), signers: [] }]));
     frames = await ext.frames(2);
     const refReply = envelopeOf(frames[1]!);
     const sigs = (refReply.result as { stxns: string[] }).stxns;
     check(sigs.length === 2 && sigs.every((s) => /^[A-Za-z0-9_-]{86}==$/.test(s)), 'two padded base64url raw signatures');
     check(
-      sigs.every((s, i) => nacl.sign.detached.verify(txns[i]!.bytesToSign(), decodeBase64Lenient(s)!, Address.fromString(address).publicKey)),
+      sigs.every((s, i) => nacl.sign.detached.verify(txns[i]!.bytesToSign(), fromBase64Loose(s)!, Address.fromString(address).publicKey)),
       'both signatures verify (signers: [] ignored, like the Android wallet)',
     );
     await walletPage.evaluate(() => (window as unknown as { devWallet: { setAutoApprove(on: boolean): void } }).devWallet.setAutoApprove(false));
-    await ext.send(signRequest('ref-2', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
+    await ext.send(signRequest('ref-2', [{ txn: toBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
     await walletPage.waitForFunction(() => (window as unknown as WalletWindow).devWallet.pending().length === 1, null, { timeout: STEP_TIMEOUT_MS });
     await walletPage.getByTestId('reject').click();
     await walletPage.waitForFunction(() => (window as unknown as WalletWindow).devWallet.pending().length === 0, null, { timeout: STEP_TIMEOUT_MS });
     await ext.send({ id: 'ping', reference: 'arc0027:sign_message:request', params: {} });
-    await ext.send(signRequest('ref-3', [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
+    await ext.send(signRequest('ref-3', [{ txn: toBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
     await walletPage.evaluate(() => (window as unknown as WalletWindow).devWallet.approve());
     frames = await ext.frames(3);
     check(envelopeOf(frames[2]!).requestId === 'ref-3' && (await ext.frameCount()) === 3, 'reject and unknown reference sent nothing');
@@ -329,14 +329,14 @@ async function main(): Promise<void> {
     type FaultWindow = { devWallet: { setFault(f: string): void; approve(): Promise<void>; pending(): unknown[] } };
     const approveWith = async (fault: string, id: string): Promise<void> => {
       await walletPage.evaluate((f) => (window as unknown as FaultWindow).devWallet.setFault(f), fault);
-      await ext!.send(signRequest(id, [{ txn: encodeBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
+      await ext!.send(signRequest(id, [{ txn: toBase64Url(encodeUnsignedTransaction(txns[0]!)) }]));
       await walletPage.waitForFunction(() => (window as unknown as FaultWindow).devWallet.pending().length === 1, null, { timeout: STEP_TIMEOUT_MS });
       await walletPage.evaluate(() => (window as unknown as FaultWindow).devWallet.approve());
     };
     await approveWith('silent', 'fault-silent');
     await approveWith('bad-signature', 'fault-bad');
     frames = await ext.frames(1);
-    const bad = decodeSignedTransaction(decodeBase64Lenient((envelopeOf(frames[0]!).result as { stxns: string[] }).stxns[0]!)!);
+    const bad = decodeSignedTransaction(fromBase64Loose((envelopeOf(frames[0]!).result as { stxns: string[] }).stxns[0]!)!);
     check(
       envelopeOf(frames[0]!).requestId === 'fault-bad' && !nacl.sign.detached.verify(bad.txn.bytesToSign(), bad.sig!, Address.fromString(address).publicKey),
       'silent sends nothing; bad-signature sends a signature that does not verify',

@@ -11,7 +11,7 @@ import { blockedOriginsItem, pairingItem, settingsItem, verificationItem } from 
 import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
-import { ok } from '@/lib/messaging/result';
+import { ok } from '@/lib/result';
 import { isExtensionPage, pageSender, type PageSender } from '@/lib/messaging/senders';
 import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';

@@ -8,7 +8,8 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createReceiver, request } from '@/lib/messaging/channel';
 import { PEER_WATCH_PORT, peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
 import { isExtensionPage } from '@/lib/messaging/senders';
-import { ok, withDeadline, type Reply } from '@/lib/messaging/result';
+import { messageError, withDeadline, type Reply } from '@/lib/messaging/result';
+import { describeError, fail, ok } from '@/lib/result';
 import { peerHostFromCaller, type PeerHost } from '@/lib/peer/peer-host';
 
 const OFFSCREEN_PATH = 'offscreen.html';
@@ -99,7 +100,7 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
     try {
       await ensureOffscreen();
     } catch (err) {
-      return { ok: false, error: { code: 'unavailable', message: `the peer host did not start: ${err instanceof Error ? err.message : String(err)}` } };
+      return fail(messageError('unavailable', `the peer host did not start: ${describeError(err)}`));
     }
     known = true;
     watchDocument();

@@ -1,7 +1,8 @@
 /** The background's side of 'tandem/popup': every change the view asks for. */
 import type { HandlerTable } from '@/lib/messaging/channel';
 import type { PopupCatalogue } from '@/lib/messaging/popup-protocol';
-import { fail, ok } from '@/lib/messaging/result';
+import { messageError } from '@/lib/messaging/result';
+import { describeError, fail, ok } from '@/lib/result';
 import type { Signaling } from '@/lib/liquid/signaling';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
@@ -37,7 +38,7 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, c
       await sites.revokeAll();
       return ok({});
     },
-    'pairing/verify': async () => ((await checkPossession()) ? ok({}) : fail('unavailable', 'Your phone is not connected')),
+    'pairing/verify': async () => ((await checkPossession()) ? ok({}) : fail(messageError('unavailable', 'Your phone is not connected'))),
     'settings/save': async (patch) => ok(await preferences.saveSettings(patch)),
     'sites/revoke': async ({ origin, genesisHash }) => ok({ revoked: (await sites.revoke(origin, genesisHash)).length }),
     'sites/block': async ({ origin }) => {
@@ -56,7 +57,7 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, c
         await requests.approve(key);
         return ok({});
       } catch (err) {
-        return fail('failed', err instanceof Error ? err.message : String(err));
+        return fail(messageError('failed', describeError(err)));
       }
     },
     'request/reject': async ({ key }) => {

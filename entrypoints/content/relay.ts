@@ -9,7 +9,8 @@
 import browser from 'webextension-polyfill';
 import { createReceiver, request } from '@/lib/messaging/channel';
 import { contentChannel, contentPushChannel, type ContentPushCatalogue, type RequestStatus } from '@/lib/messaging/content-protocol';
-import { ok, type Reply } from '@/lib/messaging/result';
+import type { Reply } from '@/lib/messaging/result';
+import { ok } from '@/lib/result';
 import { Arc27ErrorCode, arc27Error, type Arc27Outcome, type Arc27Request } from '@/lib/arc27/types';
 import type { BackgroundTransport } from './provider-handlers';
 import { readSiteMeta } from './site-meta';

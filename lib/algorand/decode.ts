@@ -7,13 +7,11 @@
  */
 import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
-import { fromBase64Strict } from './base64';
+import { fromBase64Strict } from '../encoding/base64';
 import { bytesEqual } from './bytes';
 import { checkGroups } from './groups';
-import { describeError, fail, ok, type Result } from './result';
-
-/** A request may hold at most this many transactions unless the caller says otherwise. */
-export const DEFAULT_MAX_TXNS = 1024;
+import { describeError, fail, ok, type Result } from '../result';
+import { DEFAULT_MAX_TXNS } from '../arc27/page-request';
 
 export interface GroupPosition {
   /** 1-based position inside the group. */
@@ -70,7 +68,7 @@ export function isCanonicalAddress(value: unknown): value is string {
   return algosdk.Address.fromString(value).toString() === value;
 }
 
-export function decodeWalletTransactions(txns: unknown, opts: DecodeOptions = {}): Result<DecodedTxn[]> {
+export function decodeWalletTransactions(txns: unknown, opts: DecodeOptions = {}): Result<DecodedTxn[], Arc27Error> {
   try {
     return decodeRequest(txns, opts);
   } catch (error) {
@@ -80,7 +78,8 @@ export function decodeWalletTransactions(txns: unknown, opts: DecodeOptions = {}
   }
 }
 
-function decodeRequest(txns: unknown, opts: DecodeOptions): Result<DecodedTxn[]> {
+function decodeRequest(txns: unknown, opts: DecodeOptions): Result<DecodedTxn[], Arc27Error> {
+  // The content script's limit (page-request.ts) unless the caller says otherwise.
   const maxTxns = opts.maxTxns ?? DEFAULT_MAX_TXNS;
   if (!Array.isArray(txns)) {
     return fail(arc27Error(Arc27ErrorCode.InvalidInput, 'txns must be an array of WalletTransaction'));
@@ -104,7 +103,7 @@ function decodeRequest(txns: unknown, opts: DecodeOptions): Result<DecodedTxn[]>
   return ok(decoded);
 }
 
-function decodeEntry(entry: unknown, index: number): Result<DecodedTxn> {
+function decodeEntry(entry: unknown, index: number): Result<DecodedTxn, Arc27Error> {
   if (!isRecord(entry)) return fail(invalid(index, 'not a WalletTransaction object'));
   const unknownField = Object.keys(entry).find((key) => !KNOWN_FIELDS.has(key) && !key.startsWith('_'));
   if (unknownField !== undefined) return fail(invalid(index, `unknown field "${unknownField}"`));
@@ -135,7 +134,7 @@ function decodeEntry(entry: unknown, index: number): Result<DecodedTxn> {
   return ok(decoded);
 }
 
-function decodeTxnField(value: unknown, index: number): Result<{ txn: algosdk.Transaction; bytes: Uint8Array }> {
+function decodeTxnField(value: unknown, index: number): Result<{ txn: algosdk.Transaction; bytes: Uint8Array }, Arc27Error> {
   if (typeof value !== 'string') return fail(invalid(index, 'txn must be a base64 string'));
   const bytes = fromBase64Strict(value);
   if (bytes === null) return fail(invalid(index, 'txn is not valid standard base64'));
@@ -165,7 +164,7 @@ function resolveSigners(
   entry: Record<string, unknown>,
   txn: algosdk.Transaction,
   index: number,
-): Result<{ signers: string[]; authAddr?: string }> {
+): Result<{ signers: string[]; authAddr?: string }, Arc27Error> {
   if (entry.msig !== undefined) return fail(invalid(index, 'multisig (msig) is not supported'));
   const { authAddr, signers } = entry;
   if (authAddr !== undefined && !isCanonicalAddress(authAddr)) return fail(invalid(index, 'authAddr is not a valid address'));
@@ -186,7 +185,7 @@ function resolveSigners(
   return ok({ signers: [expected], ...withAuth });
 }
 
-function decodeDappStxn(value: string, decoded: DecodedTxn): Result<Uint8Array> {
+function decodeDappStxn(value: string, decoded: DecodedTxn): Result<Uint8Array, Arc27Error> {
   if (decoded.signers.length > 0) return fail(invalid(decoded.index, 'stxn is only allowed with signers: []'));
   const bytes = fromBase64Strict(value);
   if (bytes === null) return fail(invalid(decoded.index, 'stxn is not valid standard base64'));

@@ -3,7 +3,7 @@
  * type, chosen by an exhaustive switch (a new algosdk type is a compile error here).
  */
 import * as algosdk from 'algosdk';
-import { toBase64 } from './base64';
+import { toBase64 } from '../encoding/base64';
 import { toHex } from './bytes';
 import type { DetailRow, OnCompleteName, TxnType } from './describe';
 import { printableText, safeText } from './display-text';

@@ -4,7 +4,7 @@
  * values exceed 2^53), every text that came from the dApp is either checked printable or
  * escaped, and the UI renders all of it as text, never as HTML.
  */
-import { toBase64 } from './base64';
+import { toBase64 } from '../encoding/base64';
 import { toHex } from './bytes';
 import type { DecodedTxn, GroupPosition } from './decode';
 import { typeSpecificPart, type TypePart } from './describe-types';

@@ -4,11 +4,11 @@
  * (ARC-0001 "Rationale for Group Validation").
  */
 import * as algosdk from 'algosdk';
-import { Arc27ErrorCode, arc27Error } from '../arc27/types';
-import { toBase64 } from './base64';
+import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
+import { toBase64 } from '../encoding/base64';
 import { bytesEqual } from './bytes';
 import type { DecodedTxn } from './decode';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from '../result';
 
 /** The protocol's largest atomic group (consensus parameter MaxTxGroupSize, 2026). */
 export const MAX_GROUP_SIZE = 16;
@@ -53,7 +53,7 @@ function groupRuns(decoded: readonly DecodedTxn[]): { runs: Run[]; ungrouped: nu
 }
 
 /** Checks the groups and records each grouped transaction's position on it. */
-export function checkGroups(decoded: DecodedTxn[], allowMultipleGroups: boolean): Result<void> {
+export function checkGroups(decoded: DecodedTxn[], allowMultipleGroups: boolean): Result<void, Arc27Error> {
   const { runs, ungrouped } = groupRuns(decoded);
   const seen = new Set<string>();
   for (const { groupId, start } of runs) {

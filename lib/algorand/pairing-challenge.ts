@@ -8,7 +8,7 @@
  */
 import * as algosdk from 'algosdk';
 import { NETWORKS } from './networks';
-import { toBase64 } from './base64';
+import { toBase64 } from '../encoding/base64';
 
 export const CHALLENGE_NOTE_PREFIX = 'Tandem pairing check';
 

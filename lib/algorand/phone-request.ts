@@ -10,7 +10,7 @@
  * (decode rejects it); the dApp's `stxn` and `message` stay in the extension.
  */
 import type { WalletTransaction } from '../arc27/types';
-import { toBase64 } from './base64';
+import { toBase64 } from '../encoding/base64';
 import type { DecodedTxn } from './decode';
 
 export function toPhoneTxns(decoded: readonly DecodedTxn[]): WalletTransaction[] {

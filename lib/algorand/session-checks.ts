@@ -2,11 +2,11 @@
  * Checks of a decoded request against the session it arrived on: the accounts paired with
  * the phone and the network the dApp enabled.
  */
-import { Arc27ErrorCode, arc27Error } from '../arc27/types';
-import { toBase64 } from './base64';
+import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
+import { toBase64 } from '../encoding/base64';
 import type { DecodedTxn } from './decode';
 import { networkByGenesisHash, type Network } from './networks';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from '../result';
 
 /**
  * 4100 when a transaction must be signed by an account the phone does not hold. A request in
@@ -14,7 +14,7 @@ import { fail, ok, type Result } from './result';
  * simply has no work for the wallet, and approving it would only show the user a prompt that
  * signs nothing.
  */
-export function checkSigners(decoded: readonly DecodedTxn[], pairedAccounts: readonly string[]): Result<void> {
+export function checkSigners(decoded: readonly DecodedTxn[], pairedAccounts: readonly string[]): Result<void, Arc27Error> {
   const paired = new Set(pairedAccounts);
   for (const d of decoded) {
     const signer = d.signers[0];
@@ -48,7 +48,7 @@ export function checkNetwork(
   decoded: readonly DecodedTxn[],
   genesisHash: string,
   extra: readonly Network[] = [],
-): Result<void> {
+): Result<void, Arc27Error> {
   const session = networkByGenesisHash(genesisHash, extra);
   for (const d of decoded) {
     const txnHash = d.txn.genesisHash === undefined ? undefined : toBase64(d.txn.genesisHash);

@@ -14,11 +14,11 @@
  */
 import * as algosdk from 'algosdk';
 import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../arc27/types';
-import { fromBase64Lenient, toBase64 } from './base64';
+import { fromBase64Lenient, toBase64 } from '../encoding/base64';
 import { bytesEqual, concatBytes } from './bytes';
 import type { DecodedTxn } from './decode';
 import { verifyEd25519, type Ed25519Verify } from './ed25519';
-import { describeError, fail, ok, type Result } from './result';
+import { describeError, fail, ok, type Result } from '../result';
 
 const TX_TAG = new TextEncoder().encode('TX');
 const SIGNATURE_LENGTH = 64;
@@ -94,7 +94,7 @@ export async function verifyTxnSignature(
 }
 
 /** The 64 signature bytes in a phone entry: a raw signature, or taken out of a signed transaction. */
-function signatureFrom(d: DecodedTxn, entry: unknown, signer: string, layout: SignedLayout): Result<Uint8Array> {
+function signatureFrom(d: DecodedTxn, entry: unknown, signer: string, layout: SignedLayout): Result<Uint8Array, Arc27Error> {
   if (typeof entry !== 'string') return fail(rejected(d, entry === null ? 'missing' : 'not a base64 string'));
   const bytes = fromBase64Lenient(entry);
   if (bytes === null) return fail(rejected(d, 'not valid base64'));
@@ -121,7 +121,7 @@ function signatureFrom(d: DecodedTxn, entry: unknown, signer: string, layout: Si
   return ok(stxn.sig);
 }
 
-async function signedTxnFor(d: DecodedTxn, entry: unknown, verify: Ed25519Verify): Promise<Result<string>> {
+async function signedTxnFor(d: DecodedTxn, entry: unknown, verify: Ed25519Verify): Promise<Result<string, Arc27Error>> {
   const signer = d.signers[0]!;
   const layout = signedLayout(d, signer);
   const signature = signatureFrom(d, entry, signer, layout);
@@ -147,7 +147,7 @@ export async function checkPhoneReply(
   decoded: readonly DecodedTxn[],
   stxns: unknown,
   opts: CheckReplyOptions = {},
-): Promise<Result<(string | null)[]>> {
+): Promise<Result<(string | null)[], Arc27Error>> {
   if (!Array.isArray(stxns)) {
     return fail(arc27Error(Arc27ErrorCode.Unknown, 'the phone returned no list of signed transactions'));
   }
@@ -158,7 +158,7 @@ export async function checkPhoneReply(
   const verify = opts.verify ?? verifyEd25519;
   const entries: unknown[] = stxns;
   const results = await Promise.all(
-    decoded.map(async (d, i): Promise<Result<string | null>> => {
+    decoded.map(async (d, i): Promise<Result<string | null, Arc27Error>> => {
       if (d.signers.length === 0) return ok(d.stxn === undefined ? null : toBase64(d.stxn));
       try {
         return await signedTxnFor(d, entries[i], verify);

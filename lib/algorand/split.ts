@@ -4,10 +4,10 @@
  * splitting an atomic group: the phone must see a whole group to sign any of it.
  */
 import * as algosdk from 'algosdk';
-import { Arc27ErrorCode, arc27Error, type WalletTransaction } from '../arc27/types';
-import { fromBase64Lenient } from './base64';
+import { Arc27ErrorCode, arc27Error, type Arc27Error, type WalletTransaction } from '../arc27/types';
+import { fromBase64Lenient } from '../encoding/base64';
 import { groupIdOf } from './groups';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from '../result';
 
 /** Where a chunk's transactions sit in the whole request. */
 export interface ChunkRange {
@@ -16,7 +16,7 @@ export interface ChunkRange {
 }
 
 /** Consecutive transactions sharing a group id; an ungrouped transaction is a unit of its own. */
-function groupUnits(txns: readonly WalletTransaction[]): Result<WalletTransaction[][]> {
+function groupUnits(txns: readonly WalletTransaction[]): Result<WalletTransaction[][], Arc27Error> {
   const units: WalletTransaction[][] = [];
   let previous: string | null = null;
   for (let index = 0; index < txns.length; index++) {
@@ -46,7 +46,7 @@ export function splitAtGroupBoundaries(
   txns: readonly WalletTransaction[],
   maxBytes: number,
   sizeOf: (chunk: WalletTransaction[]) => number,
-): Result<WalletTransaction[][]> {
+): Result<WalletTransaction[][], Arc27Error> {
   const grouped = groupUnits(txns);
   if (!grouped.ok) return grouped;
   const units = grouped.value;
@@ -94,7 +94,7 @@ export function chunkRanges(chunks: readonly (readonly unknown[])[]): ChunkRange
  * Joins the phone's per-chunk `stxns` into one list for `checkPhoneReply`. A reply whose
  * length is not its chunk's is refused here, so entries can never shift onto the wrong index.
  */
-export function reassemble(ranges: readonly ChunkRange[], replies: readonly unknown[]): Result<unknown[]> {
+export function reassemble(ranges: readonly ChunkRange[], replies: readonly unknown[]): Result<unknown[], Arc27Error> {
   if (replies.length !== ranges.length) {
     return fail(arc27Error(Arc27ErrorCode.Unknown, `expected ${ranges.length} phone replies, got ${replies.length}`));
   }

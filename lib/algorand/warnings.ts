@@ -5,7 +5,7 @@
  * teach users to ignore warnings.
  */
 import * as algosdk from 'algosdk';
-import { toBase64 } from './base64';
+import { toBase64 } from '../encoding/base64';
 import type { DecodedTxn } from './decode';
 import { formatAlgos } from './format';
 import { networkByGenesisHash } from './networks';

@@ -8,7 +8,8 @@
  */
 import { Arc27ErrorCode, arc27Error, type Arc27Error, type WalletTransaction } from './types';
 import { isArc27ErrorCode } from './errors';
-import { MAX_ID_CHARS, MAX_TXNS_HARD_CAP } from './page-request';
+import { MAX_TXNS_HARD_CAP } from './page-request';
+import { MAX_ID_CHARS } from './page-request-readers';
 import { UNREADABLE, isArrayLike, isRecordLike, readLength, readOwn } from './safe-read';
 
 export const PHONE_SIGN_REQUEST_REFERENCE = 'arc0027:sign_transactions:request';

@@ -4,7 +4,8 @@
  * (`{"type":"credential", ...}`). Decoding never throws: a bad frame is reported, not fatal.
  */
 import { decode, encode } from 'cbor-x';
-import { decodeBase64Lenient, encodeBase64Url } from './base64url';
+import { fromBase64Loose, toBase64Url } from '../encoding/base64';
+import { describeError } from '../result';
 
 /** Keep each frame's CBOR under this many bytes (the JS provider library throws above it). */
 export const MAX_FRAME_CBOR_BYTES = 255_000;
@@ -27,7 +28,7 @@ export type DecodedFrame =
   | { kind: 'invalid'; reason: string };
 
 export function encodeFrame(envelope: object): string {
-  return encodeBase64Url(encode(envelope));
+  return toBase64Url(encode(envelope));
 }
 
 /** The CBOR size of an envelope, for splitting requests under MAX_FRAME_CBOR_BYTES. */
@@ -39,13 +40,13 @@ export function decodeFrame(frame: unknown): DecodedFrame {
   if (typeof frame !== 'string') return { kind: 'invalid', reason: 'frame is not a string' };
   const text = frame.trim();
   if (text.startsWith('{')) return decodeJsonFrame(text);
-  const bytes = decodeBase64Lenient(text);
+  const bytes = fromBase64Loose(text);
   if (!bytes || bytes.length === 0) return { kind: 'invalid', reason: 'frame is not base64url' };
   let value: unknown;
   try {
     value = decode(bytes);
   } catch (err) {
-    return { kind: 'invalid', reason: `frame is not CBOR: ${(err as Error).message}` };
+    return { kind: 'invalid', reason: `frame is not CBOR: ${describeError(err)}` };
   }
   if (!isPlainRecord(value)) return { kind: 'invalid', reason: 'frame is not a CBOR map' };
   if (!isPlainData(value)) return { kind: 'invalid', reason: 'frame holds more than plain CBOR data' };

@@ -4,7 +4,8 @@
  * by sender, then dispatch to a handler table that must cover every kind.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { fail, isReply, ok, withDeadline, type Reply } from './result';
+import { describeError, fail } from '../result';
+import { isReply, messageError, withDeadline, type Reply } from './result';
 
 /** A channel catalogue: kind → { request, response }. */
 export type Catalogue = Record<string, { request: unknown; response: unknown }>;
@@ -45,11 +46,10 @@ export async function request<C extends Catalogue, K extends keyof C & string>(
   const envelope: Envelope<C, K> = { channel: spec.name, kind, payload };
   try {
     const reply = await withDeadline(transport(envelope), deadlineMs, `${spec.name}/${kind}`);
-    if (!isReply(reply)) return fail('unavailable', `no handler answered ${spec.name}/${kind}`);
+    if (!isReply(reply)) return fail(messageError('unavailable', `no handler answered ${spec.name}/${kind}`));
     return reply as Reply<C[K]['response']>;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return fail(err instanceof Error && err.name === 'DeadlineError' ? 'timeout' : 'unavailable', message);
+    return fail(messageError(err instanceof Error && err.name === 'DeadlineError' ? 'timeout' : 'unavailable', describeError(err)));
   }
 }
 
@@ -84,20 +84,19 @@ async function dispatch<C extends Catalogue, Ctx>(
   sender: Runtime.MessageSender,
 ): Promise<Reply<unknown>> {
   const kind = message.kind;
-  if (typeof kind !== 'string' || !Object.hasOwn(spec.parsers, kind)) return fail('bad-request', `unknown message kind on ${spec.name}`);
+  if (typeof kind !== 'string' || !Object.hasOwn(spec.parsers, kind)) return fail(messageError('bad-request', `unknown message kind on ${spec.name}`));
   const ctx = options.authorize(sender);
-  if (ctx === null) return fail('forbidden', `${spec.name}/${kind} is not allowed from this sender`);
+  if (ctx === null) return fail(messageError('forbidden', `${spec.name}/${kind} is not allowed from this sender`));
   const parser = spec.parsers[kind as keyof C & string];
   const payload = parser(message.payload);
-  if (payload === null) return fail('bad-request', `malformed ${spec.name}/${kind}`);
+  if (payload === null) return fail(messageError('bad-request', `malformed ${spec.name}/${kind}`));
   try {
     await options.ready?.();
     const handler = options.handlers[kind as keyof C & string];
     return await handler(payload, ctx);
   } catch (err) {
     console.error(`[tandem] ${spec.name}/${kind} failed`, err);
-    return fail('failed', err instanceof Error ? err.message : String(err));
+    return fail(messageError('failed', describeError(err)));
   }
 }
 
-export { ok, fail };

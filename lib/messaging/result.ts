@@ -1,4 +1,10 @@
-/** Replies across a context boundary: a value, or an error from a closed set. Nothing throws across. */
+/**
+ * Replies across a context boundary: a value, or an error from a closed set. Nothing throws across.
+ * The shape and its constructors (`ok`, `fail`) are lib/result.ts's; this file holds what is
+ * particular to messaging: the error codes, the deadline every request carries, and the check that
+ * a received value is a reply at all.
+ */
+import type { Result } from '../result';
 
 export const MESSAGE_ERROR_CODES = ['bad-request', 'forbidden', 'timeout', 'unavailable', 'failed'] as const;
 export type MessageErrorCode = (typeof MESSAGE_ERROR_CODES)[number];
@@ -8,10 +14,12 @@ export interface MessageError {
   message: string;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: MessageError };
+export type Reply<T> = Result<T, MessageError>;
 
-export const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
-export const fail = (code: MessageErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+/** The error of a failed reply: `fail(messageError('timeout', '...'))`. */
+export function messageError(code: MessageErrorCode, message: string): MessageError {
+  return { code, message };
+}
 
 /** Resolves with the promise's value, or rejects with a timeout error after `ms`. */
 export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

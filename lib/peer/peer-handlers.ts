@@ -1,7 +1,8 @@
 /** The peer host's side of the 'tandem/peer' catalogue, shared by the offscreen document and Firefox. */
 import type { HandlerTable as ChannelHandlers } from '../messaging/channel';
 import type { PeerCatalogue } from '../messaging/peer-protocol';
-import { fail, ok } from '../messaging/result';
+import { messageError } from '../messaging/result';
+import { describeError, fail, ok } from '../result';
 import type { PeerLink } from './peer-link';
 
 export type HandlerTable = ChannelHandlers<PeerCatalogue, void>;
@@ -14,7 +15,7 @@ export function createPeerHandlers(link: PeerLink): HandlerTable {
       try {
         return ok({ sdp: await link.acceptOffer(sdp, iceServers) });
       } catch (err) {
-        return fail('failed', `could not answer the phone's offer: ${err instanceof Error ? err.message : String(err)}`);
+        return fail(messageError('failed', `could not answer the phone's offer: ${describeError(err)}`));
       }
     },
     'peer/add-candidate': async ({ candidate }) => {
@@ -26,7 +27,7 @@ export function createPeerHandlers(link: PeerLink): HandlerTable {
         link.send(frame);
         return ok({});
       } catch (err) {
-        return fail('unavailable', err instanceof Error ? err.message : String(err));
+        return fail(messageError('unavailable', describeError(err)));
       }
     },
     'peer/close': () => {

@@ -3,7 +3,8 @@
  * Chrome: the offscreen document (see entrypoints/background/offscreen-host.ts).
  * Firefox: the same peer link in-process in the persistent background page.
  */
-import { fail, type Reply } from '../messaging/result';
+import { messageError, type Reply } from '../messaging/result';
+import { describeError, fail } from '../result';
 import type { HandlerTable } from './peer-handlers';
 import type { CandidateInit, PeerCatalogue, PeerEvent, PeerStatus } from '../messaging/peer-protocol';
 import type { IceServerSetting } from '../messaging/peer-protocol';
@@ -49,7 +50,7 @@ export function createInProcessPeerHost(createPeerConnection: (config: RTCConfig
       const handler = handlers[kind] as unknown as (p: PeerCatalogue[K]['request']) => Promise<Reply<PeerCatalogue[K]['response']>>;
       return await handler(payload);
     } catch (err) {
-      return fail('failed', err instanceof Error ? err.message : String(err));
+      return fail(messageError('failed', describeError(err)));
     }
   };
   return peerHostFromCaller(call, (listener) => {

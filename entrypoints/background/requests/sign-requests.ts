@@ -5,7 +5,7 @@ import { networkByGenesisHash, type Network } from '@/lib/algorand/networks';
 import { withheldFromPhone } from '@/lib/algorand/phone-request';
 import { checkNetwork, checkSigners } from '@/lib/algorand/session-checks';
 import { warningsFor } from '@/lib/algorand/warnings';
-import { toBase64 } from '@/lib/algorand/base64';
+import { toBase64 } from '@/lib/encoding/base64';
 import { Arc27ErrorCode, arc27Error, type WalletTransaction } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';

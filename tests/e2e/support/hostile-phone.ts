@@ -5,7 +5,7 @@
 import { expect } from '@playwright/test';
 import { encode } from 'cbor-x';
 import { decodeFrame, encodeFrame } from '../../../lib/liquid/frames';
-import { encodeBase64Url } from '../../../lib/liquid/base64url';
+import { toBase64Url } from '../../../lib/encoding/base64';
 import type { WalletPage } from './wallet-page';
 
 type WalletWindow = {
@@ -59,10 +59,10 @@ export function trySendRawFrame(wallet: WalletPage, frame: string): Promise<stri
 export const cborFrame = (envelope: object): string => encodeFrame(envelope);
 
 /** Any value as CBOR in a frame (a string, an array: not an envelope). */
-export const cborValueFrame = (value: unknown): string => encodeBase64Url(encode(value));
+export const cborValueFrame = (value: unknown): string => toBase64Url(encode(value));
 
 /** Raw bytes as a frame (for CBOR that is not an envelope, or not CBOR at all). */
-export const bytesFrame = (bytes: Uint8Array): string => encodeBase64Url(bytes);
+export const bytesFrame = (bytes: Uint8Array): string => toBase64Url(bytes);
 
 /** The envelope inside a frame the phone sent (throws if it is not one). */
 export function envelopeOf(frame: string): Record<string, unknown> {

@@ -9,7 +9,7 @@ import {
   NETWORKS,
   TESTNET,
 } from '../../../lib/algorand/networks';
-import { fromBase64Strict } from '../../../lib/algorand/base64';
+import { fromBase64Strict } from '../../../lib/encoding/base64';
 
 describe('networks', () => {
   it('holds 32-byte standard base64 genesis hashes for the public networks', () => {

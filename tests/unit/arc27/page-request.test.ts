@@ -1,12 +1,7 @@
 import algosdk from 'algosdk';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_MAX_TXNS,
-  MAX_TXNS_HARD_CAP,
-  isAlgorandAddressShape,
-  isGenesisHashShape,
-  parsePageRequest,
-} from '../../../lib/arc27/page-request';
+import { DEFAULT_MAX_TXNS, MAX_TXNS_HARD_CAP, parsePageRequest } from '../../../lib/arc27/page-request';
+import { isAlgorandAddressShape, isGenesisHashShape } from '../../../lib/arc27/page-request-readers';
 import { TANDEM_PROVIDER_ID, type Arc27Method } from '../../../lib/arc27/types';
 import { ALICE, BOB, CAROL, MAINNET_HASH, PAYMENT, REQUEST_ID, TESTNET_HASH, paymentTxn, signRequest } from './fixtures';
 

@@ -5,7 +5,8 @@
  */
 import { decodeFrame } from '../../../lib/liquid/frames';
 import type { Arc27Outcome } from '../../../lib/arc27/types';
-import { ok, fail } from '../../../lib/messaging/result';
+import { messageError } from '../../../lib/messaging/result';
+import { fail, ok } from '../../../lib/result';
 import type { PageSender } from '../../../lib/messaging/senders';
 import { DEFAULT_SETTINGS } from '../../../lib/storage/items';
 import type { Pairing } from '../../../lib/liquid/types';
@@ -48,7 +49,7 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
   const edges: RequestEdges = {
     peer: {
       async send(frame) {
-        if (!state.phoneOnline) return fail('unavailable', 'no channel');
+        if (!state.phoneOnline) return fail(messageError('unavailable', 'no channel'));
         const decoded = decodeFrame(frame);
         if (decoded.kind === 'envelope') frames.push(decoded.envelope);
         return ok({});

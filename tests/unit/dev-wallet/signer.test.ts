@@ -9,7 +9,7 @@ import {
   type Transaction,
 } from 'algosdk';
 import { decodeFrame } from '../../../lib/liquid/frames';
-import { decodeBase64Lenient, encodeBase64Url } from '../../../lib/liquid/base64url';
+import { fromBase64Loose, toBase64Url } from '../../../lib/encoding/base64';
 import {
   GARBAGE_FRAME,
   SIGN_TXNS_REQUEST,
@@ -41,7 +41,7 @@ function payment(sender: Address, amount: number): Transaction {
 
 function b64(txn: Transaction, url = true): string {
   const bytes = encodeUnsignedTransaction(txn);
-  return url ? encodeBase64Url(bytes) : Buffer.from(bytes).toString('base64');
+  return url ? toBase64Url(bytes) : Buffer.from(bytes).toString('base64');
 }
 
 function ctx(behaviour: PhoneBehaviour, fault: PhoneFault = 'none'): PhoneContext {
@@ -94,7 +94,7 @@ describe('reference phone', () => {
     expect(stxns).toHaveLength(2);
     stxns.forEach((entry, i) => {
       expect(entry).toMatch(/^[A-Za-z0-9_-]+={2}$/);
-      const sig = decodeBase64Lenient(entry!)!;
+      const sig = fromBase64Loose(entry!)!;
       expect(sig).toHaveLength(64);
       expect(verifies(txns[i]!, sig)).toBe(true);
     });
@@ -106,8 +106,8 @@ describe('reference phone', () => {
     const wtxns = [{ txn: b64(txns[0]!), signers: [] }, { txn: b64(txns[1]!, false), authAddr: other.addr.toString() }];
     const stxns = stxnsOf(promptAndAnswer(request(wtxns), 'approve', ctx('reference')));
     expect(stxns.every((s) => typeof s === 'string')).toBe(true);
-    expect(verifies(txns[0]!, decodeBase64Lenient(stxns[0]!)!)).toBe(true);
-    expect(verifies(txns[1]!, decodeBase64Lenient(stxns[1]!)!)).toBe(true);
+    expect(verifies(txns[0]!, fromBase64Loose(stxns[0]!)!)).toBe(true);
+    expect(verifies(txns[1]!, fromBase64Loose(stxns[1]!)!)).toBe(true);
   });
 
   it('sends nothing on reject', () => {
@@ -133,7 +133,7 @@ describe('spec phone', () => {
     const stxns = stxnsOf(reply);
     stxns.forEach((entry, i) => {
       expect(entry).toMatch(/^[A-Za-z0-9_-]+$/);
-      const stxn = decodeSignedTransaction(decodeBase64Lenient(entry!)!);
+      const stxn = decodeSignedTransaction(fromBase64Loose(entry!)!);
       expect(stxn.txn.txID()).toBe(txns[i]!.txID());
       expect(stxn.sgnr).toBeUndefined();
       expect(verifies(stxn.txn, stxn.sig!)).toBe(true);
@@ -145,7 +145,7 @@ describe('spec phone', () => {
     const reply = promptAndAnswer(request([{ txn: b64(txns[0]!), signers: [] }, { txn: b64(txns[1]!) }]), 'approve', ctx('spec'));
     const stxns = stxnsOf(reply);
     expect(stxns[0]).toBeNull();
-    const stxn = decodeSignedTransaction(decodeBase64Lenient(stxns[1]!)!);
+    const stxn = decodeSignedTransaction(fromBase64Loose(stxns[1]!)!);
     expect(verifies(stxn.txn, stxn.sig!)).toBe(true);
     expect(reply.kind === 'send' && reply.signed).toBe(1);
   });
@@ -153,7 +153,7 @@ describe('spec phone', () => {
   it('signs for a rekeyed sender when authAddr is its own address, with sgnr', () => {
     const txn = payment(other.addr, 9);
     const stxns = stxnsOf(promptAndAnswer(request([{ txn: b64(txn), authAddr: PHONE_ADDRESS }]), 'approve', ctx('spec')));
-    const stxn = decodeSignedTransaction(decodeBase64Lenient(stxns[0]!)!);
+    const stxn = decodeSignedTransaction(fromBase64Loose(stxns[0]!)!);
     expect(stxn.sgnr?.toString()).toBe(PHONE_ADDRESS);
     expect(stxn.txn.sender.toString()).toBe(other.addr.toString());
     expect(verifies(stxn.txn, stxn.sig!)).toBe(true);
@@ -213,18 +213,18 @@ describe('faults', () => {
 
   it('bad-signature: the signature no longer verifies', () => {
     const ref = stxnsOf(promptAndAnswer(envelope, 'approve', ctx('reference', 'bad-signature')));
-    expect(verifies(txn, decodeBase64Lenient(ref[0]!)!)).toBe(false);
+    expect(verifies(txn, fromBase64Loose(ref[0]!)!)).toBe(false);
     const spec = stxnsOf(promptAndAnswer(envelope, 'approve', ctx('spec', 'bad-signature')));
-    const stxn = decodeSignedTransaction(decodeBase64Lenient(spec[0]!)!);
+    const stxn = decodeSignedTransaction(fromBase64Loose(spec[0]!)!);
     expect(stxn.txn.txID()).toBe(txn.txID());
     expect(verifies(stxn.txn, stxn.sig!)).toBe(false);
   });
 
   it('wrong-txn: a valid signature, but over a different transaction', () => {
     const ref = stxnsOf(promptAndAnswer(envelope, 'approve', ctx('reference', 'wrong-txn')));
-    expect(verifies(txn, decodeBase64Lenient(ref[0]!)!)).toBe(false);
+    expect(verifies(txn, fromBase64Loose(ref[0]!)!)).toBe(false);
     const spec = stxnsOf(promptAndAnswer(envelope, 'approve', ctx('spec', 'wrong-txn')));
-    const stxn = decodeSignedTransaction(decodeBase64Lenient(spec[0]!)!);
+    const stxn = decodeSignedTransaction(fromBase64Loose(spec[0]!)!);
     expect(stxn.txn.txID()).not.toBe(txn.txID());
     expect(new TextDecoder().decode(stxn.txn.note)).toBe(WRONG_TXN_NOTE);
     expect(verifies(stxn.txn, stxn.sig!)).toBe(true);

@@ -7,7 +7,7 @@ import type { Clock, SignalSocket, SignalingDeps } from '../../../lib/liquid/sig
 import { createSignaling } from '../../../lib/liquid/signaling';
 import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
 import type { CandidateInit, ChannelState, PeerEvent } from '../../../lib/messaging/peer-protocol';
-import { ok } from '../../../lib/messaging/result';
+import { ok } from '../../../lib/result';
 import type { PeerHost } from '../../../lib/peer/peer-host';
 import type { Settings } from '../../../lib/storage/types';
 import type { ConnectionState, Pairing } from '../../../lib/liquid/types';
@@ -119,7 +119,7 @@ export class FakePeerHost implements PeerHost {
   closeCalls = 0;
   private readonly listeners = new Set<(event: PeerEvent) => void>();
 
-  async status() {
+  async status(): ReturnType<PeerHost['status']> {
     return ok({ channel: this.channel, connection: 'none' });
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeepLink } from '../../../lib/liquid/deep-link';
 import { MAX_LINK_REFRESHES } from '../../../lib/liquid/signaling';
-import { fail } from '../../../lib/messaging/result';
+import { messageError } from '../../../lib/messaging/result';
+import { fail } from '../../../lib/result';
 import { OTHER_WALLET, SERVER, WALLET, createHarness, flush, type Harness } from './signaling-fakes';
 
 const OFFER = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n(offer)';
@@ -410,7 +411,7 @@ describe('signaling: recovery', () => {
     h.peer.channel = 'open';
     await h.signaling.checkPeer();
     expect(h.state().phase).toBe('connected');
-    h.peer.status = async () => fail('timeout', 'tandem/peer/peer/status timed out');
+    h.peer.status = async () => fail(messageError('timeout', 'tandem/peer/peer/status timed out'));
     await h.signaling.checkPeer();
     expect(h.state().phase).toBe('connected');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { createReceiver, request, type ChannelSpec } from '@/lib/messaging/channel';
-import { ok } from '@/lib/messaging/result';
+import { ok } from '@/lib/result';
 import { isRecord } from '@/lib/messaging/parse';
 import { parseSettingsPatch } from '@/lib/messaging/popup-protocol';
 
