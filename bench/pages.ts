@@ -70,6 +70,8 @@ export class ApprovalWindow {
    */
   async approveSign(): Promise<number> {
     await this.page.locator(`[data-testid="${testIds.signPrompt}"][data-stage="awaiting-approval"]`).waitFor({ timeout: WAIT_MS });
+    // Approve stays disabled for a moment after the request in view changes (use-settling.ts).
+    await this.page.locator(`[data-testid="${testIds.approve}"]:enabled`).waitFor({ timeout: WAIT_MS });
     return this.page.evaluate((approveId) => {
       const button = document.querySelector<HTMLButtonElement>(`[data-testid="${approveId}"]`);
       if (!button) throw new Error('no approve button');

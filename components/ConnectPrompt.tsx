@@ -3,23 +3,27 @@ import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { QueuedConnect } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
 import { shortAddress } from './format';
+import { JustChanged } from './JustChanged';
+import { RequestOrigin } from './RequestOrigin';
 import { testIds } from './test-ids';
 
 export interface ConnectPromptProps {
   request: QueuedConnect;
   account: string | null;
+  /** The request in view just changed (or the window just came up): Connect waits a moment. */
+  settling?: boolean;
   onApprove: () => void;
   onReject: () => void;
   /** Refuse this site's requests from now on. */
   onBlock: () => void;
 }
 
-export function ConnectPrompt({ request, account, onApprove, onReject, onBlock }: ConnectPromptProps) {
+export function ConnectPrompt({ request, account, settling = false, onApprove, onReject, onBlock }: ConnectPromptProps) {
   const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
   return (
     <section className="panel prompt" data-testid={testIds.connectPrompt}>
       <h2>Connect to this site?</h2>
-      <p className="origin mono" data-testid={testIds.promptOrigin}>{request.origin}</p>
+      <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       {request.site.name && <p className="muted site-name">{`Calls itself “${request.site.name}”`}</p>}
       <dl>
         <dt>Network</dt>
@@ -28,12 +32,13 @@ export function ConnectPrompt({ request, account, onApprove, onReject, onBlock }
         <dd className="mono" title={account ?? ''}>{account ? shortAddress(account) : 'Pair your phone first'}</dd>
       </dl>
       <p className="muted">The site will see this address and can ask you to sign transactions. It can never sign without you.</p>
+      {settling && <JustChanged />}
       <div className="actions">
         <BlockSiteButton onBlock={onBlock} />
         <button type="button" data-testid={testIds.reject} onClick={onReject}>
           Reject
         </button>
-        <button type="button" className="primary" data-testid={testIds.approve} disabled={!account} onClick={onApprove}>
+        <button type="button" className="primary" data-testid={testIds.approve} disabled={!account || settling} onClick={onApprove}>
           Connect
         </button>
       </div>

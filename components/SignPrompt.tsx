@@ -4,25 +4,29 @@ import { Countdown } from './Countdown';
 import { BlockSiteButton } from './BlockSiteButton';
 import { TxnList } from './TxnList';
 import { WarningList } from './WarningList';
+import { JustChanged } from './JustChanged';
+import { RequestOrigin } from './RequestOrigin';
 import { testIds } from './test-ids';
 
 export interface SignPromptProps {
   request: QueuedSign;
   phoneReady: boolean;
+  /** The request in view just changed (or the window just came up): Approve waits a moment. */
+  settling?: boolean;
   onApprove: () => void;
   onReject: () => void;
   /** Refuse this site's requests from now on. */
   onBlock: () => void;
 }
 
-export function SignPrompt({ request, phoneReady, onApprove, onReject, onBlock }: SignPromptProps) {
+export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock }: SignPromptProps) {
   const { descriptions, warnings } = request;
   const toSign = descriptions.filter((d) => d.signer !== null).length;
   const waiting = request.stage === 'awaiting-phone';
   return (
     <section className="panel prompt" data-testid={testIds.signPrompt} data-stage={request.stage}>
       <h2>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
-      <p className="origin mono" data-testid={testIds.promptOrigin}>{request.origin}</p>
+      <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       <p className="muted" data-testid={testIds.signTotals}>{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
       <WarningList warnings={warnings} />
       <TxnList descriptions={descriptions} warnings={warnings} />
@@ -48,11 +52,12 @@ export function SignPrompt({ request, phoneReady, onApprove, onReject, onBlock }
         </div>
       ) : (
         <div className="actions">
+          {settling && <JustChanged />}
           <BlockSiteButton onBlock={onBlock} />
           <button type="button" data-testid={testIds.reject} onClick={onReject}>
             Reject
           </button>
-          <button type="button" className="primary" data-testid={testIds.approve} onClick={onApprove}>
+          <button type="button" className="primary" data-testid={testIds.approve} disabled={settling} onClick={onApprove}>
             Approve on phone
           </button>
         </div>

@@ -27,7 +27,9 @@ async function openOrFocus(): Promise<void> {
   const known = await approvalWindowItem.getValue();
   if (typeof known === 'number') {
     try {
-      await browser.windows.update(known, { focused: true });
+      // Another request for an open window: draw the user's attention, never steal the focus (a
+      // page could otherwise pull the window up under a click meant for something else).
+      await browser.windows.update(known, { drawAttention: true });
       return;
     } catch {
       // The window is gone (closed while the worker slept): open a new one.

@@ -64,5 +64,6 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, c
       await requests.reject(key);
       return ok({});
     },
+    'request/reject-all': async () => ok({ rejected: await requests.rejectAll() }),
   } satisfies HandlerTable<PopupCatalogue, void>;
 }

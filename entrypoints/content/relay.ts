@@ -13,7 +13,7 @@ import type { Reply } from '@/lib/messaging/result';
 import { ok } from '@/lib/result';
 import { Arc27ErrorCode, arc27Error, type Arc27Outcome, type Arc27Request } from '@/lib/arc27/types';
 import type { BackgroundTransport } from './provider-handlers';
-import { readSiteMeta } from './site-meta';
+import { readFramePlace, readSiteMeta } from './site-meta';
 
 const SEND_DEADLINE_MS = 10_000;
 const POLL_INTERVAL_MS = 2_000;
@@ -41,7 +41,8 @@ export function createRelay(): BackgroundTransport {
   const transport = (message: unknown) => browser.runtime.sendMessage(message);
 
   async function submit(key: string, req: Arc27Request): Promise<RequestStatus | null> {
-    const site = req.method === 'enable' ? readSiteMeta() : {};
+    // Name and icon only matter to a connect prompt; every request says where its frame sits.
+    const site = req.method === 'enable' ? readSiteMeta() : readFramePlace();
     const reply = await request(contentChannel, transport, 'arc27/request', { key, request: req, site }, SEND_DEADLINE_MS);
     if (reply.ok) return reply.value;
     // No answer (the worker died or is starting): re-attach later. Any other failure is the

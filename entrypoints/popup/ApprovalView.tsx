@@ -9,6 +9,7 @@ import { SignPrompt } from '@/components/SignPrompt';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { isOpenRequest } from '@/components/requests';
 import { useView } from './store';
+import { useSettling } from './use-settling';
 import { send } from './send';
 import { testIds } from '@/components/test-ids';
 
@@ -21,11 +22,17 @@ export function ApprovalView() {
     void send(kind, { key }).then((r) => setError(r.ok ? null : r.error.message));
   const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
   const needsPhone = !pairing || connection.phase !== 'connected';
+  const settling = useSettling(current?.key);
   return (
     <main className="approval">
       <header>
         <h1>Tandem</h1>
         {open.length > 1 && <span className="muted" data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
+        {open.length > 1 && (
+          <button type="button" data-testid={testIds.rejectAll} onClick={() => void send('request/reject-all', {}).then((r) => setError(r.ok ? null : r.error.message))}>
+            Reject all
+          </button>
+        )}
       </header>
       {error && <p className="error" role="alert" data-testid={testIds.approvalError}>{error}</p>}
       {needsPhone && (
@@ -41,6 +48,7 @@ export function ApprovalView() {
         <ConnectPrompt
           request={current}
           account={pairing?.wallet ?? null}
+          settling={settling}
           onApprove={() => decide('request/approve', current.key)}
           onReject={() => decide('request/reject', current.key)}
           onBlock={() => block(current.origin)}
@@ -50,6 +58,7 @@ export function ApprovalView() {
         <SignPrompt
           request={current}
           phoneReady={!needsPhone}
+          settling={settling}
           onApprove={() => decide('request/approve', current.key)}
           onReject={() => decide('request/reject', current.key)}
           onBlock={() => block(current.origin)}

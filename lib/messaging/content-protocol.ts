@@ -14,6 +14,12 @@ import { safeText } from '../algorand/display-text';
 export interface SiteMeta {
   name?: string;
   icon?: string;
+  /**
+   * For a frame inside another page: the top-level page's origin, as the content script reads it from
+   * `location.ancestorOrigins` (set by the browser, out of the page's reach; Chrome only), or '' where
+   * the browser does not tell (Firefox). The background uses it only when the sender is a subframe.
+   */
+  topOrigin?: string;
 }
 
 export type RequestStatus = { state: 'done'; outcome: Arc27Outcome } | { state: 'pending' } | { state: 'unknown' };
@@ -72,5 +78,7 @@ export function parseSiteMeta(value: unknown): SiteMeta {
   const icon = optionalString(value, 'icon', 2048);
   if (typeof name === 'string' && name.trim()) meta.name = safeText(Array.from(name.trim()).slice(0, 80).join(''));
   if (typeof icon === 'string' && /^https?:\/\//.test(icon)) meta.icon = icon;
+  const top = optionalString(value, 'topOrigin', 2048);
+  if (typeof top === 'string') meta.topOrigin = /^https?:\/\/[^/\s]+$/.test(top) ? top : '';
   return meta;
 }

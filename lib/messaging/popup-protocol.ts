@@ -24,6 +24,8 @@ export type PopupCatalogue = {
   'sites/unblock': { request: { origin: string }; response: Record<string, never> };
   'request/approve': { request: { key: string }; response: Record<string, never> };
   'request/reject': { request: { key: string }; response: Record<string, never> };
+  /** Reject every open request (4001), e.g. when many sites or frames ask at once. */
+  'request/reject-all': { request: Record<string, never>; response: { rejected: number } };
 };
 
 export const popupChannel: ChannelSpec<PopupCatalogue> = {
@@ -46,6 +48,7 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
     'sites/unblock': originPayload,
     'request/approve': keyPayload,
     'request/reject': keyPayload,
+    'request/reject-all': emptyPayload,
   },
 };
 

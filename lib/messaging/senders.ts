@@ -24,6 +24,8 @@ export interface PageSender {
   tabId: number;
   frameId: number;
   url: string;
+  /** A subframe's top-level origin ('' when the browser does not tell); absent for a top-level page. */
+  embeddedIn?: string;
 }
 
 /** A content script in a web page: its tab, frame and true origin, or null when not one. */
@@ -39,5 +41,10 @@ export function pageSender(sender: Runtime.MessageSender): PageSender | null {
   const reported = (sender as { origin?: string }).origin;
   if (reported && reported !== origin) origin = reported;
   if (!/^https?:\/\//.test(origin)) return null;
+  // Chrome says when a document is prerendered, in the back/forward cache or going away: such a
+  // page is not the one the user sees, and may not ask for anything (Chrome 106+; Firefox has no
+  // such field, and its content scripts do not run in prerendered pages).
+  const lifecycle = (sender as { documentLifecycle?: string }).documentLifecycle;
+  if (lifecycle !== undefined && lifecycle !== 'active') return null;
   return { origin, tabId: sender.tab.id, frameId: sender.frameId ?? 0, url: sender.url };
 }

@@ -45,6 +45,8 @@ interface QueuedBase {
   tabId: number;
   frameId: number;
   origin: string;
+  /** The top-level origin of a subframe that asked ('' when unknown); absent for a top-level page. */
+  embeddedIn?: string;
   createdAt: number;
   /** Set once answered; the entry stays until the content script acknowledges delivery. */
   outcome?: Arc27Outcome;

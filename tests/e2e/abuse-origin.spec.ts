@@ -80,6 +80,7 @@ test.describe('origins', () => {
     const enablingB = requestRaw(frameB, 'enable', { id: 'frame-b-enable', params: { genesisHash: TESTNET_HASH } });
     const approval = await ApprovalPage.find(context, extensionId);
     await expect(approval.promptOrigin()).toHaveText(siteB);
+    await expect(approval.promptEmbedded()).toHaveText(`Embedded in ${siteA}`);
     await approval.reject();
     expect(errorOfResponse((await enablingB).response).code).toBe(4001);
     await approval.waitForClose();
@@ -93,6 +94,7 @@ test.describe('origins', () => {
     const signingA = requestRaw(frameA, 'sign_transactions', { id: 'frame-a-sign', params: { txns: [{ txn }] } });
     const approvalA = await ApprovalPage.find(context, extensionId);
     await expect(approvalA.promptOrigin()).toHaveText(siteA);
+    await expect(approvalA.promptEmbedded()).toHaveText(`Embedded in ${siteB}`);
     await approvalA.approveSign();
     verifySignedTxn(((await signingA).response.result as { stxns: string[] }).stxns[0]!, txn, address);
     // The framing page heard none of it.

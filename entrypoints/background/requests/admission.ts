@@ -5,13 +5,19 @@
 import { Arc27ErrorCode, arc27Error } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { QueuedRequest } from '@/lib/storage/types';
-import { findEntry, openFrom } from '../queue';
+import { findEntry, isOpen, openFrom } from '../queue';
 import type { Delivery } from './delivery';
 import type { RequestEdges } from './edges';
 import { BLOCKED_MESSAGE, failed } from './outcomes';
 
 /** Open requests one origin may have at once; more are refused at once (flood protection). */
 export const MAX_OPEN_PER_ORIGIN = 16;
+/**
+ * Connect prompts one tab, and one top-level site, may have waiting at once: a page can embed frames
+ * of any number of origins (wildcard subdomains), each with its own per-origin allowance.
+ */
+export const MAX_CONNECTS_PER_TAB = 16;
+export const MAX_CONNECTS_PER_SITE = 16;
 /**
  * storage.session holds 10 MiB in Chrome (`QUOTA_BYTES`, Chromium 156) and a write past it fails: the
  * request would get no answer, and neither would any other site's until the queue drained. One
@@ -48,6 +54,12 @@ type Admitted = 'added' | 'exists' | 'full' | 'too-large';
 export function admit(queue: QueuedRequest[], entry: QueuedRequest & { reservedBytes: number }): Admitted {
   if (findEntry(queue, entry.key)) return 'exists';
   if (openFrom(queue, entry.origin).length >= MAX_OPEN_PER_ORIGIN) return 'full';
+  if (entry.method === 'enable') {
+    const connects = queue.filter((e) => e.method === 'enable' && isOpen(e));
+    const siteOf = (e: QueuedRequest) => e.embeddedIn || e.origin;
+    if (connects.filter((e) => e.tabId === entry.tabId).length >= MAX_CONNECTS_PER_TAB) return 'full';
+    if (connects.filter((e) => siteOf(e) === siteOf(entry)).length >= MAX_CONNECTS_PER_SITE) return 'full';
+  }
   // Answers not yet collected still take room, so every entry counts.
   const reserved = (entries: QueuedRequest[]) => entries.reduce((sum, e) => sum + (e.reservedBytes ?? 0), entry.reservedBytes);
   if (reserved(queue.filter((e) => e.origin === entry.origin)) > ORIGIN_BUDGET_BYTES || reserved(queue) > QUEUE_BUDGET_BYTES) return 'too-large';

@@ -66,7 +66,7 @@ export function createSessionMethods(edges: RequestEdges, admission: Admission, 
       if (existing) return done({ ok: true, result: enableResult(existing) });
       // A silent enable (a dApp restoring its connection on load) never prompts.
       if (silent) return failed(arc27Error(Arc27ErrorCode.UnauthorizedSigner, `${sender.origin} has no session in Tandem for ${network.name}`));
-      const entry: QueuedConnect = { key, method: 'enable', tabId: sender.tabId, frameId: sender.frameId, origin: sender.origin, createdAt: edges.now(), genesisHash: network.genesisHash, genesisId: network.genesisId, site };
+      const entry: QueuedConnect = { key, method: 'enable', tabId: sender.tabId, frameId: sender.frameId, origin: sender.origin, embeddedIn: sender.embeddedIn, createdAt: edges.now(), genesisHash: network.genesisHash, genesisId: network.genesisId, site };
       return admission.enqueue(entry);
     },
 

@@ -24,6 +24,8 @@ export interface Requests extends Omit<PhoneDispatch, 'approve'> {
   /** The user approved the request in view (a connect or a sign request). */
   approve(key: string): Promise<void>;
   reject(key: string, message?: string): Promise<void>;
+  /** Answers every open request with 4001 (the user pressed Reject all); returns how many. */
+  rejectAll(): Promise<number>;
   /** Answers every open request of the origin with 4001 (the user blocked it). */
   rejectOrigin(origin: string, message: string): Promise<void>;
   onApprovalWindowClosed(): Promise<void>;
@@ -81,7 +83,9 @@ export function createRequests(edges: RequestEdges): Requests {
     async handle(sender, key, req, site) {
       const limited = refusals.check(sender.origin);
       if (limited) return limited;
-      return refusals.note(sender.origin, await admitAndDispatch(sender, key, req, site));
+      // A subframe is shown as embedded in its top-level page (its origin where the browser tells).
+      const from = sender.frameId === 0 ? sender : { ...sender, embeddedIn: site.topOrigin ?? '' };
+      return refusals.note(sender.origin, await admitAndDispatch(from, key, req, site));
     },
 
     async poll(sender, key) {
@@ -107,6 +111,12 @@ export function createRequests(edges: RequestEdges): Requests {
 
     async reject(key, message = 'You rejected the request') {
       await delivery.finish([key], () => rejected(message));
+    },
+
+    async rejectAll() {
+      const keys = (await edges.queue.read()).filter(isOpen).map((e) => e.key);
+      await delivery.finish(keys, () => rejected('You rejected all waiting requests'));
+      return keys.length;
     },
 
     async rejectOrigin(origin, message) {

@@ -46,6 +46,7 @@ export function createSignRequests(edges: RequestEdges, admission: Admission, pr
       tabId: sender.tabId,
       frameId: sender.frameId,
       origin: sender.origin,
+      embeddedIn: sender.embeddedIn,
       createdAt: edges.now(),
       genesisHash: session.genesisHash,
       genesisId: session.genesisId,

@@ -20,6 +20,20 @@ export class ApprovalPage {
     return this.page.getByTestId(testIds.signPrompt);
   }
 
+  /** "Embedded in <top-level origin>" under the origin of a request from a subframe. */
+  promptEmbedded() {
+    return this.page.getByTestId(testIds.promptEmbedded);
+  }
+
+  /** "This request just changed": Approve waits while it shows. */
+  requestChanged() {
+    return this.page.getByTestId(testIds.requestChanged);
+  }
+
+  async rejectAll() {
+    await clickMayClose(this.page.getByTestId(testIds.rejectAll));
+  }
+
   promptOrigin() {
     return this.page.getByTestId(testIds.promptOrigin);
   }

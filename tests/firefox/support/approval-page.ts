@@ -1,7 +1,7 @@
 /** Page object for Tandem's approval window in Firefox: the connect and sign prompts. */
 import type { Browser, Page } from 'puppeteer-core';
 import { testIds, type TestId } from '../../../components/test-ids';
-import { attributeOf, clickTestId, waitAttribute, waitTestId } from './dom';
+import { attributeOf, byTestId, clickTestId, waitAttribute, waitTestId } from './dom';
 import { findTandemPage, isGone } from './firefox';
 import { until } from './wait';
 
@@ -24,7 +24,13 @@ export class FirefoxApproval {
 
   async approveConnect(): Promise<void> {
     await waitTestId(this.page, testIds.connectPrompt);
+    await this.waitApproveEnabled();
     await clickMayClose(this.page, testIds.approve);
+  }
+
+  /** Approve stays disabled for a moment after the request in view changes (use-settling.ts). */
+  async waitApproveEnabled(): Promise<void> {
+    await this.page.waitForSelector(`${byTestId(testIds.approve)}:not([disabled])`, { timeout: 20_000 });
   }
 
   /** Waits until the sign prompt asks the user (not the phone, not a re-scan). */
@@ -38,6 +44,7 @@ export class FirefoxApproval {
 
   async approveSign(): Promise<void> {
     await this.waitSignPrompt();
+    await this.waitApproveEnabled();
     await clickMayClose(this.page, testIds.approve);
   }
 

@@ -1,7 +1,7 @@
 import algosdk from 'algosdk';
 import { describe, expect, it } from 'vitest';
 import { TANDEM_PROVIDER_ID, type Arc27Request, type WalletTransaction } from '../../../lib/arc27/types';
-import { MAX_OPEN_PER_ORIGIN } from '../../../entrypoints/background/requests/admission';
+import { MAX_CONNECTS_PER_TAB, MAX_OPEN_PER_ORIGIN } from '../../../entrypoints/background/requests/admission';
 import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
 import { TESTNET_HASH, b64, grouped, pay } from '../../fixtures/algorand/txns';
 import { ORIGIN, createBackground, sender } from './fakes';
@@ -207,5 +207,27 @@ describe('phone dispatch and delivery', () => {
     expect(answer.ok).toBe(true);
     expect(answer.result.stxns[0]).toBeNull();
     expect(algosdk.decodeSignedTransaction(algosdk.base64ToBytes(answer.result.stxns[1]!)).txn.txID()).toBe(toSign!.txID());
+  });
+});
+
+describe('connect caps (security review finding 9)', () => {
+  it('caps waiting connect prompts per tab across origins (frames of many subdomains), and per top-level site', async () => {
+    const bg = createBackground({ pairing: PAIRING });
+    const frame = (i: number, over: object = {}) => sender({ origin: `https://s${i}.example`, frameId: 1 + i, ...over });
+    for (let i = 0; i < MAX_CONNECTS_PER_TAB; i++) expect(await bg.requests.handle(frame(i), `t${i}`, enableReq(), { topOrigin: 'https://top.example' })).toEqual({ state: 'pending' });
+    expect(await bg.requests.handle(frame(99), 'over', enableReq(), { topOrigin: 'https://top.example' })).toMatchObject({ outcome: { ok: false } });
+    // Another tab framing the same top-level site is over that site's cap too; a tab of another site is not.
+    expect(await bg.requests.handle(frame(98, { tabId: 8 }), 'site-over', enableReq(), { topOrigin: 'https://top.example' })).toMatchObject({ outcome: { ok: false } });
+    expect(await bg.requests.handle(sender({ origin: 'https://elsewhere.example', tabId: 9 }), 'fine', enableReq(), {})).toEqual({ state: 'pending' });
+    expect(bg.queueItem.value.find((e) => e.key === 't0')).toMatchObject({ embeddedIn: 'https://top.example' });
+    expect(bg.queueItem.value.find((e) => e.key === 'fine')).not.toHaveProperty('embeddedIn', expect.anything());
+  });
+
+  it('rejects every open request with Reject all', async () => {
+    const bg = createBackground({ pairing: PAIRING });
+    await bg.requests.handle(sender(), 'a', enableReq(), {});
+    await bg.requests.handle(sender({ origin: 'https://b.example', tabId: 3 }), 'b', enableReq(), {});
+    expect(await bg.requests.rejectAll()).toBe(2);
+    for (const key of ['a', 'b']) expect(bg.answerOf(key)).toMatchObject({ ok: false, error: { code: 4001 } });
   });
 });
