@@ -36,7 +36,7 @@ test.describe('use-wallet v4 dApp', () => {
     await expect(siteRow(popup.page, server.url)).toHaveCount(1);
 
     const paying = dapp.signPayment();
-    await (await ApprovalPage.find(context, extensionId)).approveSign();
+    await ApprovalPage.approveNextSign(context, extensionId);
     const payment = resultOf(await paying);
     verifySignedTxn(payment.stxns[0]!, payment.txns[0]!, address);
 
@@ -70,7 +70,7 @@ test.describe('use-wallet v4 dApp', () => {
 
     const others = [0, 9];
     const grouping = dapp.signGroup(16, others);
-    await (await ApprovalPage.find(context, extensionId)).approveSign();
+    await ApprovalPage.approveNextSign(context, extensionId);
     const group = resultOf(await grouping);
     group.stxns.forEach((stxn, i) => {
       if (others.includes(i)) expect(stxn).toBeNull();
@@ -78,7 +78,7 @@ test.describe('use-wallet v4 dApp', () => {
     });
 
     const composing = dapp.signWithComposer(2);
-    await (await ApprovalPage.find(context, extensionId)).approveSign();
+    await ApprovalPage.approveNextSign(context, extensionId);
     const composed = resultOf(await composing);
     composed.stxns.forEach((stxn, i) => verifySignedTxn(stxn!, composed.txns[i]!, address));
   });

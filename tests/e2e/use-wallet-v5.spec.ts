@@ -42,14 +42,14 @@ test.describe('use-wallet v5 dApp', () => {
     expect((await dapp.state()).activeWallet).toBe('tandem');
 
     const paying = dapp.signPayment();
-    await (await ApprovalPage.find(context, extensionId)).approveSign();
+    await ApprovalPage.approveNextSign(context, extensionId);
     const payment = resultOf(await paying);
     expect(payment.stxns).toHaveLength(1);
     verifySignedTxn(payment.stxns[0]!, payment.txns[0]!, address);
 
     const others = [3, 7, 15];
     const grouping = dapp.signGroup(16, others);
-    await (await ApprovalPage.find(context, extensionId)).approveSign();
+    await ApprovalPage.approveNextSign(context, extensionId);
     const group = resultOf(await grouping);
     expect(group.stxns).toHaveLength(16);
     group.stxns.forEach((stxn, i) => {
@@ -58,7 +58,7 @@ test.describe('use-wallet v5 dApp', () => {
     });
 
     const composing = dapp.signWithComposer(3);
-    await (await ApprovalPage.find(context, extensionId)).approveSign();
+    await ApprovalPage.approveNextSign(context, extensionId);
     const composed = resultOf(await composing);
     expect(composed.stxns).toHaveLength(3);
     composed.stxns.forEach((stxn, i) => verifySignedTxn(stxn!, composed.txns[i]!, address));
@@ -99,7 +99,7 @@ test.describe('use-wallet v5 dApp', () => {
 
     // The resumed session signs (Tandem still knows the site).
     const paying = dapp.signPayment();
-    await (await ApprovalPage.find(context, extensionId)).approveSign();
+    await ApprovalPage.approveNextSign(context, extensionId);
     const payment = resultOf(await paying);
     verifySignedTxn(payment.stxns[0]!, payment.txns[0]!, address);
 

@@ -12,6 +12,16 @@ export class ApprovalPage {
     return new ApprovalPage(await approvalWindow(context, extensionId));
   }
 
+  /**
+   * Approves the next sign request and waits for its window to close (Tandem closes it once the dApp
+   * has its answer and nothing else waits), so the next find() cannot pick up this closing window.
+   */
+  static async approveNextSign(context: BrowserContext, extensionId: string): Promise<void> {
+    const approval = await ApprovalPage.find(context, extensionId);
+    await approval.approveSign();
+    await approval.waitForClose();
+  }
+
   connectPrompt() {
     return this.page.getByTestId(testIds.connectPrompt);
   }
