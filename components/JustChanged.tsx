@@ -4,7 +4,7 @@ import { testIds } from './test-ids';
 export function JustChanged() {
   return (
     <p className="notice" role="status" data-testid={testIds.requestChanged}>
-      This request just changed: read it before you approve.
+      This request just changed or is new: read it before you approve.
     </p>
   );
 }

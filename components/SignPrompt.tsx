@@ -51,16 +51,18 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
           </button>
         </div>
       ) : (
-        <div className="actions">
+        <>
           {settling && <JustChanged />}
-          <BlockSiteButton onBlock={onBlock} />
-          <button type="button" data-testid={testIds.reject} onClick={onReject}>
-            Reject
-          </button>
-          <button type="button" className="primary" data-testid={testIds.approve} disabled={settling} onClick={onApprove}>
-            Approve on phone
-          </button>
-        </div>
+          <div className="actions">
+            <BlockSiteButton onBlock={onBlock} />
+            <button type="button" data-testid={testIds.reject} onClick={onReject}>
+              Reject
+            </button>
+            <button type="button" className="primary" data-testid={testIds.approve} disabled={settling} onClick={onApprove}>
+              Approve on phone
+            </button>
+          </div>
+        </>
       )}
     </section>
   );
