@@ -11,6 +11,7 @@ import { blockedOriginsItem, settingsItem } from '@/lib/storage/items';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { ok } from '@/lib/messaging/result';
+import { markHop } from '@/lib/perf/hop-marks';
 import { isExtensionPage, pageSender, type PageSender } from '@/lib/messaging/senders';
 import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';
@@ -74,7 +75,7 @@ export default defineBackground({
         // The origin is taken from MessageSender, never from the payload.
         authorize: pageSender,
         handlers: {
-          'arc27/request': ({ key, request, site }, sender) => requests.handle(sender, key, request, site).then(ok),
+          'arc27/request': ({ key, request, site }, sender) => (markHop('backgroundRequest'), requests.handle(sender, key, request, site).then(ok)),
           'arc27/poll': ({ key }, sender) => requests.poll(sender, key).then(ok),
           'arc27/ack': async ({ key }, sender) => {
             await requests.acknowledge(sender, key);

@@ -2,6 +2,7 @@
 import type { HandlerTable } from '@/lib/messaging/channel';
 import type { PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { fail, ok } from '@/lib/messaging/result';
+import { markHop } from '@/lib/perf/hop-marks';
 import type { Signaling } from '@/lib/liquid/signaling';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
@@ -49,6 +50,7 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, r
       return ok({});
     },
     'request/approve': async ({ key }) => {
+      markHop('backgroundApproval');
       try {
         await requests.approve(key);
         return ok({});

@@ -11,6 +11,7 @@ import { createReceiver, request } from '@/lib/messaging/channel';
 import { contentChannel, contentPushChannel, type ContentPushCatalogue, type RequestStatus } from '@/lib/messaging/content-protocol';
 import { ok, type Reply } from '@/lib/messaging/result';
 import { Arc27ErrorCode, arc27Error, type Arc27Outcome, type Arc27Request } from '@/lib/arc27/types';
+import { markHop } from '@/lib/perf/hop-marks';
 import type { BackgroundTransport } from './provider-handlers';
 import { readSiteMeta } from './site-meta';
 
@@ -29,6 +30,7 @@ export function createRelay(): BackgroundTransport {
       authorize: (sender) => (sender.id === browser.runtime.id && !sender.tab ? undefined : null),
       handlers: {
         'arc27/answer': ({ key, outcome }): Reply<{ delivered: boolean }> => {
+          markHop('contentAnswer');
           const waiter = waiters.get(key);
           if (waiter) waiter(outcome);
           return ok({ delivered: waiter !== undefined });
@@ -41,6 +43,7 @@ export function createRelay(): BackgroundTransport {
 
   async function submit(key: string, req: Arc27Request): Promise<RequestStatus | null> {
     const site = req.method === 'enable' ? readSiteMeta() : {};
+    markHop('contentRelayed');
     const reply = await request(contentChannel, transport, 'arc27/request', { key, request: req, site }, SEND_DEADLINE_MS);
     if (reply.ok) return reply.value;
     // No answer (the worker died or is starting): re-attach later. Any other failure is the
