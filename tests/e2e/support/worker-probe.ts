@@ -252,7 +252,9 @@ export function installWorkerProbe(globalName: string, namespaces: string[]): vo
 
 /** The probe as a script: the source text of `installWorkerProbe`, called. */
 export function probeScript(): string {
-  return `;(${installWorkerProbe.toString()})(${JSON.stringify(PROBE_GLOBAL)}, ${JSON.stringify(PROBED_NAMESPACES)});\n`;
+  // tsx (esbuild with keepNames) wraps named functions in `__name(fn, "name")`: give the copy its own.
+  // A probe that throws must not stop the worker's own script: it then reads as absent (readProbe fails).
+  return `;(() => { const __name = (fn) => fn; try { (${installWorkerProbe.toString()})(${JSON.stringify(PROBE_GLOBAL)}, ${JSON.stringify(PROBED_NAMESPACES)}); } catch (err) { console.error('[worker probe]', err); } })();\n`;
 }
 
 /** A copy of the Chrome build in `extensionDir` whose service worker starts with the probe. */
