@@ -70,7 +70,9 @@ test('paired and connected, the idle worker makes no timer callback, alarm, exte
   // The probe is live in this worker: it saw the pairing and the connect prompt.
   const setup = await readProbe(worker);
   expect(setup.wrapped).toEqual(expect.arrayContaining(['runtime', 'storage', 'storage.local', 'storage.session', 'tabs', 'windows', 'action', 'alarms', 'offscreen', 'permissions']));
-  expect(setup.nativeBrowser).toBe('separate object, namespaces shared');
+  // Whatever Chrome's own `browser` is (Chromium 156: its own object sharing chrome's namespaces), the
+  // namespaces the code reaches through it are wrapped.
+  if (setup.nativeBrowser === 'separate object and namespaces') expect(setup.wrapped).toEqual(expect.arrayContaining(['browser.runtime', 'browser.storage.local']));
   expect(setup.apiCalls).toBeGreaterThan(0);
   expect(setup.eventsByName['windows.onRemoved'], 'the worker heard the connect prompt close').toBeGreaterThanOrEqual(1);
   // Pairing opened the signaling socket; the phone connected, so it is closed again (#17).
