@@ -159,6 +159,8 @@ export default defineConfig({
     ],
     define: {
       __TANDEM_DEFAULT_SERVER__: JSON.stringify(process.env.TANDEM_SERVER_URL ?? devServer),
+      // User Timing marks on the signing paths, for `npm run bench` only (lib/perf/hop-marks.ts).
+      __TANDEM_HOP_MARKS__: JSON.stringify(process.env.TANDEM_HOP_MARKS === '1'),
     },
   }),
 });

@@ -18,10 +18,20 @@ const quiet = {
   level: 3,
 };
 
-/** Returns the unpacked extension directory (the chrome-mv3 folder). */
-export async function buildChromeExtension(root = process.cwd()): Promise<string> {
+/**
+ * Returns the unpacked extension directory (the chrome-mv3 folder). `hopMarks`: with the User Timing
+ * marks of lib/perf/hop-marks.ts compiled in (wxt.config.ts reads TANDEM_HOP_MARKS when it loads).
+ */
+export async function buildChromeExtension(root = process.cwd(), options: { hopMarks?: boolean } = {}): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'tandem-bench-build-'));
-  const output = await build({ browser: 'chrome', root: resolve(root), outDir, logger: quiet });
-  const mv = output.manifest.manifest_version;
-  return join(outDir, `chrome-mv${mv}`);
+  const before = process.env.TANDEM_HOP_MARKS;
+  process.env.TANDEM_HOP_MARKS = options.hopMarks ? '1' : '0';
+  try {
+    const output = await build({ browser: 'chrome', root: resolve(root), outDir, logger: quiet });
+    const mv = output.manifest.manifest_version;
+    return join(outDir, `chrome-mv${mv}`);
+  } finally {
+    if (before === undefined) delete process.env.TANDEM_HOP_MARKS;
+    else process.env.TANDEM_HOP_MARKS = before;
+  }
 }

@@ -12,9 +12,13 @@ import { startLiquidServer, type RunningLiquidServer } from '../dev/server/app';
 import { launchDesktop, launchPhone, type Desktop } from './browsers';
 import { buildChromeExtension } from './extension-build';
 import { ApprovalWindow, Dapp, Popup, ReferenceDapp, Wallet } from './pages';
+import { probedBuild } from '../tests/e2e/support/worker-probe';
 
 export interface Bench {
+  /** The build the desktop browser runs: hop marks compiled in, the worker probe prepended. */
   extensionDir: string;
+  /** The build as shipped (no marks, no probe): what the footprint figure measures. */
+  shippedDir: string;
   server: RunningLiquidServer;
   desktop: Desktop;
   phone: Browser;
@@ -34,8 +38,12 @@ export interface Bench {
 }
 
 export async function startBench(log: (line: string) => void, extensionRoot = process.cwd()): Promise<Bench> {
-  log(`building Tandem for Chrome from ${extensionRoot} into a private directory…`);
-  const extensionDir = await buildChromeExtension(extensionRoot);
+  log(`building Tandem for Chrome from ${extensionRoot} into private directories (as shipped, and with hop marks)…`);
+  const shippedDir = await buildChromeExtension(extensionRoot);
+  // The browser runs the marks build with the worker probe in front of its service worker: the
+  // probe (a counter per call) gives the wake-ups figure, the marks the hop breakdowns.
+  const marksDir = await buildChromeExtension(extensionRoot, { hopMarks: true });
+  const extensionDir = await probedBuild(marksDir);
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-server-'));
   const server = await startLiquidServer({ port: 0, dataDir });
   log(`dev server ${server.url}; extension ${extensionDir}`);
@@ -50,6 +58,7 @@ export async function startBench(log: (line: string) => void, extensionRoot = pr
   const [tandemWallet, referenceWallet, dapp] = await Promise.all([Wallet.open(phone, server.url), Wallet.open(phone, server.url), Dapp.open(desktop.context, server.url)]);
   const bench: Bench = {
     extensionDir,
+    shippedDir,
     server,
     desktop,
     phone,
@@ -67,7 +76,7 @@ export async function startBench(log: (line: string) => void, extensionRoot = pr
       await phone.close().catch(() => undefined);
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
-      await rm(join(extensionDir, '..'), { recursive: true, force: true });
+      for (const dir of [extensionDir, marksDir, shippedDir]) await rm(join(dir, '..'), { recursive: true, force: true });
     },
   };
   return bench;

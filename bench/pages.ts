@@ -69,6 +69,14 @@ export class ApprovalWindow {
    * the page itself returns before the window closes (it does once the dApp has its answer).
    */
   async approveSign(): Promise<number> {
+    return (await this.approveSignWithMarks()).clickedAt;
+  }
+
+  /**
+   * `approveSign`, also returning the window's `tandem:` User Timing marks (epoch ms) and when its
+   * document started, read in the same evaluate: the window closes soon after the click.
+   */
+  async approveSignWithMarks(): Promise<{ clickedAt: number; navigatedAt: number; marks: { name: string; at: number }[] }> {
     await this.page.locator(`[data-testid="${testIds.signPrompt}"][data-stage="awaiting-approval"]`).waitFor({ timeout: WAIT_MS });
     // Approve stays disabled for a moment after the request in view changes (use-settling.ts).
     await this.page.locator(`[data-testid="${testIds.approve}"]:enabled`).waitFor({ timeout: WAIT_MS });
@@ -77,7 +85,11 @@ export class ApprovalWindow {
       if (!button) throw new Error('no approve button');
       const at = performance.timeOrigin + performance.now();
       button.click();
-      return at;
+      const marks = performance
+        .getEntriesByType('mark')
+        .filter((e) => e.name.startsWith('tandem:'))
+        .map((e) => ({ name: e.name, at: performance.timeOrigin + e.startTime }));
+      return { clickedAt: at, navigatedAt: performance.timeOrigin, marks };
     }, testIds.approve);
   }
 

@@ -5,10 +5,13 @@
 import type { MachineInfo } from './machine';
 import { machineLine } from './machine';
 import type { FootprintFigure } from './scenarios/footprint';
+import { APPROVE_PATH, PROMPT_PATH, hopsOfPath, type HopKind } from './scenarios/hops';
+import { wakeUps, workerActions, type IdleSamples } from './scenarios/idle';
+import type { ProbeCounts } from '../tests/e2e/support/worker-probe';
 import type { MemorySamples } from './scenarios/memory';
 import type { PairingSamples } from './scenarios/pairing';
 import type { RecoverySamples } from './scenarios/recovery';
-import type { SigningSamples } from './scenarios/signing';
+import type { Hops, SigningSamples } from './scenarios/signing';
 import { summarize, type Summary } from './stats';
 
 export interface RunOptions {
@@ -19,6 +22,8 @@ export interface RunOptions {
   sizes: number[];
   memoryRequests: number;
   memoryEvery: number;
+  /** The idle scenario's observation window, seconds. */
+  idleSeconds: number;
   scenarios: string[];
   outDir: string;
   /** The checkout Tandem is built from. */
@@ -31,6 +36,7 @@ export interface RawResults {
   signing: SigningSamples[];
   recovery?: RecoverySamples;
   memory?: MemorySamples;
+  idle?: IdleSamples;
 }
 
 export interface Comparison {
@@ -49,6 +55,15 @@ export interface Budget {
   met: boolean;
 }
 
+export interface HopFigure {
+  label: string;
+  kind: HopKind;
+  /** Requests whose every mark was found (the hop's samples). */
+  n: number;
+  p50: number;
+  p95: number;
+}
+
 export interface Figures {
   footprint?: FootprintFigure;
   timeToPrompt?: Summary & { size: number };
@@ -56,6 +71,9 @@ export interface Figures {
   pairing?: Comparison & { lostOffers: PairingSamples['lostOffers'] };
   signing: (Comparison & { size: number; n: number; tandemFrames: number; referenceFrames: number })[];
   recovery?: { prompt: Summary; roundTrip: Summary };
+  /** Per hop p50/p95: request → prompt (1 transaction) and approve → verified result, by size. */
+  hops?: { prompt: { size: number; hops: HopFigure[] }; approve: { size: number; hops: HopFigure[]; referenceP50: number }[] };
+  idle?: { windowMs: number; counts: ProbeCounts; wakeUpsPerMinute: number; actionsPerMinute: number; socket: string; log: string[] };
   memory?: {
     after: { signatures: number; serviceWorker: number; offscreen: number; popup: number };
     offscreenAlone: number;
@@ -92,6 +110,17 @@ export function figuresOf(raw: RawResults): Figures {
     signing,
     recovery: raw.recovery ? { prompt: summarize(raw.recovery.promptMs), roundTrip: summarize(raw.recovery.roundTripMs) } : undefined,
   };
+  if (single) {
+    figures.hops = {
+      prompt: { size: single.size, hops: hopFigures(PROMPT_PATH, single.promptHops) },
+      approve: raw.signing.filter((s) => s.size <= 16).map((s) => ({ size: s.size, hops: hopFigures(APPROVE_PATH, s.approveHops), referenceP50: summarize(s.referenceMs).p50 })),
+    };
+  }
+  if (raw.idle) {
+    const i = raw.idle;
+    const perMinute = (n: number) => (n * 60_000) / i.windowMs;
+    figures.idle = { windowMs: i.windowMs, counts: i.counts, wakeUpsPerMinute: perMinute(wakeUps(i.counts)), actionsPerMinute: perMinute(workerActions(i.counts)), socket: i.socket, log: i.log };
+  }
   if (raw.memory) {
     const m = raw.memory;
     const g = m.growthPerRequest;
@@ -110,6 +139,14 @@ export function figuresOf(raw: RawResults): Figures {
   return figures;
 }
 
+function hopFigures(path: Parameters<typeof hopsOfPath>[0], samples: Hops[]): HopFigure[] {
+  const complete = samples.filter((h): h is Record<string, number> => h !== null);
+  return hopsOfPath(path).map(({ label, kind }) => {
+    const s = summarize(complete.map((h) => h[label]!));
+    return { label, kind, n: s.n, p50: s.p50, p95: s.p95 };
+  });
+}
+
 const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : 'n/a');
 const kb = (v: number) => `${(v / KB).toFixed(1)} KB`;
 const mb = (v: number) => (Number.isFinite(v) ? `${(v / 1e6).toFixed(2)} MB` : 'n/a');
@@ -125,6 +162,11 @@ export function budgetsOf(f: Figures, largeSize: number): Budget[] {
     budgets.push({ figure: 'Content script footprint', budget: '≤ 16 KB gzipped (aim 8 KB)', value: `${kb(gz)} gzipped${gz <= 8 * KB ? ', aim met' : ''}`, met: gz <= 16 * KB });
   }
   if (f.timeToPrompt) budgets.push({ figure: 'Time to prompt', budget: '≤ 300 ms at p50', value: `${ms(f.timeToPrompt.p50)} p50`, met: f.timeToPrompt.p50 <= 300 });
+  // Issue #17's targets, next to the earlier ones (which stay as they were).
+  if (f.timeToPrompt) budgets.push({ figure: 'Time to prompt (#17)', budget: '≤ 100 ms at p50', value: `${ms(f.timeToPrompt.p50)} p50`, met: f.timeToPrompt.p50 <= 100 });
+  const one = f.signing.find((s) => s.size === 1);
+  if (one) budgets.push({ figure: 'Signing, 1 transaction (#17)', budget: '≤ 10 ms added at p50', value: signed(one.addedP50), met: one.addedP50 <= 10 });
+  if (f.idle) budgets.push({ figure: 'Idle worker', budget: '0 wake-ups per minute', value: `${f.idle.wakeUpsPerMinute} per minute`, met: f.idle.wakeUpsPerMinute === 0 && f.idle.actionsPerMinute === 0 });
   if (f.pairing) budgets.push({ figure: 'Pairing', budget: 'Tandem/reference ≤ 1.5 at p50', value: ratio(f.pairing.ratioP50), met: f.pairing.ratioP50 <= 1.5 });
   for (const s of f.signing) {
     const limit = s.size === largeSize && s.size > 16 ? 5_000 : 5;
@@ -165,6 +207,17 @@ export function markdown(f: Figures, budgets: Budget[], options: RunOptions, mac
     rows.push([`Signing ${txns(s.size)} after approval${s.n !== options.n ? `, N=${s.n}` : ''}${frames}`, p50p95(s.tandem), p50p95(s.reference), signed(s.addedP50), ratio(s.ratioP50), met(`Signing, ${txns(s.size)}`)]);
   }
   if (f.recovery) rows.push(['Recovery: worker killed → next prompt painted', p50p95(f.recovery.prompt), '', '', '', met('Recovery')]);
+  if (f.idle) {
+    const c = f.idle.counts;
+    rows.push([
+      `Idle worker, paired + connected, socket ${f.idle.socket}, popup and window closed: wake-ups per minute over ${Math.round(f.idle.windowMs / 1000)} s`,
+      `${f.idle.wakeUpsPerMinute} (timer callbacks ${c.timerCallbacks}, alarms ${c.alarmsFired}, extension events ${c.events}, WebSocket frames received ${c.webSocketFramesReceived}); extension API calls ${c.apiCalls}, fetches ${c.fetches}, WebSockets opened ${c.webSocketsCreated}, frames sent ${c.webSocketFramesSent}`,
+      '',
+      '',
+      '',
+      met('Idle worker'),
+    ]);
+  }
   if (f.memory) {
     const m = f.memory;
     const g = m.growthPerRequest;
@@ -182,7 +235,32 @@ export function markdown(f: Figures, budgets: Budget[], options: RunOptions, mac
   const large = Math.max(...options.sizes);
   const runLine = `N=${options.n} per scenario (${txns(large)}: N=${options.nLarge}), after ${options.warmup} warm-up run(s) each; memory over ${options.memoryRequests} requests.`;
   const budgetLine = `Budgets met: ${budgets.filter((b) => b.met).length} of ${budgets.length}${budgets.some((b) => !b.met) ? ` (missed: ${budgets.filter((b) => !b.met).map((b) => b.figure).join('; ')})` : ''}.`;
-  return [table, '', `Run ${when}. ${runLine} ${budgetLine}`, '', `Machine: ${machineLine(machine)}.`, ...notes.map((n) => `\n${n}`)].join('\n');
+  const targets = ['Time to prompt (#17)', 'Signing, 1 transaction (#17)'].map((b) => `${b}: ${met(b) || 'not measured'}`).join('; ');
+  return [table, '', `Run ${when}. ${runLine} ${budgetLine}`, '', `Issue #17's targets: ${targets}.`, ...hopTables(f), '', `Machine: ${machineLine(machine)}.`, ...notes.map((n) => `\n${n}`)].join('\n');
+}
+
+/** The hop breakdowns as two tables (p50 / p95 of each hop, over the requests whose marks were all found). */
+function hopTables(f: Figures): string[] {
+  if (!f.hops) return [];
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const { prompt, approve } = f.hops;
+  const sum = (hops: HopFigure[]) => hops.reduce((a, h) => a + h.p50, 0);
+  const promptTable = [
+    row(['Request → prompt, ' + txns(prompt.size) + ': hop ending when…', 'kind', 'p50 / p95']),
+    row(['---', '---', '---']),
+    ...prompt.hops.map((h) => row([h.label, h.kind, `${ms(h.p50)} / ${ms(h.p95)}`])),
+    row(['sum of the p50s', '', ms(sum(prompt.hops))]),
+  ];
+  const approveTable = [
+    row(['Approve → verified result: hop ending when…', 'kind', ...approve.map((a) => `${txns(a.size)} p50 / p95`)]),
+    row(['---', '---', ...approve.map(() => '---')]),
+    ...APPROVE_PATH.slice(1).map((_, i) => row([approve[0]!.hops[i]!.label, approve[0]!.hops[i]!.kind, ...approve.map((a) => `${ms(a.hops[i]!.p50)} / ${ms(a.hops[i]!.p95)}`)])),
+    row(['sum of the p50s', '', ...approve.map((a) => ms(sum(a.hops)))]),
+    row(['sum without the phone hop', '', ...approve.map((a) => ms(sum(a.hops.filter((h) => h.kind !== 'phone'))))]),
+    row(['reference round trip (its call → its answer), p50', '', ...approve.map((a) => ms(a.referenceP50))]),
+  ];
+  const n = Math.min(...[prompt, ...approve].flatMap((p) => p.hops.map((h) => h.n)));
+  return ['', `Hop breakdowns (N=${n} requests with every mark; a sum of p50s is not the p50 of the sums):`, '', ...promptTable, '', ...approveTable];
 }
 
 function signedBytes(v: number): string {

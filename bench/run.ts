@@ -12,12 +12,13 @@ import { connectDapp, startBench, type Bench } from './harness';
 import { endLoad, machineInfo, type MachineInfo } from './machine';
 import { budgetsOf, figuresOf, markdown, type RawResults, type RunOptions } from './report';
 import { measureFootprint } from './scenarios/footprint';
+import { measureIdle } from './scenarios/idle';
 import { measureMemory } from './scenarios/memory';
 import { measurePairing } from './scenarios/pairing';
 import { measureRecovery } from './scenarios/recovery';
 import { measureSigning } from './scenarios/signing';
 
-export const SCENARIOS = ['footprint', 'pairing', 'signing', 'memory', 'recovery'] as const;
+export const SCENARIOS = ['footprint', 'pairing', 'idle', 'signing', 'memory', 'recovery'] as const;
 
 const USAGE = `npm run bench -- [options]
   --n <N>             runs per scenario (default 20)
@@ -26,8 +27,9 @@ const USAGE = `npm run bench -- [options]
   --sizes <a,b,c>     transactions per sign request (default 1,16,1024)
   --memory <N>        sign requests in the memory scenario (default 100)
   --memory-every <N>  heap reading every N requests (default 10)
+  --idle-seconds <N>  how long the idle scenario watches the worker (default 60)
   --scenarios <list>  any of ${SCENARIOS.join(',')} (default all)
-  --smoke             N=1, no warm-up, sizes 1,16,64, memory 6 requests: checks that every figure is produced
+  --smoke             N=1, no warm-up, sizes 1,16,64, memory 6 requests, idle 5 s: checks that every figure is produced
   --out <dir>         where results.json and results.md go (default bench/)
   --extension-root <dir>  build Tandem from another checkout (e.g. a git worktree, to compare a change)`;
 
@@ -41,6 +43,7 @@ export function parseOptions(argv: string[]): RunOptions {
       sizes: { type: 'string' },
       memory: { type: 'string' },
       'memory-every': { type: 'string' },
+      'idle-seconds': { type: 'string' },
       scenarios: { type: 'string' },
       smoke: { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -71,6 +74,7 @@ export function parseOptions(argv: string[]): RunOptions {
     sizes,
     memoryRequests: int(values.memory, smoke ? 6 : 100),
     memoryEvery: int(values['memory-every'], smoke ? 3 : 10),
+    idleSeconds: int(values['idle-seconds'], smoke ? 5 : 60),
     scenarios,
     outDir: resolve(values.out ?? 'bench'),
     extensionRoot: resolve(values['extension-root'] ?? '.'),
@@ -91,13 +95,15 @@ async function measureAll(options: RunOptions, raw: RawResults, errors: string[]
         log(`${name} FAILED: ${message.slice(0, 1_500)}`);
       }
     };
-    if (wants('footprint')) await attempt('footprint', async () => void (raw.footprint = await measureFootprint(bench.extensionDir)));
+    if (wants('footprint')) await attempt('footprint', async () => void (raw.footprint = await measureFootprint(bench.shippedDir)));
     // Pairing runs even when not asked for: every other scenario needs a paired phone.
     await attempt('pairing', async () => {
       const pairing = await measurePairing(bench, wants('pairing') ? options.n : 1, wants('pairing') ? options.warmup : 0);
       if (wants('pairing')) raw.pairing = pairing;
     });
-    if (wants('signing') || wants('memory') || wants('recovery')) await connectDapp(bench);
+    if (wants('signing') || wants('memory') || wants('recovery') || wants('idle')) await connectDapp(bench);
+    // Before any signing: paired, connected, the connect prompt answered, nothing else going on.
+    if (wants('idle')) await attempt('idle', async () => void (raw.idle = await measureIdle(bench, options.idleSeconds * 1_000)));
     if (wants('signing')) {
       const largest = Math.max(...options.sizes);
       for (const size of options.sizes) {

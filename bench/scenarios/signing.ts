@@ -8,11 +8,18 @@
 import { verifySignedTxn } from '../../tests/e2e/support/verify';
 import type { Bench } from '../harness';
 import { ApprovalWindow, type WalletTxn } from '../pages';
+import { APPROVE_PATH, PROMPT_PATH, hopsOf, takeMarks } from './hops';
+
+/** One request's hops in ms, by the label of the point each hop ends at (null: a mark was missing). */
+export type Hops = Record<string, number> | null;
 
 export interface SigningSamples {
   size: number;
   promptMs: number[];
   tandemMs: number[];
+  /** Per request: the hops of request → prompt and of approve → verified result (scenarios/hops.ts). */
+  promptHops: Hops[];
+  approveHops: Hops[];
   referenceMs: number[];
   /** Data-channel frames per request (a request above the frame limit is split at group boundaries). */
   tandemFrames: number;
@@ -42,6 +49,8 @@ export interface TandemSign {
   promptMs: number;
   roundTripMs: number;
   stxns: (string | null)[];
+  promptHops: Hops;
+  approveHops: Hops;
 }
 
 /**
@@ -56,11 +65,18 @@ export async function signWithTandem(bench: Bench, txns: WalletTxn[]): Promise<T
   try {
     approval = await next;
     const shownAt = await approval.promptShownAt();
-    const clickedAt = await approval.approveSign();
+    const { clickedAt, navigatedAt, marks: windowMarks } = await approval.approveSignWithMarks();
     const { outcome, doneAt } = await bench.dapp.finishSign();
     if (!outcome.ok) throw new Error(`Tandem answered ${JSON.stringify(outcome.error)}`);
     await approval.waitClosed();
-    return { promptMs: shownAt - calledAt, roundTripMs: doneAt - clickedAt, stxns: outcome.result.stxns };
+    const marks = [...windowMarks, ...(await takeMarks(bench))];
+    return {
+      promptMs: shownAt - calledAt,
+      roundTripMs: doneAt - clickedAt,
+      stxns: outcome.result.stxns,
+      promptHops: hopsOf(PROMPT_PATH, marks, { called: calledAt, navigated: navigatedAt }),
+      approveHops: hopsOf(APPROVE_PATH, marks, { clicked: clickedAt, done: doneAt }),
+    };
   } catch (err) {
     await (approval ?? (await next.catch(() => undefined)))?.close();
     await bench.dapp.finishSign().catch(() => undefined);
@@ -71,7 +87,7 @@ export async function signWithTandem(bench: Bench, txns: WalletTxn[]): Promise<T
 export async function measureSigning(bench: Bench, size: number, n: number, warmup: number): Promise<SigningSamples> {
   const reference = bench.reference;
   if (!reference) throw new Error('pair the reference dApp first');
-  const samples: SigningSamples = { size, promptMs: [], tandemMs: [], referenceMs: [], tandemFrames: 0, referenceFrames: 0 };
+  const samples: SigningSamples = { size, promptMs: [], tandemMs: [], promptHops: [], approveHops: [], referenceMs: [], tandemFrames: 0, referenceFrames: 0 };
   const framesBefore = await bench.tandemWallet.requestsSigned();
   for (let i = 0; i < warmup + n; i++) {
     const tandemTxns = await requestOf(bench, bench.address, size, `tandem ${size} #${i}`);
@@ -84,6 +100,8 @@ export async function measureSigning(bench: Bench, size: number, n: number, warm
     if (i < warmup) continue;
     samples.promptMs.push(tandem.promptMs);
     samples.tandemMs.push(tandem.roundTripMs);
+    samples.promptHops.push(tandem.promptHops);
+    samples.approveHops.push(tandem.approveHops);
     samples.referenceMs.push(ref.ms);
     bench.log(`sign ${size} ${i - warmup + 1}/${n}: prompt ${tandem.promptMs.toFixed(1)} ms, after approval Tandem ${tandem.roundTripMs.toFixed(1)} ms, reference ${ref.ms.toFixed(1)} ms`);
   }

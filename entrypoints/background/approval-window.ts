@@ -3,6 +3,7 @@
  * storage.session so a restarted worker finds it instead of opening a second one.
  */
 import browser from 'webextension-polyfill';
+import { markHop } from '@/lib/perf/hop-marks';
 import { approvalWindowItem } from '@/lib/storage/items';
 import type { ApprovalWindow } from './requests/edges';
 
@@ -24,6 +25,7 @@ export function showApprovalWindow(): Promise<void> {
 }
 
 async function openOrFocus(): Promise<void> {
+  markHop('backgroundWindowAsked');
   const known = await approvalWindowItem.getValue();
   if (typeof known === 'number') {
     try {

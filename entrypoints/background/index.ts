@@ -12,6 +12,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { ok } from '@/lib/result';
+import { markHop } from '@/lib/perf/hop-marks';
 import { isExtensionPage, pageSender, type PageSender } from '@/lib/messaging/senders';
 import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';
@@ -102,7 +103,7 @@ export default defineBackground({
         // The origin is taken from MessageSender, never from the payload.
         authorize: pageSender,
         handlers: {
-          'arc27/request': ({ key, request, site }, sender) => requests.handle(sender, key, request, site).then(ok),
+          'arc27/request': ({ key, request, site }, sender) => (markHop('backgroundRequest'), requests.handle(sender, key, request, site).then(ok)),
           'arc27/poll': ({ key }, sender) => requests.poll(sender, key).then(ok),
           'arc27/ack': async ({ key }, sender) => {
             await requests.acknowledge(sender, key);

@@ -11,6 +11,7 @@ import { isExtensionPage } from '@/lib/messaging/senders';
 import { messageError, withDeadline, type Reply } from '@/lib/messaging/result';
 import { describeError, fail, ok } from '@/lib/result';
 import { peerHostFromCaller, type PeerHost } from '@/lib/peer/peer-host';
+import { markHop } from '@/lib/perf/hop-marks';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 
@@ -86,8 +87,10 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
     return creating;
   }
 
-  const send = <K extends keyof PeerCatalogue>(kind: K, payload: PeerCatalogue[K]['request']) =>
-    request(peerChannel, (m) => browser.runtime.sendMessage(m), kind, payload, COMMAND_DEADLINE_MS);
+  const send = <K extends keyof PeerCatalogue>(kind: K, payload: PeerCatalogue[K]['request']) => {
+    if (kind === 'peer/send') markHop('backgroundFrameSent');
+    return request(peerChannel, (m) => browser.runtime.sendMessage(m), kind, payload, COMMAND_DEADLINE_MS);
+  };
 
   const call = async <K extends keyof PeerCatalogue>(kind: K, payload: PeerCatalogue[K]['request']): Promise<Reply<PeerCatalogue[K]['response']>> => {
     if (known) {
@@ -122,7 +125,7 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
       'peer/ready': (payload) => (emit({ kind: 'peer/ready', payload }), ok({})),
       'peer/local-candidate': (payload) => (emit({ kind: 'peer/local-candidate', payload }), ok({})),
       'peer/channel': (payload) => (emit({ kind: 'peer/channel', payload }), ok({})),
-      'peer/frame': (payload) => (emit({ kind: 'peer/frame', payload }), ok({})),
+      'peer/frame': (payload) => (markHop('backgroundReply'), emit({ kind: 'peer/frame', payload }), ok({})),
     },
   });
 

@@ -3,6 +3,7 @@ import type { HandlerTable } from '@/lib/messaging/channel';
 import type { PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { messageError } from '@/lib/messaging/result';
 import { describeError, fail, ok } from '@/lib/result';
+import { markHop } from '@/lib/perf/hop-marks';
 import type { Signaling } from '@/lib/liquid/signaling';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
@@ -53,6 +54,7 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, c
       return ok({});
     },
     'request/approve': async ({ key }) => {
+      markHop('backgroundApproval');
       try {
         await requests.approve(key);
         return ok({});

@@ -2,6 +2,7 @@
  * The request queue in storage.session (it outlives the service worker). The store is its only
  * writer; every change goes through one serialized read-modify-write.
  */
+import { markHop } from '@/lib/perf/hop-marks';
 import type { QueuedRequest } from '@/lib/storage/types';
 import type { QueueStore } from './requests/edges';
 
@@ -25,7 +26,10 @@ export function createQueueStore(item: StoredValue<QueuedRequest[]>, onWrite?: (
     const next = chain.then(async () => {
       const before = current ?? (await item.getValue());
       const { queue, result } = change(before);
-      if (queue !== before) await item.setValue(queue);
+      if (queue !== before) {
+        await item.setValue(queue);
+        markHop('backgroundQueued');
+      }
       if (queue !== current) onWrite?.(queue);
       current = queue;
       return result;

@@ -9,6 +9,7 @@ import type { AVMWebProvider } from '@agoralabs-sh/avm-web-provider';
 import { toProviderError } from '@/lib/arc27/errors';
 import { parsePageRequest } from '@/lib/arc27/page-request';
 import type { Arc27Method, Arc27Outcome, Arc27Request } from '@/lib/arc27/types';
+import { markHop } from '@/lib/perf/hop-marks';
 
 /** Takes one validated request to the background and resolves with its single outcome; never rejects. */
 export type BackgroundTransport = (request: Arc27Request) => Promise<Arc27Outcome>;
@@ -26,9 +27,11 @@ export type ProviderRegistry = Pick<
 export function registerProviderHandlers(provider: ProviderRegistry, transport: BackgroundTransport): void {
   // The handler's argument is the page's object, whatever the library's types say: validate first.
   const handle = (method: Arc27Method) => async (message: unknown) => {
+    markHop('contentRequest');
     const parsed = parsePageRequest(method, message);
     if (!parsed.ok) throw toProviderError(parsed.error);
     const outcome = await transport(parsed.request);
+    markHop('contentAnswered');
     if (outcome.ok) return outcome.result as never;
     throw toProviderError(outcome.error);
   };

@@ -12,6 +12,7 @@ import { contentChannel, contentPushChannel, type ContentPushCatalogue, type Req
 import type { Reply } from '@/lib/messaging/result';
 import { ok } from '@/lib/result';
 import { Arc27ErrorCode, arc27Error, type Arc27Outcome, type Arc27Request } from '@/lib/arc27/types';
+import { markHop } from '@/lib/perf/hop-marks';
 import type { BackgroundTransport } from './provider-handlers';
 import { readFramePlace, readSiteMeta } from './site-meta';
 
@@ -30,6 +31,7 @@ export function createRelay(): BackgroundTransport {
       authorize: (sender) => (sender.id === browser.runtime.id && !sender.tab ? undefined : null),
       handlers: {
         'arc27/answer': ({ key, outcome }): Reply<{ delivered: boolean }> => {
+          markHop('contentAnswer');
           const waiter = waiters.get(key);
           if (waiter) waiter(outcome);
           return ok({ delivered: waiter !== undefined });
@@ -43,6 +45,7 @@ export function createRelay(): BackgroundTransport {
   async function submit(key: string, req: Arc27Request): Promise<RequestStatus | null> {
     // Name and icon only matter to a connect prompt; every request says where its frame sits.
     const site = req.method === 'enable' ? readSiteMeta() : readFramePlace();
+    markHop('contentRelayed');
     const reply = await request(contentChannel, transport, 'arc27/request', { key, request: req, site }, SEND_DEADLINE_MS);
     if (reply.ok) return reply.value;
     // No answer (the worker died or is starting): re-attach later. Any other failure is the

@@ -9,6 +9,7 @@ import { PEER_WATCH_PORT, peerChannel, peerEventChannel, type PeerCatalogue, typ
 import { isExtensionPage } from '@/lib/messaging/senders';
 import { createPeerHandlers } from '@/lib/peer/peer-handlers';
 import { createPeerLink } from '@/lib/peer/peer-link';
+import { markHop } from '@/lib/perf/hop-marks';
 
 const EVENT_DEADLINE_MS = 5_000;
 const EVENT_ATTEMPTS = 3;
@@ -16,6 +17,7 @@ const EVENT_ATTEMPTS = 3;
 // Events are delivered in order, one at a time: a candidate must not overtake the answer.
 let delivery: Promise<void> = Promise.resolve();
 function sendEvent(event: PeerEvent) {
+  if (event.kind === 'peer/frame') markHop('offscreenReply');
   delivery = delivery.then(async () => {
     for (let attempt = 1; attempt <= EVENT_ATTEMPTS; attempt++) {
       const reply = await request(peerEventChannel, (m) => browser.runtime.sendMessage(m), event.kind, event.payload as never, EVENT_DEADLINE_MS);
@@ -31,9 +33,22 @@ browser.runtime.onMessage.addListener(
   createReceiver<PeerCatalogue, void>(peerChannel, {
     // Commands come from the background only: an extension context without a tab.
     authorize: (sender) => (isExtensionPage(sender) && !sender.tab ? undefined : null),
-    handlers: createPeerHandlers(link),
+    handlers: markedHandlers(createPeerHandlers(link)),
   }),
 );
+
+/** The handlers, with the moment a frame went out on the channel marked (lib/perf/hop-marks.ts). */
+function markedHandlers(handlers: ReturnType<typeof createPeerHandlers>): ReturnType<typeof createPeerHandlers> {
+  const send = handlers['peer/send'];
+  return {
+    ...handlers,
+    'peer/send': (payload, ctx) => {
+      const reply = send(payload, ctx);
+      markHop('offscreenFrameSent');
+      return reply;
+    },
+  };
+}
 
 // The background holds a port open to this document only to learn when it closes (offscreen-host.ts).
 const watchers = new Set<Runtime.Port>();

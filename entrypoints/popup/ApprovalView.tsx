@@ -12,14 +12,17 @@ import { useView } from './store';
 import { useSettling } from './use-settling';
 import { send } from './send';
 import { testIds } from '@/components/test-ids';
+import { markHop } from '@/lib/perf/hop-marks';
 
 export function ApprovalView() {
   const { connection, queue, pairing } = useView();
   const [error, setError] = useState<string | null>(null);
   const open = queue.filter(isOpenRequest);
   const current: QueuedRequest | undefined = open[0];
-  const decide = (kind: 'request/approve' | 'request/reject', key: string) =>
+  const decide = (kind: 'request/approve' | 'request/reject', key: string) => {
+    if (kind === 'request/approve') markHop('windowApproveClicked');
     void send(kind, { key }).then((r) => setError(r.ok ? null : r.error.message));
+  };
   const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
   const needsPhone = !pairing || connection.phase !== 'connected';
   const settling = useSettling(current?.key);

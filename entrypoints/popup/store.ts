@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { DEFAULT_SETTINGS, INITIAL_CONNECTION, blockedOriginsItem, connectionItem, pairingItem, queueItem, settingsItem, sitesItem, verificationItem } from '@/lib/storage/items';
 import type { PairingVerification, QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
 import type { ConnectionState, Pairing } from '@/lib/liquid/types';
+import { markHop } from '@/lib/perf/hop-marks';
 
 export interface ViewState {
   hydrated: boolean;
@@ -39,6 +40,7 @@ export async function hydrate(): Promise<() => void> {
     queueItem.getValue(),
     settingsItem.getValue(),
   ]);
+  markHop('windowPromptData');
   useView.setState({ hydrated: true, connection, pairing, verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings } });
   const unwatch = [
     connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),

@@ -25,7 +25,7 @@ test('npm run bench -- --smoke measures every figure (Tandem and the reference) 
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.errors).toEqual([]);
 
-    const { footprint, timeToPrompt, pairing, signing, recovery, memory } = results.figures;
+    const { footprint, timeToPrompt, pairing, signing, recovery, memory, hops, idle } = results.figures;
     for (const bytes of [footprint.contentScript, footprint.popup, footprint.approvalWindow]) {
       expect(bytes.files.length).toBeGreaterThan(0);
       expect(bytes.raw).toBeGreaterThan(bytes.gzip);
@@ -44,15 +44,30 @@ test('npm run bench -- --smoke measures every figure (Tandem and the reference) 
     expect([memory.after.serviceWorker, memory.after.offscreen, memory.after.popup].every((b: number) => b > 0)).toBe(true);
     expect(Object.values(memory.growthPerRequest).every((g) => Number.isFinite(g))).toBe(true);
 
+    // Issue #17: the idle worker's counts over the smoke's 5 s window, and every hop of both paths.
+    expect(idle.windowMs).toBe(5_000);
+    expect(Object.values(idle.counts).every((c) => Number.isInteger(c) && (c as number) >= 0)).toBe(true);
+    expect(Number.isFinite(idle.wakeUpsPerMinute)).toBe(true);
+    expect(hops.prompt.hops.length).toBeGreaterThan(5);
+    expect(hops.approve.map((a: { size: number }) => a.size)).toEqual([1, 16]);
+    for (const path of [hops.prompt, ...hops.approve]) {
+      for (const hop of path.hops) {
+        expect(hop.n, `${hop.label}: every mark found`).toBe(1);
+        expect(Number.isFinite(hop.p50), hop.label).toBe(true);
+      }
+    }
+
     expect(results.machine.cpuModel).not.toBe('');
     expect(results.machine.cores).toBeGreaterThan(0);
     expect(results.machine.chromium).toMatch(/Chrome\/\d+/);
-    // One verdict per budget of the issue (content script, prompt, pairing, three signing sizes, recovery, memory).
-    expect(results.budgets).toHaveLength(8);
+    // One verdict per budget (content script, prompt, pairing, three signing sizes, recovery, memory), and
+    // issue #17's targets (prompt ≤ 100 ms, 1 transaction ≤ 10 ms added, an idle worker).
+    expect(results.budgets).toHaveLength(11);
     expect(results.budgets.every((b: { met: unknown }) => typeof b.met === 'boolean')).toBe(true);
 
     const table = readFileSync(join(out, 'results.md'), 'utf8');
     expect(table).toContain('| Figure | Tandem p50 / p95 | Reference p50 / p95 |');
+    expect(table).toContain('Approve → verified result: hop ending when…');
     expect(stdout).toContain(table.split('\n')[0]);
     expect(stdout).toMatch(/\b(MET|MISSED) /);
   } finally {

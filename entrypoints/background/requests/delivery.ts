@@ -3,6 +3,7 @@
  * approval window in step with the queue, and the deadline sweep.
  */
 import { Arc27ErrorCode, arc27Error, type Arc27Outcome } from '@/lib/arc27/types';
+import { markHop } from '@/lib/perf/hop-marks';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { isOpen } from '../queue';
 import { jsonBytes } from './admission';
@@ -49,12 +50,14 @@ export function createDelivery(edges: RequestEdges, prepared: PreparedWork): Del
   async function deliver(entry: QueuedRequest) {
     if (!entry.outcome) return;
     // If the push does not land, the content script's next poll collects the answer.
+    markHop('backgroundAnswerPushed');
     if (await edges.pushAnswer(entry.tabId, entry.frameId, entry.key, entry.outcome)) {
       await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.key !== entry.key), result: undefined }));
     }
   }
 
   async function finish(keys: readonly string[], outcomeFor: (entry: QueuedRequest) => Arc27Outcome) {
+    markHop('backgroundVerified');
     const finished = await edges.queue.mutate((q) => {
       const out: QueuedRequest[] = [];
       const queue = q.map((entry) => {

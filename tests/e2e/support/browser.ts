@@ -8,13 +8,17 @@ import { join, resolve } from 'node:path';
 export const EXTENSION_DIR = resolve(process.env.TANDEM_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'tandem-profile-'))): Promise<{ context: BrowserContext; profileDir: string }> {
+/** `extensionDir`: another build than EXTENSION_DIR (e.g. one with the worker probe, support/worker-probe.ts). */
+export async function launchWithExtension(
+  profileDir = mkdtempSync(join(tmpdir(), 'tandem-profile-')),
+  extensionDir = EXTENSION_DIR,
+): Promise<{ context: BrowserContext; profileDir: string }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -53,4 +57,16 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
     })
     .toBe(false);
   await cdp.detach();
+}
+
+/** The extension's CDP targets (service worker, offscreen document, pages), read through a page's CDP session. */
+export async function extensionTargets(context: BrowserContext, extensionId: string): Promise<{ targetId: string; type: string; url: string }[]> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    return targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${extensionId}/`)).map(({ targetId, type, url }) => ({ targetId, type, url }));
+  } finally {
+    await cdp.detach();
+  }
 }
