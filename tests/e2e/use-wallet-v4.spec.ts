@@ -2,22 +2,12 @@
  * The use-wallet v4 example dApp (`/dapp/use-wallet-v4/`: React on @txnlab/use-wallet-react 4 with
  * Tandem's TandemProvider as the custom wallet) with Tandem loaded and the dev wallet as the phone.
  */
-import type { BrowserContext } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { ApprovalPage } from './support/approval-page';
 import { pairPhone } from './support/flows';
 import { noSites, siteRow } from './support/sites-list';
-import { UseWalletDapp, failureOf, resultOf, watchApprovalWindows } from './support/use-wallet-dapp';
+import { UseWalletDapp, connectThroughTandem, failureOf, resultOf, watchApprovalWindows } from './support/use-wallet-dapp';
 import { verifySignedTxn } from './support/verify';
-
-async function connectThroughTandem(context: BrowserContext, extensionId: string, dapp: UseWalletDapp) {
-  const connecting = dapp.connect();
-  const approval = await ApprovalPage.find(context, extensionId);
-  await approval.approveConnect();
-  const accounts = resultOf(await connecting);
-  await approval.waitForClose();
-  return accounts;
-}
 
 test.describe('use-wallet v4 dApp', () => {
   test('connects, signs, gets 4001 on a rejection, resumes after a reload without a prompt, and disconnects', async ({

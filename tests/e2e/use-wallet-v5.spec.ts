@@ -8,19 +8,8 @@ import { test, expect } from './support/fixtures';
 import { ApprovalPage } from './support/approval-page';
 import { pairPhone } from './support/flows';
 import { siteRow, noSites, revokeSite } from './support/sites-list';
-import { UseWalletDapp, failureOf, resultOf, watchApprovalWindows } from './support/use-wallet-dapp';
+import { UseWalletDapp, connectThroughTandem, failureOf, resultOf, watchApprovalWindows } from './support/use-wallet-dapp';
 import { verifySignedTxn } from './support/verify';
-import type { BrowserContext } from '@playwright/test';
-
-/** Connects the page's Tandem wallet through Tandem's approval window; returns use-wallet's accounts. */
-async function connectThroughTandem(context: BrowserContext, extensionId: string, dapp: UseWalletDapp) {
-  const connecting = dapp.connect();
-  const approval = await ApprovalPage.find(context, extensionId);
-  await approval.approveConnect();
-  const accounts = resultOf(await connecting);
-  await approval.waitForClose();
-  return accounts;
-}
 
 test.describe('use-wallet v5 dApp', () => {
   test('lists Tandem, connects through the approval window and signs a payment, a 16-transaction group with indexesToSign and an ATC', async ({

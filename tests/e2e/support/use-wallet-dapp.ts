@@ -4,6 +4,7 @@
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Outcome, Signed, UseWalletDappApi } from '../../../dev/dapp/use-wallet-shared';
+import { ApprovalPage } from './approval-page';
 
 export type { Outcome, Signed } from '../../../dev/dapp/use-wallet-shared';
 export type UseWalletFlavour = 'v5' | 'v4';
@@ -111,4 +112,14 @@ export function watchApprovalWindows(context: BrowserContext, extensionId: strin
     windows: () => opened.filter((page) => page.url() === url),
     stop: () => context.off('page', onPage),
   };
+}
+
+/** Connects the page's Tandem wallet through Tandem's approval window; returns use-wallet's accounts. */
+export async function connectThroughTandem(context: BrowserContext, extensionId: string, dapp: UseWalletDapp) {
+  const connecting = dapp.connect();
+  const approval = await ApprovalPage.find(context, extensionId);
+  await approval.approveConnect();
+  const accounts = resultOf(await connecting);
+  await approval.waitForClose();
+  return accounts;
 }
