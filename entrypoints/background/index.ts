@@ -25,7 +25,6 @@ import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
 import { createRequests } from './requests';
 
-
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
   persistent: true,

@@ -43,20 +43,31 @@ export interface PossessionCheck {
 const forPairing = (v: PairingVerification | null, pairing: Pairing) => (v && v.requestId === pairing.requestId && v.wallet === pairing.wallet ? v : null);
 
 export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
+  /**
+   * The stored state, read once per worker life: this module is its only writer, and every phone
+   * frame asks it whether the frame is the check's answer, which must not cost a storage read.
+   */
+  let known: Promise<PairingVerification | null> | null = null;
+  const read = () => (known ??= deps.item.getValue());
+  const write = async (value: PairingVerification | null) => {
+    known = Promise.resolve(value);
+    await deps.item.setValue(value);
+  };
+
   async function conclude(requestId: string, result: { verified: true } | { verified: false; reason: string }) {
-    const current = await deps.item.getValue();
+    const current = await read();
     if (current?.state !== 'checking' || current.challengeId !== requestId) return;
     const base = { requestId: current.requestId, wallet: current.wallet, at: deps.now() };
-    await deps.item.setValue(result.verified ? { ...base, state: 'verified' } : { ...base, state: 'not-verified', reason: result.reason });
+    await write(result.verified ? { ...base, state: 'verified' } : { ...base, state: 'not-verified', reason: result.reason });
   }
 
   return {
     async onChannelOpen(pairing, fingerprint, options = {}) {
-      const known = forPairing(await deps.item.getValue(), pairing);
-      if (!options.force && known && (known.state === 'verified' || (known.state === 'checking' && deps.now() - known.startedAt < CHALLENGE_DEADLINE_MS))) return;
+      const previous = forPairing(await read(), pairing);
+      if (!options.force && previous && (previous.state === 'verified' || (previous.state === 'checking' && deps.now() - previous.startedAt < CHALLENGE_DEADLINE_MS))) return;
       const challenge = buildPairingChallenge(pairing.wallet, fingerprint, deps.randomBytes(16));
       const challengeId = deps.newId();
-      await deps.item.setValue({ state: 'checking', requestId: pairing.requestId, wallet: pairing.wallet, challengeId, txn: challenge.txn, startedAt: deps.now() });
+      await write({ state: 'checking', requestId: pairing.requestId, wallet: pairing.wallet, challengeId, txn: challenge.txn, startedAt: deps.now() });
       const sent = await deps.peer.send(encodeFrame(buildPhoneSignRequest(challengeId, TANDEM_PROVIDER_ID, [{ txn: challenge.txn }])));
       if (!sent.ok) return conclude(challengeId, { verified: false, reason: 'the phone went offline before the check' });
       deps.setTimeout(() => void conclude(challengeId, { verified: false, reason: 'the phone did not answer the check' }), CHALLENGE_DEADLINE_MS);
@@ -65,7 +76,7 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
     async onPhoneFrame(value) {
       const reply = parsePhoneReply(value);
       if (reply.kind === 'invalid' && reply.requestId === undefined) return false;
-      const current = await deps.item.getValue();
+      const current = await read();
       if (current?.state !== 'checking' || current.challengeId !== reply.requestId) return false;
       if (reply.kind === 'invalid') await conclude(current.challengeId, { verified: false, reason: `the phone's answer was unreadable (${reply.reason})` });
       else if (reply.kind === 'error') await conclude(current.challengeId, { verified: false, reason: `the phone refused the check (${reply.error.message})` });
@@ -80,7 +91,7 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
     },
 
     async forget() {
-      await deps.item.setValue(null);
+      await write(null);
     },
   };
 }
