@@ -249,6 +249,9 @@ export class Phone implements DevWallet {
         this.remember(at, { invalid: decoded.reason, raw: typeof data === 'string' ? data.slice(0, 200) : typeof data });
         this.note(`ignored a frame: ${decoded.reason}`);
         return;
+      case 'ping':
+        this.remember(at, 'ping');
+        return;
       case 'credential':
         this.remember(at, decoded.credential);
         this.note('ignored a credential frame (the phone sends those, it does not expect them)');
