@@ -6,7 +6,7 @@ import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
 import { TESTNET_HASH, b64, grouped, pay } from '../../fixtures/algorand/txns';
 import { ORIGIN, createBackground, sender } from './fakes';
 
-const PAIRING = { server: 'http://localhost:3000', requestId: 'r-1', wallet: ALICE.addr, credId: '', pairedAt: 1 };
+const PAIRING = { server: 'http://localhost:3000', requestId: 'r-1', wallet: ALICE.addr, credId: '', pairedAt: 1, phone: null };
 const enableReq = (silent = false): Arc27Request => ({
   id: 'e',
   method: 'enable',
@@ -102,7 +102,7 @@ describe('phone dispatch and delivery', () => {
     expect(bg.frames).toEqual([]);
     await bg.requests.approve('k');
     expect(bg.frames).toHaveLength(1);
-    await bg.requests.onPhoneFrame(phoneReply(bg.frames[0]!));
+    await bg.phoneSays(phoneReply(bg.frames[0]!));
     const answer = bg.answerOf('k');
     expect(answer).toMatchObject({ ok: true, result: { providerId: TANDEM_PROVIDER_ID } });
     const stxn = algosdk.decodeSignedTransaction(algosdk.base64ToBytes((answer as { result: { stxns: string[] } }).result.stxns[0]!));
@@ -116,13 +116,13 @@ describe('phone dispatch and delivery', () => {
     const frame = bg.frames[0]!;
     const txns = (frame.params as { txns: WalletTransaction[] }).txns;
     const forged = txns.map((t) => algosdk.bytesToBase64(algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).signTxn(CAROL.secretKey)));
-    await bg.requests.onPhoneFrame({ requestId: frame.id, result: { stxns: forged } });
+    await bg.phoneSays({ requestId: frame.id, result: { stxns: forged } });
     expect(bg.answerOf('k')).toMatchObject({ ok: false });
   });
 
   it('drops a reply to a request that is not waiting for the phone', async () => {
     const bg = await connected();
-    await bg.requests.onPhoneFrame({ requestId: 'never-sent', result: { stxns: [] } });
+    await bg.phoneSays({ requestId: 'never-sent', result: { stxns: [] } });
     expect(bg.pushed.filter((p) => p.key !== 'connect')).toEqual([]);
   });
 
@@ -202,7 +202,7 @@ describe('phone dispatch and delivery', () => {
     await bg.requests.approve('k');
     const sent = (bg.frames[0]!.params as { txns: WalletTransaction[] }).txns;
     expect(sent.map((t) => algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).txID())).toEqual([toSign!.txID()]);
-    await bg.requests.onPhoneFrame(phoneReply(bg.frames[0]!));
+    await bg.phoneSays(phoneReply(bg.frames[0]!));
     const answer = bg.answerOf('k') as { ok: true; result: { stxns: (string | null)[] } };
     expect(answer.ok).toBe(true);
     expect(answer.result.stxns[0]).toBeNull();
