@@ -231,3 +231,57 @@ describe('connect caps (security review finding 9)', () => {
     for (const key of ['a', 'b']) expect(bg.answerOf(key)).toMatchObject({ ok: false, error: { code: 4001 } });
   });
 });
+
+describe('what the paired phone can do', () => {
+  const phoneThatSignsDataOnly = { ...PAIRING, phone: { protocol: 'arc27' as const, methods: ['arc0060:sign_data'], accounts: [] } };
+  const discoverReq: Arc27Request = { id: 'd', method: 'discover', reference: 'arc0027:discover:request', params: {} };
+
+  it('answers a method the phone did not announce with 4003 at once: no window, nothing queued, no frame', async () => {
+    const bg = createBackground({ pairing: phoneThatSignsDataOnly });
+    await bg.requests.handle(sender(), 'connect', enableReq(), {});
+    await bg.requests.approve('connect');
+    const shown = bg.state.windowShown;
+    const status = await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(pay()) }]), {});
+    expect(status).toMatchObject({ state: 'done', outcome: { ok: false, error: { code: 4003, message: expect.stringMatching(/does not support sign_transactions/) } } });
+    expect(bg.state.windowShown).toBe(shown);
+    expect(bg.queueItem.value).toEqual([]);
+    expect(bg.frames).toEqual([]);
+  });
+
+  it('discover lists only what the phone can do; a phone that announced nothing signs transactions', async () => {
+    const limited = await createBackground({ pairing: phoneThatSignsDataOnly }).requests.handle(sender(), 'd', discoverReq, {});
+    const silent = await createBackground({ pairing: PAIRING }).requests.handle(sender(), 'd', discoverReq, {});
+    const methodsOf = (status: unknown) => (status as { outcome: { result: { networks: { methods: string[] }[] } } }).outcome.result.networks[0]!.methods;
+    expect(methodsOf(limited)).toEqual(['discover', 'enable', 'disable']);
+    expect(methodsOf(silent)).toEqual(['discover', 'enable', 'disable', 'sign_transactions']);
+  });
+});
+
+describe('resending to the phone', () => {
+  it('gives every resend a fresh id, and takes the reply to any id the part was sent under', async () => {
+    const bg = await connected();
+    const txn = pay();
+    await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(txn) }]), {});
+    await bg.requests.approve('k');
+    await bg.requests.onPhoneOffline();
+    await bg.requests.onChannelOpen();
+    await bg.requests.onChannelOpen();
+    expect(bg.frames).toHaveLength(3);
+    const ids = bg.frames.map((f) => f.id);
+    expect(new Set(ids).size).toBe(3);
+    // The phone answers the first send only (Biatec ignores the repeats it never saw as new).
+    await bg.phoneSays(phoneReply(bg.frames[0]!));
+    expect(bg.answerOf('k')).toMatchObject({ ok: true });
+    const stxn = algosdk.decodeSignedTransaction(algosdk.base64ToBytes((bg.answerOf('k') as { result: { stxns: string[] } }).result.stxns[0]!));
+    expect(stxn.txn.txID()).toBe(txn.txID());
+  });
+
+  it('a phone that skipped a transaction gets the dApp a clear error, never signatures at guessed positions', async () => {
+    const bg = await connected();
+    await bg.requests.handle(sender(), 'k', signReq(grouped([pay(), pay({ amount: 2 })]).map((t) => ({ txn: b64(t) }))), {});
+    await bg.requests.approve('k');
+    const reply = phoneReply(bg.frames[0]!);
+    await bg.phoneSays({ ...reply, result: { ...reply.result, stxns: reply.result.stxns.slice(1) } });
+    expect(bg.answerOf('k')).toEqual({ ok: false, error: { code: 4000, message: 'the phone returned 1 signature for 2 transactions' } });
+  });
+});
