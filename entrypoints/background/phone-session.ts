@@ -160,7 +160,7 @@ export function createPhoneSession(deps: PhoneSessionDeps): PhoneSession {
           settleWaiter(message.requestId);
           await remember(() => ({ protocol: 'connections', methods: message.methods, accounts: message.accounts, ...(message.name ? { name: message.name } : {}) }));
           return null;
-        default:
+        default: {
           const opener = message.requestId === undefined ? undefined : openers.get(message.requestId);
           if (opener && message.requestId !== undefined) {
             // An opener refused (a spec phone without the hello answers 4003): the envelope is
@@ -172,6 +172,7 @@ export function createPhoneSession(deps: PhoneSessionDeps): PhoneSession {
             return null;
           }
           return message;
+        }
       }
     },
   };
