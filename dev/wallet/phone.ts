@@ -6,7 +6,8 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { parseDeepLink } from '../../lib/liquid/deep-link';
-import { decodeFrame } from '../../lib/liquid/frames';
+import { PING_FRAME, decodeFrame } from '../../lib/liquid/frames';
+import { answerConnections, triageConnections } from './connections-phone';
 import { forgetCredentialId, loadCredentialId, saveCredentialId, type KeyValueStore } from './account';
 import { AssertionUnavailable, DEVICE_NAME, assertPasskey, registerPasskey, type PasskeyOutcome } from './passkey';
 import { openPeerLink, type PeerLink } from './peer';
@@ -58,6 +59,8 @@ export interface PhoneOptions {
 }
 
 const MAX_RECEIVED = 200;
+const IOS_PINGS = 10;
+const IOS_PING_INTERVAL_MS = 500;
 const MAX_LOG = 300;
 
 export class Phone implements DevWallet {
@@ -80,6 +83,8 @@ export class Phone implements DevWallet {
   /** Bumped by every connect and disconnect, so callbacks of an older attempt do nothing. */
   private attempt = 0;
   private readonly listeners = new Set<() => void>();
+  /** Request ids seen on the current link (the biatec behaviour ignores repeats). */
+  private readonly seenIds = new Set<string>();
 
   constructor(private readonly options: PhoneOptions) {
     this.address = options.key.address;
@@ -97,6 +102,7 @@ export class Phone implements DevWallet {
     const attempt = ++this.attempt;
     this.dropLink();
     this.queue.length = 0;
+    this.seenIds.clear();
     this.error = undefined;
     try {
       const parsed = parseDeepLink(link);
@@ -128,6 +134,7 @@ export class Phone implements DevWallet {
       this.setPhase('connected');
       this.note('data channel open');
       if (this.behaviour === 'reference') this.sendCredentialFrame();
+      if (this.behaviour === 'ios') this.sendPings(attempt);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (attempt === this.attempt) {
@@ -227,6 +234,18 @@ export class Phone implements DevWallet {
     });
   }
 
+  /** The iOS reference SDK's greeting: the text `ping`, ten times, 0.5 s apart (§8). */
+  private sendPings(attempt: number): void {
+    let sent = 0;
+    const next = (): void => {
+      if (attempt !== this.attempt || this.link?.channel.readyState !== 'open' || sent >= IOS_PINGS) return;
+      this.send(PING_FRAME);
+      sent++;
+      setTimeout(next, IOS_PING_INTERVAL_MS);
+    };
+    next();
+  }
+
   /** The Android reference wallet's first frame after open: plain JSON, not CBOR (§5). */
   private sendCredentialFrame(): void {
     this.send(
@@ -258,7 +277,7 @@ export class Phone implements DevWallet {
         return;
       case 'envelope': {
         this.remember(at, decoded.envelope);
-        const outcome = triage(decoded.envelope, this.context());
+        const outcome = this.behaviour === 'connections' ? triageConnections(decoded.envelope, this.context()) : triage(decoded.envelope, this.context());
         if (outcome.kind === 'reply') {
           this.deliver(outcome.reply, String(decoded.envelope.id ?? '?'));
           return;
@@ -293,7 +312,7 @@ export class Phone implements DevWallet {
   }
 
   private answer(request: SignRequest, decision: 'approve' | 'reject'): void {
-    const reply = answerSignRequest(request, decision, this.context());
+    const reply = request.protocol === 'connections' ? answerConnections(request, decision, this.context()) : answerSignRequest(request, decision, this.context());
     this.deliver(reply, request.id);
     if (reply.kind === 'send' && reply.signed > 0) {
       this.stats.requestsSigned++;
@@ -328,7 +347,10 @@ export class Phone implements DevWallet {
       providerId: this.options.providerId,
       behaviour: this.behaviour,
       fault: this.fault,
-      newId: uuidv7,
+      // The iOS SDK writes upper-case UUIDs as response ids.
+      newId: this.behaviour === 'ios' ? () => uuidv7().toUpperCase() : uuidv7,
+      seenIds: this.seenIds,
+      pendingCount: this.queue.length,
     };
   }
 
