@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLiquidServer, type RunningLiquidServer } from '../../../dev/server/app.ts';
+import { startLiquidServer, type LiquidServerOptions, type RunningLiquidServer } from '../../../dev/server/app.ts';
 
 export interface TestServer {
   url: string;
@@ -24,10 +24,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `options`: the dev server's origin policy and `onOrigin` (the rest is chosen here). */
+export async function startTestServer(options: Pick<LiquidServerOptions, 'allowedOrigins' | 'refuseWithoutOrigin' | 'onOrigin'> = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-server-'));
-  let running: RunningLiquidServer | null = await startLiquidServer({ port, dataDir });
+  let running: RunningLiquidServer | null = await startLiquidServer({ ...options, port, dataDir });
   return {
     url: `http://localhost:${port}`,
     port,
@@ -36,7 +37,7 @@ export async function startTestServer(): Promise<TestServer> {
       running = null;
     },
     async start() {
-      if (!running) running = await startLiquidServer({ port, dataDir });
+      if (!running) running = await startLiquidServer({ ...options, port, dataDir });
     },
     async dispose() {
       await running?.close();
