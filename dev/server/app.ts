@@ -54,6 +54,8 @@ export interface RunningLiquidServer {
   /** http://localhost:PORT */
   url: string;
   port: number;
+  /** How many sockets' `link`s wait for an `auth` with this requestId (tests wait on it before a phone asserts). */
+  linksWaiting(requestId: string): number;
   /** Closes sockets and the HTTP server promptly. */
   close(): Promise<void>;
 }
@@ -150,5 +152,5 @@ export async function startLiquidServer(opts: LiquidServerOptions = {}): Promise
     return closing;
   };
 
-  return { url, port, close };
+  return { url, port, linksWaiting: (requestId) => bus.waitingFor(requestId), close };
 }

@@ -8,6 +8,8 @@ import { startLiquidServer, type LiquidServerOptions, type RunningLiquidServer }
 export interface TestServer {
   url: string;
   port: number;
+  /** The running server's `link`s waiting for this requestId (0 while stopped). */
+  linksWaiting(requestId: string): number;
   stop(): Promise<void>;
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startTestServer(options: Pick<LiquidServerOptions, 'allowe
   return {
     url: `http://localhost:${port}`,
     port,
+    linksWaiting: (requestId) => running?.linksWaiting(requestId) ?? 0,
     async stop() {
       await running?.close();
       running = null;
