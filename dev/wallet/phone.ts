@@ -11,6 +11,7 @@ import { answerConnections, triageConnections } from './connections-phone';
 import { forgetCredentialId, loadCredentialId, saveCredentialId, type KeyValueStore } from './account';
 import { AssertionUnavailable, DEVICE_NAME, assertPasskey, registerPasskey, type PasskeyOutcome } from './passkey';
 import { openPeerLink, type PeerLink } from './peer';
+import { loadSessionLink, saveSessionLink } from './reconnect';
 import {
   answerSignRequest,
   triage,
@@ -30,6 +31,8 @@ export interface DevWallet {
   phase: PhonePhase;
   error?: string;
   connect(link: string): Promise<void>;
+  /** As a wallet app reopened: assert with the last linked request's requestId, then offer again (reconnect.ts). */
+  reconnect(): Promise<void>;
   disconnect(): void;
   setBehaviour(b: PhoneBehaviour): void;
   setAutoApprove(on: boolean): void;
@@ -116,6 +119,7 @@ export class Phone implements DevWallet {
       this.passkey = await this.provePasskey(parsed.origin, parsed.requestId, attempt);
       this.check(attempt);
       this.setPhase('linked');
+      saveSessionLink(this.options.store, parsed.origin, this.address, link);
       this.note(`linked ${this.address} with passkey ${this.passkey.credId} (${this.lastPasskey?.mode})`);
 
       this.setPhase('offering');
@@ -145,6 +149,17 @@ export class Phone implements DevWallet {
       this.note(`connect failed: ${message}`);
       throw err instanceof Error ? err : new Error(message);
     }
+  }
+
+  async reconnect(): Promise<void> {
+    const link = loadSessionLink(this.options.store, this.options.pageOrigin, this.address);
+    if (!link) {
+      this.error = `nothing to reconnect to: ${this.address} has not linked to a request on ${this.options.pageOrigin} yet (scan a QR code first)`;
+      this.setPhase('error');
+      throw new Error(this.error);
+    }
+    this.note('reopened: reconnecting to the request last linked, without a scan');
+    return this.connect(link);
   }
 
   disconnect(): void {

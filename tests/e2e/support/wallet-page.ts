@@ -30,6 +30,17 @@ export class WalletPage {
     await this.page.evaluate((l) => (window as unknown as { devWallet: { connect(l: string): Promise<void> } }).devWallet.connect(l), link);
   }
 
+  /** Presses Reconnect, as a user reopening the wallet app: an assertion with the last requestId, then a new offer. */
+  async reconnect(): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.getByTestId('reconnect').click();
+  }
+
+  /** How the phone proved its account on its last connect. */
+  lastPasskey(): Promise<{ mode: 'registered' | 'asserted'; credId: string } | undefined> {
+    return this.page.evaluate(() => (window as unknown as { devWallet: { lastPasskey?: { mode: 'registered' | 'asserted'; credId: string } } }).devWallet.lastPasskey);
+  }
+
   phase(): Promise<string> {
     return this.page.evaluate(() => (window as unknown as { devWallet: { phase: string } }).devWallet.phase);
   }
