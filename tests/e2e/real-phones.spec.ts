@@ -85,8 +85,8 @@ test.describe('real phones', () => {
     const { wallet, address } = await pairPhone(context, extensionId, server, 'ios');
     const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
     await wallet.setFault('skip-txn');
-    const group = (await dapp.buildGroup(address, 2)) as string[];
-    const signing = dapp.signTransactions(group.map((txn) => ({ txn })));
+    const group = await dapp.buildGroup(address, 2);
+    const signing = dapp.signTransactions(group);
     await (await ApprovalPage.find(context, extensionId)).approveSign();
     expect(errorOf(await signing)).toEqual(expect.objectContaining({ code: 4000, message: 'the phone returned 1 signature for 2 transactions' }));
   });
