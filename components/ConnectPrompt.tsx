@@ -4,6 +4,7 @@ import type { QueuedConnect } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
 import { shortAddress } from './format';
 import { JustChanged } from './JustChanged';
+import { MarkedText } from './MarkedText';
 import { RequestOrigin } from './RequestOrigin';
 import { testIds } from './test-ids';
 
@@ -24,7 +25,11 @@ export function ConnectPrompt({ request, account, settling = false, onApprove, o
     <section className="panel prompt" data-testid={testIds.connectPrompt}>
       <h2>Connect to this site?</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
-      {request.site.name && <p className="muted site-name">{`Calls itself “${request.site.name}”`}</p>}
+      {request.site.name && (
+        <p className="muted site-name">
+          Calls itself “<MarkedText text={request.site.name} />”
+        </p>
+      )}
       <dl>
         <dt>Network</dt>
         <dd data-testid={testIds.promptNetwork}>{network}</dd>

@@ -1,9 +1,19 @@
 /** One decoded transaction. Pure view; all strings rendered as text. */
-import type { TxnDescription } from '@/lib/algorand/describe';
+import { useState } from 'react';
+import { toHex } from '@/lib/algorand/bytes';
+import type { NoteDescription, TxnDescription } from '@/lib/algorand/describe';
+import { unmarkText } from '@/lib/algorand/display-text';
 import { shortAddress } from './format';
+import { MarkedText } from './MarkedText';
 import { testIds } from './test-ids';
 
+/** A text note's exact bytes in hex: the marks are read back into the characters they stand for. */
+function noteHex(note: NoteDescription): string {
+  return `0x${note.hex ?? toHex(new TextEncoder().encode(unmarkText(note.text)))}`;
+}
+
 export function TxnCard({ description: d, flagged }: { description: TxnDescription; flagged: boolean }) {
+  const [noteAsHex, setNoteAsHex] = useState(false);
   const rows: [string, string][] = [['From', d.sender]];
   if (d.receiver) rows.push(['To', d.receiver]);
   if (d.amount) rows.push(['Amount', d.amount]);
@@ -12,7 +22,7 @@ export function TxnCard({ description: d, flagged }: { description: TxnDescripti
   if (d.appId) rows.push(['Application', d.appId]);
   if (d.closeTo) rows.push(['Close to', d.closeTo]);
   if (d.rekeyTo) rows.push(['Rekey to', d.rekeyTo]);
-  if (d.note) rows.push(['Note', d.note.text ?? `0x${d.note.hex}`]);
+  if (d.note) rows.push(['Note', d.note.text === undefined || noteAsHex ? noteHex(d.note) : d.note.text]);
   if (d.lease) rows.push(['Lease', d.lease]);
   for (const detail of d.details) rows.push([detail.label, detail.value]);
   rows.push(['Network', d.networkName ?? d.genesisId]);
@@ -33,11 +43,17 @@ export function TxnCard({ description: d, flagged }: { description: TxnDescripti
           <div key={i} className="kv">
             <dt>{label}</dt>
             <dd className="mono" title={value}>
-              {value.length === 58 && /^[A-Z2-7]+$/.test(value) ? shortAddress(value) : value}
+              {value.length === 58 && /^[A-Z2-7]+$/.test(value) ? shortAddress(value) : <MarkedText text={value} />}
             </dd>
           </div>
         ))}
       </dl>
+      {/* Hex is the default only for a note that is not UTF-8; a text note can be checked byte by byte. */}
+      {d.note?.text !== undefined && (
+        <button type="button" className="small" aria-pressed={noteAsHex} data-testid={testIds.noteAsHex} onClick={() => setNoteAsHex((v) => !v)}>
+          Note as hex
+        </button>
+      )}
     </article>
   );
 }

@@ -61,6 +61,7 @@ export const testIds = {
   txnList: 'txn-list',
   txn: 'txn',
   txnTitle: 'txn-title',
+  noteAsHex: 'note-as-hex',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

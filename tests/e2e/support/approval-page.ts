@@ -123,6 +123,11 @@ export class ApprovalPage {
     return this.txnCards().nth(position).locator('.kv').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
   }
 
+  /** The "Note as hex" toggle of the card at `position` among the rendered cards (text notes only). */
+  noteAsHex(position: number) {
+    return this.txnCards().nth(position).getByTestId(testIds.noteAsHex);
+  }
+
   /** Resolves when Tandem closes the window (it does when nothing is left to decide). */
   async waitForClose(timeout = 20_000) {
     if (this.page.isClosed()) return;
