@@ -2,7 +2,7 @@
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { QueuedConnect } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
-import { shortAddress } from './format';
+import { AddressView } from './AddressView';
 import { JustChanged } from './JustChanged';
 import { MarkedText } from './MarkedText';
 import { RequestOrigin } from './RequestOrigin';
@@ -34,18 +34,20 @@ export function ConnectPrompt({ request, account, settling = false, onApprove, o
         <dt>Network</dt>
         <dd data-testid={testIds.promptNetwork}>{network}</dd>
         <dt>Account shared</dt>
-        <dd className="mono" title={account ?? ''}>{account ? shortAddress(account) : 'Pair your phone first'}</dd>
+        <dd className="mono" title={account ?? ''}>{account ? <AddressView address={account} /> : 'Pair your phone first'}</dd>
       </dl>
       <p className="muted">The site will see this address and can ask you to sign transactions. It can never sign without you.</p>
-      {settling && <JustChanged />}
-      <div className="actions">
-        <BlockSiteButton onBlock={onBlock} />
-        <button type="button" data-testid={testIds.reject} onClick={onReject}>
-          Reject
-        </button>
-        <button type="button" className="primary" data-testid={testIds.approve} disabled={!account || settling} onClick={onApprove}>
-          Connect
-        </button>
+      <div className="decision">
+        {settling && <JustChanged />}
+        <div className="actions">
+          <BlockSiteButton onBlock={onBlock} />
+          <button type="button" data-testid={testIds.reject} onClick={onReject}>
+            Reject
+          </button>
+          <button type="button" className="primary" data-testid={testIds.approve} disabled={!account || settling} onClick={onApprove}>
+            Connect
+          </button>
+        </div>
       </div>
     </section>
   );

@@ -31,7 +31,7 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
       <WarningList warnings={warnings} />
       <TxnList descriptions={descriptions} warnings={warnings} />
       {waiting ? (
-        <div className="waiting" data-testid={testIds.confirmOnPhone}>
+        <div className="waiting decision" data-testid={testIds.confirmOnPhone}>
           <p>
             <strong>Confirm on your phone.</strong>
           </p>
@@ -51,7 +51,7 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
           </button>
         </div>
       ) : (
-        <>
+        <div className="decision">
           {settling && <JustChanged />}
           <div className="actions">
             <BlockSiteButton onBlock={onBlock} />
@@ -62,7 +62,7 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
               Approve on phone
             </button>
           </div>
-        </>
+        </div>
       )}
     </section>
   );

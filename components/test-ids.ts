@@ -62,6 +62,8 @@ export const testIds = {
   txn: 'txn',
   txnTitle: 'txn-title',
   noteAsHex: 'note-as-hex',
+  txnBadge: 'txn-badge',
+  warningSummary: 'warning-summary',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

@@ -3,6 +3,7 @@
  * Container: picks the request and makes the decisions; the prompts only render.
  */
 import { useState } from 'react';
+import { AppHeader } from '@/components/AppHeader';
 import { PairingPanel } from '@/components/PairingPanel';
 import { ConnectPrompt } from '@/components/ConnectPrompt';
 import { SignPrompt } from '@/components/SignPrompt';
@@ -28,15 +29,14 @@ export function ApprovalView() {
   const settling = useSettling(current?.key);
   return (
     <main className="approval">
-      <header>
-        <h1>Tandem</h1>
+      <AppHeader phase={connection.phase}>
         {open.length > 1 && <span className="muted" data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
         {open.length > 1 && (
           <button type="button" data-testid={testIds.rejectAll} onClick={() => void send('request/reject-all', {}).then((r) => setError(r.ok ? null : r.error.message))}>
             Reject all
           </button>
         )}
-      </header>
+      </AppHeader>
       {error && <p className="error" role="alert" data-testid={testIds.approvalError}>{error}</p>}
       {needsPhone && (
         <PairingPanel
