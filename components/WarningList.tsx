@@ -6,10 +6,10 @@ export function WarningList({ warnings }: { warnings: Warning[] }) {
   if (warnings.length === 0) return null;
   const danger = warnings.some((w) => w.severity === 'danger');
   return (
-    <section aria-labelledby="warning-summary" className="warning-summary">
-      <h3 id="warning-summary" className="visually-hidden" data-testid={testIds.warningSummary}>
+    <section className={`warning-summary ${danger ? 'danger' : 'caution'}`} aria-label="Warnings">
+      <p className="warning-count" data-testid={testIds.warningSummary}>
         {`${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}${danger ? ': check before approving' : ''}`}
-      </h3>
+      </p>
       <ul className="warnings" data-testid={testIds.warnings}>
         {warnings.map((w, i) => (
           <li key={i} className={w.severity} data-testid={testIds.warning} data-kind={w.kind}>

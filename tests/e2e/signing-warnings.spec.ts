@@ -43,6 +43,17 @@ test.describe('approval window warnings', () => {
     await expect(rekey).toHaveText(/^#1: Rekeys your account/);
     await expect(rekey).toContainText(REKEY_TARGET);
     await expect(approval.txnValue(0, 'Rekey to')).toHaveAttribute('title', REKEY_TARGET);
+    // The address a warning is about is shown whole; the others short, whole on expand.
+    await expect(approval.txnValue(0, 'Rekey to')).toHaveText(REKEY_TARGET);
+    const from = approval.txnValue(0, 'From');
+    await expect(from).toHaveText(`${address.slice(0, 6)}…${address.slice(-6)}`);
+    await from.getByRole('button', { expanded: false }).click();
+    await expect(from).toContainText(address);
+    // One summary box at the top, a badge on the card it concerns and none on the others.
+    await expect(approval.warningSummary()).toHaveText('1 warning: check before approving');
+    await expect(approval.txnBadges(0)).toHaveText(['Rekey']);
+    await expect(approval.txnBadges(0)).toHaveAttribute('data-kind', 'rekey');
+    await expect(approval.txnBadges(1)).toHaveCount(0);
 
     // Valid, printable UTF-8 is shown as text, never as markup.
     await expect(approval.txnValue(1, 'Note')).toHaveText(SCRIPT_NOTE);
