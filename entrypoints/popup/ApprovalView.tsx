@@ -10,6 +10,7 @@ import { SignPrompt } from '@/components/SignPrompt';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { isOpenRequest } from '@/components/requests';
 import { useView } from './store';
+import { useFitWindow } from './use-fit-window';
 import { useSettling } from './use-settling';
 import { send } from './send';
 import { testIds } from '@/components/test-ids';
@@ -27,6 +28,7 @@ export function ApprovalView() {
   const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
   const needsPhone = !pairing || connection.phase !== 'connected';
   const settling = useSettling(current?.key);
+  useFitWindow();
   return (
     <main className="approval">
       <AppHeader phase={connection.phase}>
