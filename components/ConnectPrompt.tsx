@@ -7,6 +7,7 @@ import { JustChanged } from './JustChanged';
 import { MarkedText } from './MarkedText';
 import { RequestOrigin } from './RequestOrigin';
 import { testIds } from './test-ids';
+import { usePromptFocus } from './use-prompt-focus';
 
 export interface ConnectPromptProps {
   request: QueuedConnect;
@@ -20,10 +21,11 @@ export interface ConnectPromptProps {
 }
 
 export function ConnectPrompt({ request, account, settling = false, onApprove, onReject, onBlock }: ConnectPromptProps) {
+  const heading = usePromptFocus();
   const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
   return (
     <section className="panel prompt" data-testid={testIds.connectPrompt}>
-      <h2>Connect to this site?</h2>
+      <h2 tabIndex={-1} ref={heading}>Connect to this site?</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       {request.site.name && (
         <p className="muted site-name">

@@ -7,6 +7,7 @@ import { WarningList } from './WarningList';
 import { JustChanged } from './JustChanged';
 import { RequestOrigin } from './RequestOrigin';
 import { testIds } from './test-ids';
+import { usePromptFocus } from './use-prompt-focus';
 
 export interface SignPromptProps {
   request: QueuedSign;
@@ -20,18 +21,19 @@ export interface SignPromptProps {
 }
 
 export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock }: SignPromptProps) {
+  const heading = usePromptFocus();
   const { descriptions, warnings } = request;
   const toSign = descriptions.filter((d) => d.signer !== null).length;
   const waiting = request.stage === 'awaiting-phone';
   return (
     <section className="panel prompt" data-testid={testIds.signPrompt} data-stage={request.stage}>
-      <h2>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
+      <h2 tabIndex={-1} ref={heading}>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       <p className="muted" data-testid={testIds.signTotals}>{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
       <WarningList warnings={warnings} />
       <TxnList descriptions={descriptions} warnings={warnings} />
       {waiting ? (
-        <div className="waiting decision" data-testid={testIds.confirmOnPhone}>
+        <div className="waiting decision" aria-live="polite" data-testid={testIds.confirmOnPhone}>
           <p>
             <strong>Confirm on your phone.</strong>
           </p>

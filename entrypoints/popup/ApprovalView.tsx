@@ -32,7 +32,9 @@ export function ApprovalView() {
   return (
     <main className="approval">
       <AppHeader phase={connection.phase}>
-        {open.length > 1 && <span className="muted" data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
+        <span role="status" className="muted">
+          {open.length > 1 && <span data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
+        </span>
         {open.length > 1 && (
           <button type="button" data-testid={testIds.rejectAll} onClick={() => void send('request/reject-all', {}).then((r) => setError(r.ok ? null : r.error.message))}>
             Reject all
@@ -51,6 +53,7 @@ export function ApprovalView() {
       {!current && <p className="muted" data-testid={testIds.noRequests}>Nothing to approve.</p>}
       {current?.method === 'enable' && (
         <ConnectPrompt
+          key={current.key}
           request={current}
           account={pairing?.wallet ?? null}
           settling={settling}
@@ -61,6 +64,7 @@ export function ApprovalView() {
       )}
       {current?.method === 'sign_transactions' && (
         <SignPrompt
+          key={current.key}
           request={current}
           phoneReady={!needsPhone}
           settling={settling}
