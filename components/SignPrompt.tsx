@@ -43,11 +43,7 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
             </p>
           )}
           <p className="muted">{phoneReady ? 'Tandem sent the request to your phone.' : 'Your phone is offline: scan the code above to reconnect; the request will be sent again.'}</p>
-          {request.deadlineAt !== undefined && (
-            <p className="muted" data-testid={testIds.requestDeadline}>
-              Times out in <Countdown until={request.deadlineAt} />
-            </p>
-          )}
+          {request.deadlineAt !== undefined && <Deadline at={request.deadlineAt} phoneReady={phoneReady} />}
           <button type="button" data-testid={testIds.cancelRequest} onClick={onReject}>
             Cancel
           </button>
@@ -67,5 +63,19 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * When the site gets an error if the phone does not answer: the clock time and the time left. Said
+ * plainly while the phone is offline, when the user may want to reconnect it before then.
+ */
+function Deadline({ at, phoneReady }: { at: number; phoneReady: boolean }) {
+  const clock = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return (
+    <p className={phoneReady ? 'muted' : 'deadline-offline'} data-testid={testIds.requestDeadline} data-deadline-at={at}>
+      {phoneReady ? 'Times out' : 'If your phone does not come back, Tandem answers the site with an error'} at <time dateTime={new Date(at).toISOString()}>{clock}</time> (in{' '}
+      <Countdown until={at} />)
+    </p>
   );
 }
