@@ -61,6 +61,9 @@ export const testIds = {
   txnList: 'txn-list',
   txn: 'txn',
   txnTitle: 'txn-title',
+  noteAsHex: 'note-as-hex',
+  txnBadge: 'txn-badge',
+  warningSummary: 'warning-summary',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];
