@@ -27,9 +27,11 @@ export interface PairingPanelProps {
   onPair: () => void;
   onRetry: () => void;
   onCancel: () => void;
+  /** Back to the wallet step (offered when a first pairing failed). */
+  onChooseWallet?: () => void;
 }
 
-export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel }: PairingPanelProps) {
+export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet }: PairingPanelProps) {
   const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
   const showQr = showsPairingQr(connection);
   return (
@@ -74,6 +76,11 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
         {phase === 'unpaired' && (
           <button type="button" className="primary" data-testid={testIds.pair} onClick={onPair}>
             Pair your phone
+          </button>
+        )}
+        {phase === 'failed' && onChooseWallet && (
+          <button type="button" data-testid={testIds.chooseWallet} onClick={onChooseWallet}>
+            Choose another wallet
           </button>
         )}
         {phase === 'failed' && (

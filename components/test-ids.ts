@@ -20,6 +20,15 @@ export const testIds = {
   cancelPairing: 'cancel-pairing',
   verification: 'pairing-verification',
   verifyAgain: 'verify-again',
+  chooseWallet: 'choose-wallet',
+
+  // Pairing: the wallet step before the QR
+  walletStep: 'wallet-step',
+  walletOption: 'wallet-option',
+  otherServer: 'other-server',
+  walletMessage: 'wallet-message',
+  walletCancel: 'wallet-cancel',
+  walletContinue: 'wallet-continue',
 
   // Popup home: settings, connected sites, blocked sites
   toggleSettings: 'toggle-settings',

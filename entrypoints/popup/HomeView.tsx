@@ -4,14 +4,18 @@ import { PairingPanel } from '@/components/PairingPanel';
 import { BlockedSites } from '@/components/BlockedSites';
 import { SitesList } from '@/components/SitesList';
 import { SettingsForm } from '@/components/SettingsForm';
+import { WalletStep } from '@/components/WalletStep';
+import { walletOptions } from '@/lib/liquid/wallet-options';
 import { useView } from './store';
 import { send } from './send';
 import { requestServerAccess } from './server-access';
 import { testIds } from '@/components/test-ids';
 
 export function HomeView() {
-  const { connection, sites, blockedOrigins, settings, pairing, verification } = useView();
+  const { connection, sites, blockedOrigins, settings, pairing, verification, walletChoice, customWallets } = useView();
   const [showSettings, setShowSettings] = useState(false);
+  // "Pair your phone" first asks which wallet app the phone has (WalletStep), then shows its server's QR.
+  const [choosingWallet, setChoosingWallet] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
     void p.then((r) => setError(r.ok ? null : (r.error?.message ?? 'failed')));
@@ -32,13 +36,27 @@ export function HomeView() {
           requestServerAccess={requestServerAccess}
           onUnpair={() => act(send('pairing/unpair', {}))}
         />
+      ) : choosingWallet ? (
+        <WalletStep
+          options={walletOptions(customWallets)}
+          remembered={walletChoice}
+          fallbackServer={settings.serverUrl}
+          requestServerAccess={requestServerAccess}
+          onChoose={(choice) => send('wallet/choose', choice)}
+          onStart={() => {
+            setChoosingWallet(false);
+            act(send('pairing/start', { fresh: true }));
+          }}
+          onCancel={() => setChoosingWallet(false)}
+        />
       ) : (
         <>
           <PairingPanel
             connection={connection}
             verification={verification}
             onVerify={() => act(send('pairing/verify', {}))}
-            onPair={() => act(send('pairing/start', {}))}
+            onPair={() => setChoosingWallet(true)}
+            onChooseWallet={pairing ? undefined : () => setChoosingWallet(true)}
             onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
             onCancel={() => act(send('pairing/cancel', {}))}
           />
