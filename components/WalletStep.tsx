@@ -6,7 +6,8 @@
  */
 import { useState } from 'react';
 import { OTHER_SERVER, initialChoice } from '@/lib/liquid/wallet-options';
-import { originOf, type KnownWallet } from '@/lib/liquid/known-wallets';
+import type { KnownWallet } from '@/lib/liquid/known-wallets';
+import { originOf } from '@/lib/liquid/server-origin';
 import type { Reply } from '@/lib/messaging/result';
 import type { WalletChoice } from '@/lib/storage/types';
 import { testIds } from './test-ids';

@@ -6,7 +6,8 @@
  * local dev server) first, as the default. wxt.config.ts derives the host permissions from the same
  * list (scripts/known-wallets.mjs).
  */
-import shipped from './known-wallets.json';
+import shipped from './known-wallets.json' with { type: 'json' };
+import { originOf } from './server-origin';
 
 /**
  * What a wallet app speaks on the data channel: 'arc27' CBOR ARC-0027 envelopes (Biatec-style phones
@@ -45,11 +46,4 @@ export const KNOWN_WALLETS: readonly KnownWallet[] = [...(DEV_WALLET ? [DEV_WALL
 export function knownWalletForServer(serverUrl: string): KnownWallet | undefined {
   const origin = originOf(serverUrl);
   return origin === null ? undefined : KNOWN_WALLETS.find((wallet) => originOf(wallet.server) === origin);
-}
-
-/** `https://host[:port]` of an http(s) URL; null for anything else. */
-export function originOf(serverUrl: string): string | null {
-  if (!URL.canParse(serverUrl)) return null;
-  const url = new URL(serverUrl);
-  return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
 }

@@ -2,7 +2,8 @@
  * What the pairing screen's wallet step offers and which option it starts on: the known wallets
  * (known-wallets.ts), then the ones the user added in Settings, then "another server…".
  */
-import { KNOWN_WALLETS, originOf, type KnownWallet } from './known-wallets';
+import { KNOWN_WALLETS, type KnownWallet } from './known-wallets';
+import { originOf } from './server-origin';
 import type { CustomWallet, WalletChoice } from '../storage/types';
 
 /** The walletId of "another server…". */

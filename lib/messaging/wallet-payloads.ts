@@ -1,5 +1,5 @@
 /** Parsers of the popup's wallet messages ('wallet/choose', 'wallets/save'): the wallet step and Settings. */
-import { originOf } from '../liquid/known-wallets';
+import { originOf } from '../liquid/server-origin';
 import type { CustomWallet, WalletChoice } from '../storage/types';
 import { isRecord, stringField } from './parse';
 

@@ -8,6 +8,8 @@ import { startLiquidServer, type RunningLiquidServer } from '../../../dev/server
 export interface TestServer {
   url: string;
   port: number;
+  /** What reached this server: one line per HTTP request (`GET /auth/session`) and signaling event. */
+  log: string[];
   stop(): Promise<void>;
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -24,19 +26,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * `hostName`: serve under another loopback name than localhost (Chromium resolves `*.localhost` to
+ * loopback), e.g. a second server `wallet-b.localhost`: cookies ignore ports, so two servers on
+ * `localhost` would share one session cookie. Its passkeys are made for that name (RP ID and origin).
+ */
+export async function startTestServer(options: { hostName?: string } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-server-'));
-  let running: RunningLiquidServer | null = await startLiquidServer({ port, dataDir });
+  const hostName = options.hostName ?? 'localhost';
+  const url = `http://${hostName}:${port}`;
+  const log: string[] = [];
+  const start = () => startLiquidServer({ port, dataDir, rpId: hostName, origin: url, log: (line) => log.push(line) });
+  let running: RunningLiquidServer | null = await start();
   return {
-    url: `http://localhost:${port}`,
+    url,
     port,
+    log,
     async stop() {
       await running?.close();
       running = null;
     },
     async start() {
-      if (!running) running = await startLiquidServer({ port, dataDir });
+      if (!running) running = await start();
     },
     async dispose() {
       await running?.close();

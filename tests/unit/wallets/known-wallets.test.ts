@@ -1,6 +1,6 @@
 /** The known-wallet list (issue #18): its data file, the dev build's entry and the lookup by server. */
 import { describe, expect, it } from 'vitest';
-import shipped from '../../../lib/liquid/known-wallets.json';
+import shipped from '../../../lib/liquid/known-wallets.json' with { type: 'json' };
 import { DEV_WALLET, KNOWN_WALLETS, knownWalletForServer } from '../../../lib/liquid/known-wallets';
 import { OTHER_SERVER, initialChoice, walletOptions } from '../../../lib/liquid/wallet-options';
 
