@@ -5,7 +5,10 @@ import { BlockedSites } from '@/components/BlockedSites';
 import { SitesList } from '@/components/SitesList';
 import { SettingsForm } from '@/components/SettingsForm';
 import { WalletStep } from '@/components/WalletStep';
+import { WalletListEditor } from '@/components/WalletListEditor';
+import { KNOWN_WALLETS } from '@/lib/liquid/known-wallets';
 import { walletOptions } from '@/lib/liquid/wallet-options';
+import { originOf } from '@/lib/liquid/server-origin';
 import { useView } from './store';
 import { send } from './send';
 import { requestServerAccess } from './server-access';
@@ -32,6 +35,8 @@ export function HomeView() {
         <SettingsForm
           settings={settings}
           paired={pairing !== null}
+          pairingServer={pairing ? { server: pairing.server, walletName: walletOptions(customWallets).find((w) => originOf(w.server) === originOf(pairing.server))?.name } : undefined}
+          walletList={<WalletListEditor known={KNOWN_WALLETS} custom={customWallets} onSave={(wallets) => send('wallets/save', { wallets })} />}
           onSave={(patch) => send('settings/save', patch)}
           requestServerAccess={requestServerAccess}
           onUnpair={() => act(send('pairing/unpair', {}))}

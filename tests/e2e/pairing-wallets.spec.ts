@@ -159,4 +159,29 @@ test.describe('pairing through the wallet app\'s own server', () => {
     await popup.page.getByTestId('choose-wallet').click();
     await expect(popup.walletOption('other')).toBeChecked();
   });
+
+  test('a wallet app added in Settings is offered in the wallet step, and Settings shows the pairing\'s server', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const popup = await PopupPage.open(context, extensionId);
+    await popup.openSettings();
+    await expect(popup.pairingServer()).toHaveCount(0);
+    expect(await popup.addWallet('Wallet B', `${serverB.url}/`)).toBe('Wallet apps saved.');
+    expect(await storedValue(popup, 'customWallets')).toEqual([{ id: expect.stringMatching(/^added-/), name: 'Wallet B', server: serverB.url }]);
+    await popup.closeSettings();
+
+    await popup.openWalletStep();
+    const added = popup.walletStep().getByRole('radio', { name: /Wallet B/ });
+    await expect(added).toHaveCount(1);
+    await added.check();
+    await popup.page.getByTestId('wallet-continue').click();
+    const link = await popup.link();
+    expect(link).toContain(`liquid://wallet-b.localhost:${serverB.port}/`);
+    const wallet = await WalletPage.open(context, serverB.url);
+    await wallet.connect(link);
+    await popup.expectPhase('connected');
+
+    await popup.openSettings();
+    await expect(popup.pairingServer()).toHaveText(`Paired through ${serverB.url} (Wallet B)`);
+    expect(traffic(server)).toEqual([]);
+  });
 });

@@ -167,6 +167,22 @@ export class PopupPage {
     return (await message.textContent()) ?? '';
   }
 
+  /** In Settings: adds a wallet app to the list and saves the list; returns the list's message. */
+  async addWallet(name: string, server: string): Promise<string> {
+    await this.page.getByTestId(testIds.addWallet).click();
+    await this.page.getByTestId(testIds.customWalletName).last().fill(name);
+    await this.page.getByTestId(testIds.customWalletServer).last().fill(server);
+    await this.page.getByTestId(testIds.saveWallets).click();
+    const message = this.page.getByTestId(testIds.walletListMessage);
+    await expect(message).toBeVisible();
+    return (await message.textContent()) ?? '';
+  }
+
+  /** In Settings: the server the pairing links through. */
+  pairingServer() {
+    return this.page.getByTestId(testIds.pairingServer);
+  }
+
   async closeSettings() {
     await this.page.getByTestId(testIds.toggleSettings).click();
     await expect(this.phase()).toBeVisible();
