@@ -6,10 +6,12 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { parseDeepLink } from '../../lib/liquid/deep-link';
-import { decodeFrame } from '../../lib/liquid/frames';
+import { PING_FRAME, decodeFrame } from '../../lib/liquid/frames';
+import { answerConnections, triageConnections } from './connections-phone';
 import { forgetCredentialId, loadCredentialId, saveCredentialId, type KeyValueStore } from './account';
 import { AssertionUnavailable, DEVICE_NAME, assertPasskey, registerPasskey, type PasskeyOutcome } from './passkey';
 import { openPeerLink, type PeerLink } from './peer';
+import { loadSessionLink, saveSessionLink } from './reconnect';
 import {
   answerSignRequest,
   triage,
@@ -29,6 +31,8 @@ export interface DevWallet {
   phase: PhonePhase;
   error?: string;
   connect(link: string): Promise<void>;
+  /** As a wallet app reopened: assert with the last linked request's requestId, then offer again (reconnect.ts). */
+  reconnect(): Promise<void>;
   disconnect(): void;
   setBehaviour(b: PhoneBehaviour): void;
   setAutoApprove(on: boolean): void;
@@ -58,6 +62,8 @@ export interface PhoneOptions {
 }
 
 const MAX_RECEIVED = 200;
+const IOS_PINGS = 10;
+const IOS_PING_INTERVAL_MS = 500;
 const MAX_LOG = 300;
 
 export class Phone implements DevWallet {
@@ -80,6 +86,8 @@ export class Phone implements DevWallet {
   /** Bumped by every connect and disconnect, so callbacks of an older attempt do nothing. */
   private attempt = 0;
   private readonly listeners = new Set<() => void>();
+  /** Request ids seen on the current link (the biatec behaviour ignores repeats). */
+  private readonly seenIds = new Set<string>();
 
   constructor(private readonly options: PhoneOptions) {
     this.address = options.key.address;
@@ -97,6 +105,7 @@ export class Phone implements DevWallet {
     const attempt = ++this.attempt;
     this.dropLink();
     this.queue.length = 0;
+    this.seenIds.clear();
     this.error = undefined;
     try {
       const parsed = parseDeepLink(link);
@@ -110,6 +119,7 @@ export class Phone implements DevWallet {
       this.passkey = await this.provePasskey(parsed.origin, parsed.requestId, attempt);
       this.check(attempt);
       this.setPhase('linked');
+      saveSessionLink(this.options.store, parsed.origin, this.address, link);
       this.note(`linked ${this.address} with passkey ${this.passkey.credId} (${this.lastPasskey?.mode})`);
 
       this.setPhase('offering');
@@ -128,6 +138,7 @@ export class Phone implements DevWallet {
       this.setPhase('connected');
       this.note('data channel open');
       if (this.behaviour === 'reference') this.sendCredentialFrame();
+      if (this.behaviour === 'ios') this.sendPings(attempt);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (attempt === this.attempt) {
@@ -138,6 +149,17 @@ export class Phone implements DevWallet {
       this.note(`connect failed: ${message}`);
       throw err instanceof Error ? err : new Error(message);
     }
+  }
+
+  async reconnect(): Promise<void> {
+    const link = loadSessionLink(this.options.store, this.options.pageOrigin, this.address);
+    if (!link) {
+      this.error = `nothing to reconnect to: ${this.address} has not linked to a request on ${this.options.pageOrigin} yet (scan a QR code first)`;
+      this.setPhase('error');
+      throw new Error(this.error);
+    }
+    this.note('reopened: reconnecting to the request last linked, without a scan');
+    return this.connect(link);
   }
 
   disconnect(): void {
@@ -227,6 +249,18 @@ export class Phone implements DevWallet {
     });
   }
 
+  /** The iOS reference SDK's greeting: the text `ping`, ten times, 0.5 s apart (§8). */
+  private sendPings(attempt: number): void {
+    let sent = 0;
+    const next = (): void => {
+      if (attempt !== this.attempt || this.link?.channel.readyState !== 'open' || sent >= IOS_PINGS) return;
+      this.send(PING_FRAME);
+      sent++;
+      setTimeout(next, IOS_PING_INTERVAL_MS);
+    };
+    next();
+  }
+
   /** The Android reference wallet's first frame after open: plain JSON, not CBOR (§5). */
   private sendCredentialFrame(): void {
     this.send(
@@ -249,13 +283,16 @@ export class Phone implements DevWallet {
         this.remember(at, { invalid: decoded.reason, raw: typeof data === 'string' ? data.slice(0, 200) : typeof data });
         this.note(`ignored a frame: ${decoded.reason}`);
         return;
+      case 'ping':
+        this.remember(at, 'ping');
+        return;
       case 'credential':
         this.remember(at, decoded.credential);
         this.note('ignored a credential frame (the phone sends those, it does not expect them)');
         return;
       case 'envelope': {
         this.remember(at, decoded.envelope);
-        const outcome = triage(decoded.envelope, this.context());
+        const outcome = this.behaviour === 'connections' ? triageConnections(decoded.envelope, this.context()) : triage(decoded.envelope, this.context());
         if (outcome.kind === 'reply') {
           this.deliver(outcome.reply, String(decoded.envelope.id ?? '?'));
           return;
@@ -290,7 +327,7 @@ export class Phone implements DevWallet {
   }
 
   private answer(request: SignRequest, decision: 'approve' | 'reject'): void {
-    const reply = answerSignRequest(request, decision, this.context());
+    const reply = request.protocol === 'connections' ? answerConnections(request, decision, this.context()) : answerSignRequest(request, decision, this.context());
     this.deliver(reply, request.id);
     if (reply.kind === 'send' && reply.signed > 0) {
       this.stats.requestsSigned++;
@@ -325,7 +362,10 @@ export class Phone implements DevWallet {
       providerId: this.options.providerId,
       behaviour: this.behaviour,
       fault: this.fault,
-      newId: uuidv7,
+      // The iOS SDK writes upper-case UUIDs as response ids.
+      newId: this.behaviour === 'ios' ? () => uuidv7().toUpperCase() : uuidv7,
+      seenIds: this.seenIds,
+      pendingCount: this.queue.length,
     };
   }
 

@@ -7,8 +7,7 @@ import { SettingsForm } from '@/components/SettingsForm';
 import { WalletStep } from '@/components/WalletStep';
 import { WalletListEditor } from '@/components/WalletListEditor';
 import { KNOWN_WALLETS } from '@/lib/liquid/known-wallets';
-import { walletOptions } from '@/lib/liquid/wallet-options';
-import { originOf } from '@/lib/liquid/server-origin';
+import { walletForServer, walletOptions } from '@/lib/liquid/wallet-options';
 import { useView } from './store';
 import { send } from './send';
 import { requestServerAccess } from './server-access';
@@ -19,6 +18,9 @@ export function HomeView() {
   const [showSettings, setShowSettings] = useState(false);
   // "Pair your phone" first asks which wallet app the phone has (WalletStep), then shows its server's QR.
   const [choosingWallet, setChoosingWallet] = useState(false);
+  const options = walletOptions(customWallets);
+  // The server the current pairing goes through: the pairing's own, else the chosen wallet's.
+  const pairingWallet = walletForServer(options, pairing?.server ?? walletChoice?.server ?? settings.serverUrl);
   const [error, setError] = useState<string | null>(null);
   const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
     void p.then((r) => setError(r.ok ? null : (r.error?.message ?? 'failed')));
@@ -35,7 +37,7 @@ export function HomeView() {
         <SettingsForm
           settings={settings}
           paired={pairing !== null}
-          pairingServer={pairing ? { server: pairing.server, walletName: walletOptions(customWallets).find((w) => originOf(w.server) === originOf(pairing.server))?.name } : undefined}
+          pairingServer={pairing ? { server: pairing.server, walletName: pairingWallet?.name } : undefined}
           walletList={<WalletListEditor known={KNOWN_WALLETS} custom={customWallets} onSave={(wallets) => send('wallets/save', { wallets })} />}
           onSave={(patch) => send('settings/save', patch)}
           requestServerAccess={requestServerAccess}
@@ -43,7 +45,7 @@ export function HomeView() {
         />
       ) : choosingWallet ? (
         <WalletStep
-          options={walletOptions(customWallets)}
+          options={options}
           remembered={walletChoice}
           fallbackServer={settings.serverUrl}
           requestServerAccess={requestServerAccess}
@@ -62,6 +64,7 @@ export function HomeView() {
             onVerify={() => act(send('pairing/verify', {}))}
             onPair={() => setChoosingWallet(true)}
             onChooseWallet={pairing ? undefined : () => setChoosingWallet(true)}
+            walletName={pairingWallet?.name}
             onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
             onCancel={() => act(send('pairing/cancel', {}))}
           />

@@ -43,7 +43,8 @@ export function buildPhoneSignRequest(id: string, providerId: string, txns: Wall
   return { id, reference: PHONE_SIGN_REQUEST_REFERENCE, params: { providerId, txns: txns.map(cleanWalletTransaction) } };
 }
 
-const RESPONSE_REFERENCE = /^arc0027:[a-z_]{1,64}:response$/;
+/** ARC-0027 replies, and Biatec's (`biatec:hello:response`, `arc0060:sign_data:response`). */
+const RESPONSE_REFERENCE = /^(?:arc0027|arc0060|biatec):[a-z_]{1,64}:response$/;
 
 function truncate(text: string): string {
   return text.length > MAX_PHONE_ERROR_MESSAGE_CHARS ? text.slice(0, MAX_PHONE_ERROR_MESSAGE_CHARS) : text;
@@ -69,7 +70,7 @@ function parseOrInvalid(envelope: object): PhoneReply {
   const reference = readOwn(envelope, 'reference');
   // An absent reference is tolerated (correlation is on requestId); a present one must be a response.
   if (reference !== undefined && (typeof reference !== 'string' || !RESPONSE_REFERENCE.test(reference))) {
-    return { kind: 'invalid', reason: 'reference is not an arc0027 response', requestId };
+    return { kind: 'invalid', reason: 'reference is not a response', requestId };
   }
   const error = readOwn(envelope, 'error');
   if (error === UNREADABLE) return { kind: 'invalid', reason: 'error is not readable', requestId };

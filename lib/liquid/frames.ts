@@ -1,7 +1,9 @@
 /**
  * The data-channel frame codec (liquid-protocol.md §5): each frame is a string holding
  * base64url(CBOR(envelope)). The Android reference wallet's first frame is plain JSON
- * (`{"type":"credential", ...}`). Decoding never throws: a bad frame is reported, not fatal.
+ * (`{"type":"credential", ...}`); the iOS reference SDK's first frames are the text `ping`; the
+ * connections envelope is JSON text (lib/phone/connections.ts). Decoding never throws: a bad frame
+ * is reported, not fatal.
  */
 import { decode, encode } from 'cbor-x';
 import { fromBase64Loose, toBase64Url } from '../encoding/base64';
@@ -13,7 +15,8 @@ export const MAX_FRAME_CBOR_BYTES = 255_000;
 /**
  * What actually crosses the data channel is the base64url text, 4/3 of the CBOR, and Chromium's
  * RTCDataChannel.send throws above 262,144 bytes (max-message-size; checked on Chromium 156). So
- * frames are sized by their text, with headroom, in both directions.
+ * frames are sized by their text, with headroom, in both directions. The bound also keeps frames
+ * under the 350,000 characters above which Biatec Wallet drops a frame silently (liquid-protocol.md §8).
  */
 export const MAX_FRAME_TEXT_CHARS = 250_000;
 
@@ -25,7 +28,12 @@ export function textLengthOf(cborBytes: number): number {
 export type DecodedFrame =
   | { kind: 'envelope'; envelope: Record<string, unknown> }
   | { kind: 'credential'; credential: Record<string, unknown> }
+  /** The iOS reference SDK's keep-alive: the plain text `ping`, sent ten times when the channel opens. */
+  | { kind: 'ping' }
   | { kind: 'invalid'; reason: string };
+
+/** The iOS reference SDK's keep-alive frame (liquid-protocol.md §8): not JSON, not CBOR. */
+export const PING_FRAME = 'ping';
 
 export function encodeFrame(envelope: object): string {
   return toBase64Url(encode(envelope));
@@ -39,6 +47,7 @@ export function frameCborSize(envelope: object): number {
 export function decodeFrame(frame: unknown): DecodedFrame {
   if (typeof frame !== 'string') return { kind: 'invalid', reason: 'frame is not a string' };
   const text = frame.trim();
+  if (text === PING_FRAME) return { kind: 'ping' };
   if (text.startsWith('{')) return decodeJsonFrame(text);
   const bytes = fromBase64Loose(text);
   if (!bytes || bytes.length === 0) return { kind: 'invalid', reason: 'frame is not base64url' };

@@ -3,6 +3,7 @@
  * persists both (lib/storage/items.ts); the popup renders them.
  */
 import type { IceServerSetting } from '../messaging/peer-protocol';
+import type { PhoneProfile } from '../phone/profile';
 
 /** A paired phone: the server it links through, its requestId (the re-scan QR) and the account the server named. */
 export interface Pairing {
@@ -11,7 +12,12 @@ export interface Pairing {
   wallet: string;
   credId: string;
   pairedAt: number;
+  /** What the phone told Tandem on the channel (envelope, methods, accounts); null until it has. */
+  phone: PhoneProfile | null;
 }
+
+/** The stored pairing as version 1 wrote it (before the phone's profile). */
+export type PairingV1 = Omit<Pairing, 'phone'>;
 
 export type ConnectionPhase =
   | 'unpaired'
@@ -23,7 +29,16 @@ export type ConnectionPhase =
   | 'phone-offline'
   | 'failed';
 
-export type FailureReason = 'server-unreachable' | 'link-timeout' | 'no-offer' | 'channel-failed' | 'session-lost' | 'no-permission' | 'wrong-account';
+export type FailureReason =
+  | 'server-unreachable'
+  | 'link-timeout'
+  | 'no-offer'
+  | 'channel-failed'
+  | 'session-lost'
+  | 'no-permission'
+  | 'wrong-account'
+  /** The server refused Tandem's origin (lib/liquid/origin-refusal.ts): "This Liquid Auth server does not accept Tandem (origin …). Ask its operator to allow it." */
+  | 'origin-refused';
 
 export type SocketPhase = 'offline' | 'connecting' | 'connected' | 'reconnecting';
 

@@ -28,3 +28,9 @@ export function initialChoice(options: readonly KnownWallet[], remembered: Walle
   if (match) return { walletId: match.id, server: match.server };
   return { walletId: OTHER_SERVER, server: origin ?? '' };
 }
+
+/** The offered wallet app whose server is `server` (same origin). */
+export function walletForServer(options: readonly KnownWallet[], server: string): KnownWallet | undefined {
+  const origin = originOf(server);
+  return origin === null ? undefined : options.find((w) => originOf(w.server) === origin);
+}

@@ -56,6 +56,8 @@ export function createPeerLink(deps: PeerLinkDeps): PeerLink {
     dc.onmessage = (event: MessageEvent) => {
       if (!current()) return;
       const decoded = decodeFrame(event.data);
+      // The iOS SDK's keep-alives carry nothing: no log, no state.
+      if (decoded.kind === 'ping') return;
       if (decoded.kind === 'invalid') {
         log(`dropped a bad frame: ${decoded.reason}`);
         return;

@@ -184,4 +184,24 @@ test.describe('pairing through the wallet app\'s own server', () => {
     await expect(popup.pairingServer()).toHaveText(`Paired through ${serverB.url} (Wallet B)`);
     expect(traffic(server)).toEqual([]);
   });
+
+  test("names the wallet app when its server does not accept Tandem's origin", async ({ context, extensionId, seedSettings }) => {
+    // Like the newer Liquid Auth server with an origin list that leaves Tandem out (server-origin.spec.ts).
+    const refusing = await startTestServer({ hostName: 'wallet-c.localhost', allowedOrigins: ['https://wallet.example'], refuseWithoutOrigin: true });
+    try {
+      await seedSettings({});
+      const popup = await PopupPage.open(context, extensionId);
+      await popup.openSettings();
+      await popup.addWallet('Wallet C', refusing.url);
+      await popup.closeSettings();
+      await popup.openWalletStep();
+      await popup.walletStep().getByRole('radio', { name: /Wallet C/ }).check();
+      await popup.page.getByTestId('wallet-continue').click();
+      await popup.expectFailure('origin-refused');
+      await expect(popup.failure()).toHaveText(`Wallet C's Liquid Auth server does not accept Tandem (origin chrome-extension://${extensionId}). Ask its operator to allow it.`);
+      await expect(popup.qrCode()).toHaveCount(0);
+    } finally {
+      await refusing.dispose();
+    }
+  });
 });

@@ -3,13 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLiquidServer, type RunningLiquidServer } from '../../../dev/server/app.ts';
+import { startLiquidServer, type LiquidServerOptions, type RunningLiquidServer } from '../../../dev/server/app.ts';
 
 export interface TestServer {
   url: string;
   port: number;
   /** What reached this server: one line per HTTP request (`GET /auth/session`) and signaling event. */
   log: string[];
+  /** The running server's `link`s waiting for this requestId (0 while stopped). */
+  linksWaiting(requestId: string): number;
   stop(): Promise<void>;
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -27,22 +29,24 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * `hostName`: serve under another loopback name than localhost (Chromium resolves `*.localhost` to
- * loopback), e.g. a second server `wallet-b.localhost`: cookies ignore ports, so two servers on
- * `localhost` would share one session cookie. Its passkeys are made for that name (RP ID and origin).
+ * `options`: the dev server's origin policy and `onOrigin` (the rest is chosen here); `hostName`:
+ * serve under another loopback name than localhost (Chromium resolves `*.localhost` to loopback),
+ * e.g. a second server `wallet-b.localhost`: cookies ignore ports, so two servers on `localhost`
+ * would share one session cookie. Its passkeys are made for that name (RP ID and origin).
  */
-export async function startTestServer(options: { hostName?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: Pick<LiquidServerOptions, 'allowedOrigins' | 'refuseWithoutOrigin' | 'onOrigin'> & { hostName?: string } = {}): Promise<TestServer> {
+  const { hostName = 'localhost', ...policy } = options;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-server-'));
-  const hostName = options.hostName ?? 'localhost';
   const url = `http://${hostName}:${port}`;
   const log: string[] = [];
-  const start = () => startLiquidServer({ port, dataDir, rpId: hostName, origin: url, log: (line) => log.push(line) });
+  const start = () => startLiquidServer({ ...policy, port, dataDir, rpId: hostName, origin: url, log: (line) => log.push(line) });
   let running: RunningLiquidServer | null = await start();
   return {
     url,
     port,
     log,
+    linksWaiting: (requestId) => running?.linksWaiting(requestId) ?? 0,
     async stop() {
       await running?.close();
       running = null;

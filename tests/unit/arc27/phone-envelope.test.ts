@@ -120,12 +120,12 @@ const CASES: Case[] = [
   {
     name: 'a request echoed back',
     envelope: reply({ reference: 'arc0027:sign_transactions:request', result: { stxns: [] } }),
-    expect: { kind: 'invalid', reason: 'reference is not an arc0027 response', requestId: REQUEST_ID },
+    expect: { kind: 'invalid', reason: 'reference is not a response', requestId: REQUEST_ID },
   },
   {
     name: 'a foreign reference',
     envelope: reply({ reference: 'liquid:ping', result: { stxns: [] } }),
-    expect: { kind: 'invalid', reason: 'reference is not an arc0027 response', requestId: REQUEST_ID },
+    expect: { kind: 'invalid', reason: 'reference is not a response', requestId: REQUEST_ID },
   },
   { name: 'neither result nor error', envelope: reply({}), expect: { kind: 'invalid', reason: 'reply has neither result nor error', requestId: REQUEST_ID } },
   {

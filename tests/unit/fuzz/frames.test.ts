@@ -215,6 +215,7 @@ const frame: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: jsonFrame, weight: 2 },
   { arbitrary: fc.string({ maxLength: 80, unit: 'binary' }), weight: 1 },
   { arbitrary: fc.anything({ maxDepth: 2 }), weight: 1 },
+  { arbitrary: fc.constantFrom('ping', ' ping\n', 'Ping', 'pingg'), weight: 1 },
 );
 
 describe('decodeFrame fuzzing', () => {
@@ -234,6 +235,10 @@ describe('decodeFrame fuzzing', () => {
             expect(kindOf(decoded.envelope)).toBe('[object Object]');
             expect(isPlainTree(decoded.envelope), 'the envelope is plain data').toBe(true);
             break;
+          case 'ping':
+            expect(Object.keys(decoded)).toEqual(['kind']);
+            expect((input as string).trim()).toBe('ping');
+            break;
           case 'credential':
             expect(Object.keys(decoded).sort()).toEqual(['credential', 'kind']);
             expect(decoded.credential.type).toBe('credential');
@@ -251,5 +256,6 @@ describe('decodeFrame fuzzing', () => {
     expect(kinds.get('envelope') ?? 0).toBeGreaterThan(RUNS / 20);
     expect(kinds.get('invalid') ?? 0).toBeGreaterThan(RUNS / 20);
     expect(kinds.get('credential') ?? 0).toBeGreaterThan(RUNS / 200);
+    expect(kinds.get('ping') ?? 0).toBeGreaterThan(RUNS / 400);
   }, FUZZ_TIMEOUT_MS);
 });
