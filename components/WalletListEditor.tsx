@@ -47,12 +47,12 @@ export function WalletListEditor({ known, custom, onSave }: WalletListEditorProp
           </li>
         ))}
         {rows.map((row, index) => (
-          <li key={row.id} className="row" data-testid={testIds.customWallet}>
+          <li key={row.id} className="custom-wallet" data-testid={testIds.customWallet}>
             <input aria-label="Wallet app name" data-testid={testIds.customWalletName} value={row.name} placeholder="Name" onChange={(e) => edit(index, { name: e.target.value })} />
-            <input aria-label="Its Liquid Auth server" data-testid={testIds.customWalletServer} value={row.server} placeholder="https://…" onChange={(e) => edit(index, { server: e.target.value })} />
             <button type="button" className="small" data-testid={testIds.removeWallet} onClick={() => setRows((list) => list.filter((_, i) => i !== index))}>
               Remove
             </button>
+            <input aria-label="Its Liquid Auth server" data-testid={testIds.customWalletServer} value={row.server} placeholder="https://…" onChange={(e) => edit(index, { server: e.target.value })} />
           </li>
         ))}
       </ul>
