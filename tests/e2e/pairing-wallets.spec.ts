@@ -119,15 +119,21 @@ test.describe('pairing through the wallet app\'s own server', () => {
     await seedSettings({});
     const popup = await PopupPage.open(context, extensionId);
 
+    // A wallet app the user added (its https server is not in the manifest, so the browser would prompt).
+    await popup.openSettings();
+    await popup.addWallet('Wallet D', 'https://liquid.example.org');
+    await popup.closeSettings();
+
     // The user says no to the browser's prompt for an https server.
     await answerPermissionPrompts(popup.page, false);
     await popup.openWalletStep();
     await popup.chooseOtherServer('https://liquid.example.test');
     await expect(popup.walletMessage()).toContainText('Tandem was not allowed to connect to the server liquid.example.test');
     await expect(popup.walletMessage()).toContainText('a wallet app pairs only through its own server');
-    // A listed wallet is named.
-    await popup.chooseWallet('biatec');
-    await expect(popup.walletMessage()).toContainText("not allowed to connect to Biatec Wallet's Liquid Auth server (liquid.biatec.io)");
+    // A wallet app with a name is named.
+    await popup.walletStep().getByRole('radio', { name: /Wallet D/ }).check();
+    await popup.page.getByTestId('wallet-continue').click();
+    await expect(popup.walletMessage()).toContainText("not allowed to connect to Wallet D's Liquid Auth server (liquid.example.org)");
     await expect(popup.walletStep()).toBeVisible();
     await expect(popup.qrCode()).toHaveCount(0);
     expect(await storedValue(popup, 'pairing')).toBeUndefined();
