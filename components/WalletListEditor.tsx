@@ -52,7 +52,7 @@ export function WalletListEditor({ known, custom, onSave }: WalletListEditorProp
             <button type="button" className="small" data-testid={testIds.removeWallet} onClick={() => setRows((list) => list.filter((_, i) => i !== index))}>
               Remove
             </button>
-            <input aria-label="Its Liquid Auth server" data-testid={testIds.customWalletServer} value={row.server} placeholder="https://…" onChange={(e) => edit(index, { server: e.target.value })} />
+            <input aria-label="Its Liquid Auth server" data-testid={testIds.customWalletServer} value={row.server} placeholder="https://liquid.example.com" onChange={(e) => edit(index, { server: e.target.value })} />
           </li>
         ))}
       </ul>
