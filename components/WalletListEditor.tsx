@@ -25,7 +25,7 @@ export function WalletListEditor({ known, custom, onSave }: WalletListEditorProp
     for (const row of rows) {
       const server = originOf(row.server.trim());
       if (!row.name.trim() || !server) {
-        setMessage(`Not saved: each wallet app needs a name and its server's address (https://…)${row.name.trim() ? `; check ${row.name.trim()}` : ''}.`);
+        setMessage(`Not saved: each wallet app needs a name and its server's https address${row.name.trim() ? `; check ${row.name.trim()}` : ''}.`);
         return;
       }
       wallets.push({ id: row.id, name: row.name.trim(), server });
