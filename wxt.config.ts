@@ -2,39 +2,42 @@ import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { assertStoreBuild } from './scripts/store-guard.mjs';
+import { buildWallets, manifestServers, shippedWallets } from './scripts/known-wallets.mjs';
 
 const UUID_SHIM = fileURLToPath(new URL('./lib/shims/uuid-v4.ts', import.meta.url));
 
-// Where the extension talks to its Liquid Auth server. Development and test builds
-// default to the local dev server; store builds take TANDEM_SERVER_URL at build time.
+// Which Liquid Auth servers the build ships: the known-wallet list (lib/liquid/known-wallets.json),
+// each wallet app with its own server (liquid-protocol.md §8). Development and test builds put the
+// local dev server first, as the default wallet; store builds ship the list alone.
+const storeBuild = process.env.TANDEM_STORE_BUILD === '1';
 const devServer = `http://localhost:${process.env.PORT ?? 3000}`;
-const defaultServer = new URL(process.env.TANDEM_SERVER_URL ?? devServer);
+const wallets = buildWallets({ storeBuild, devServer, shipped: shippedWallets() });
+const defaultServer = new URL(wallets[0]?.server ?? devServer);
 
 /**
- * The one host permission the manifest asks for: the build's default Liquid Auth server (dev:
- * http://localhost/*; store: the TANDEM_SERVER_URL origin). Any port: Firefox's match
- * patterns have none. Another https server chosen in Settings is granted at run time from the
- * optional `https://*\/*` (SettingsForm asks, the background checks before pairing).
+ * The host permissions the manifest asks for: every listed wallet's server (dev builds: also
+ * http://*.localhost/*, the e2e tests' second server). Any port: Firefox's match patterns have none.
+ * Another https server ("another server…" in the pairing screen) is granted at run time from the
+ * optional `https://*\/*` (the wallet step asks, the background checks before pairing).
  */
-const DEFAULT_SERVER_HOSTS = `${defaultServer.protocol}//${defaultServer.hostname}/*`;
+const { hostPermissions: WALLET_SERVER_HOSTS, connectSources: PLAIN_HTTP_SOURCES } = manifestServers(wallets);
 const OTHER_SERVER_HOSTS = 'https://*/*';
 
 /**
  * The extension pages' CSP (popup, approval window, offscreen document, background page and
  * service worker). Scripts, styles and images only from the package (the QR code is a data:
- * image); no plugins, no <base>, no framing, no forms. connect-src is fixed at build time, but
- * the user can pick another server in Settings, so it allows any https:/wss: origin (the host
- * permission is what gates a server) plus, for a build whose default server is plain http (dev),
- * that host over http:/ws: on any port (the e2e servers take random ones). No
- * upgrade-insecure-requests: Firefox's default MV3 CSP would turn that ws:// into wss://.
+ * image); no plugins, no <base>, no framing, no forms. connect-src allows any https:/wss: origin,
+ * because the user may pair through another server than the listed ones (the host permission is
+ * what gates a server), plus the listed plain-http servers (dev: localhost and *.localhost) over
+ * http:/ws: on any port (the e2e servers take random ones). No upgrade-insecure-requests: Firefox's
+ * default MV3 CSP would turn that ws:// into wss://.
  */
-const plainHttp = defaultServer.protocol === 'http:' ? [`http://${defaultServer.hostname}:*`, `ws://${defaultServer.hostname}:*`] : [];
 const EXTENSION_PAGES_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  ['connect-src', 'https:', 'wss:', ...plainHttp].join(' '),
+  ['connect-src', 'https:', 'wss:', ...PLAIN_HTTP_SOURCES].join(' '),
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -75,10 +78,11 @@ function noEvalInLibraries(): Plugin[] {
 
 /**
  * A store build (`npm run zip` sets TANDEM_STORE_BUILD=1) must not trust a plain-http or local
- * server anywhere; it fails here, before anything is built, with what is wrong.
+ * server anywhere (every listed wallet's server, the CSP, the host permissions); it fails here,
+ * before anything is built, with what is wrong.
  */
-if (process.env.TANDEM_STORE_BUILD === '1') {
-  assertStoreBuild({ serverUrl: defaultServer.href, csp: EXTENSION_PAGES_CSP, hostPermissions: [DEFAULT_SERVER_HOSTS, OTHER_SERVER_HOSTS] });
+if (storeBuild) {
+  assertStoreBuild({ wallets, csp: EXTENSION_PAGES_CSP, hostPermissions: [...WALLET_SERVER_HOSTS, OTHER_SERVER_HOSTS] });
 }
 
 /**
@@ -101,7 +105,7 @@ export default defineConfig({
     // Each permission's reason is in the README ("Permissions").
     // alarms: wakes a stopped service worker at a request's deadline (entrypoints/background/deadlines.ts).
     permissions: ['storage', ...(browser === 'chrome' ? ['offscreen', 'alarms'] : [])],
-    host_permissions: [DEFAULT_SERVER_HOSTS],
+    host_permissions: WALLET_SERVER_HOSTS,
     optional_host_permissions: [OTHER_SERVER_HOSTS],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     icons: ICONS,
@@ -146,6 +150,8 @@ export default defineConfig({
       'globals.d.ts',
       'scripts/store-guard.mjs',
       'scripts/store-guard.d.mts',
+      'scripts/known-wallets.mjs',
+      'scripts/known-wallets.d.mts',
       'README.md',
       'entrypoints/**',
       'components/**',
@@ -170,7 +176,9 @@ export default defineConfig({
       },
     ],
     define: {
-      __TANDEM_DEFAULT_SERVER__: JSON.stringify(process.env.TANDEM_SERVER_URL ?? devServer),
+      // The default wallet's server (settings defaults), and the dev wallet's server ('' in store builds).
+      __TANDEM_DEFAULT_SERVER__: JSON.stringify(defaultServer.origin),
+      __TANDEM_DEV_WALLET_SERVER__: JSON.stringify(storeBuild ? '' : devServer),
       // User Timing marks on the signing paths, for `npm run bench` only (lib/perf/hop-marks.ts).
       __TANDEM_HOP_MARKS__: JSON.stringify(process.env.TANDEM_HOP_MARKS === '1'),
     },

@@ -2,6 +2,7 @@
 import type { ConnectionState } from '@/lib/liquid/types';
 import type { PairingVerification } from '@/lib/storage/types';
 import { CopyButton } from './CopyButton';
+import { failureText } from './failure-text';
 import { Countdown } from './Countdown';
 import { QrCode } from './QrCode';
 import { shortAddress, showsPairingQr } from './format';
@@ -30,9 +31,13 @@ export interface PairingPanelProps {
   onPair: () => void;
   onRetry: () => void;
   onCancel: () => void;
+  /** The wallet app whose server this pairing goes through, when known (it names a refusing server). */
+  walletName?: string;
+  /** Back to the wallet step (offered when a first pairing failed). */
+  onChooseWallet?: () => void;
 }
 
-export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel }: PairingPanelProps) {
+export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet, walletName }: PairingPanelProps) {
   const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
   const showQr = showsPairingQr(connection);
   return (
@@ -55,7 +60,7 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
       {wallet && <VerificationLine verification={verification?.wallet === wallet ? verification : null} connected={phase === 'connected'} onVerify={onVerify} />}
       {failure && (
         <p className="error" role="alert" data-testid={testIds.failure} data-reason={failure.reason}>
-          {failure.message}
+          {failureText(failure, walletName)}
         </p>
       )}
       {phase === 'phone-offline' && <p className="muted">Open your wallet app and scan this code again to reconnect.</p>}
@@ -77,6 +82,11 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
         {phase === 'unpaired' && (
           <button type="button" className="primary" data-testid={testIds.pair} onClick={onPair}>
             Pair your phone
+          </button>
+        )}
+        {phase === 'failed' && onChooseWallet && (
+          <button type="button" data-testid={testIds.chooseWallet} onClick={onChooseWallet}>
+            Choose another wallet
           </button>
         )}
         {phase === 'failed' && (

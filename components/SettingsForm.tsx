@@ -1,5 +1,5 @@
-/** Server URL, ICE servers and unpair. */
-import { useState } from 'react';
+/** The pairing's server, the wallet apps, the default server, ICE servers and unpair. */
+import { useState, type ReactNode } from 'react';
 import type { Settings } from '@/lib/storage/types';
 import type { IceServerSetting } from '@/lib/messaging/peer-protocol';
 import type { Reply } from '@/lib/messaging/result';
@@ -8,6 +8,10 @@ import { testIds } from './test-ids';
 export interface SettingsFormProps {
   settings: Settings;
   paired: boolean;
+  /** The server the pairing links through, and the wallet app it belongs to when known. */
+  pairingServer?: { server: string; walletName?: string };
+  /** The wallet list (WalletListEditor). */
+  walletList?: ReactNode;
   onSave: (patch: Partial<Settings>) => Promise<Reply<Settings>>;
   /**
    * Asks for the server's host permission; must be called synchronously in the click. Saving does
@@ -18,7 +22,7 @@ export interface SettingsFormProps {
   onUnpair: () => void;
 }
 
-export function SettingsForm({ settings, paired, onSave, requestServerAccess, onUnpair }: SettingsFormProps) {
+export function SettingsForm({ settings, paired, pairingServer, walletList, onSave, requestServerAccess, onUnpair }: SettingsFormProps) {
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [ice, setIce] = useState(JSON.stringify(settings.iceServers, null, 1));
   const [localNet, setLocalNet] = useState(settings.localNetGenesisHash);
@@ -41,8 +45,15 @@ export function SettingsForm({ settings, paired, onSave, requestServerAccess, on
   };
   return (
     <section className="panel">
+      {pairingServer && (
+        <p data-testid={testIds.pairingServer}>
+          Paired through <span className="mono">{pairingServer.server}</span>
+          {pairingServer.walletName && ` (${pairingServer.walletName})`}
+        </p>
+      )}
+      {walletList}
       <label>
-        Liquid Auth server
+        Default Liquid Auth server (the wallet step starts on it until you choose a wallet app)
         <input data-testid={testIds.serverUrl} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
       </label>
       <label>

@@ -20,6 +20,15 @@ export const testIds = {
   cancelPairing: 'cancel-pairing',
   verification: 'pairing-verification',
   verifyAgain: 'verify-again',
+  chooseWallet: 'choose-wallet',
+
+  // Pairing: the wallet step before the QR
+  walletStep: 'wallet-step',
+  walletOption: 'wallet-option',
+  otherServer: 'other-server',
+  walletMessage: 'wallet-message',
+  walletCancel: 'wallet-cancel',
+  walletContinue: 'wallet-continue',
 
   // Popup home: settings, connected sites, blocked sites
   toggleSettings: 'toggle-settings',
@@ -29,6 +38,15 @@ export const testIds = {
   saveSettings: 'save-settings',
   unpair: 'unpair',
   settingsMessage: 'settings-message',
+  pairingServer: 'pairing-server',
+  walletList: 'wallet-list',
+  customWallet: 'custom-wallet',
+  customWalletName: 'custom-wallet-name',
+  customWalletServer: 'custom-wallet-server',
+  removeWallet: 'remove-wallet',
+  addWallet: 'add-wallet',
+  saveWallets: 'save-wallets',
+  walletListMessage: 'wallet-list-message',
   noSites: 'no-sites',
   site: 'site',
   revoke: 'revoke',

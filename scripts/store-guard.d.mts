@@ -1,6 +1,7 @@
 /** Types of store-guard.mjs (plain JavaScript so wxt.config.ts and a reviewer's rebuild load it as is). */
 export interface StoreBuild {
-  serverUrl: string;
+  /** The known-wallet list the build ships. */
+  wallets: { name: string; server: string }[];
   csp: string;
   hostPermissions: string[];
 }

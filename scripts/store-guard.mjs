@@ -1,6 +1,7 @@
 // The store-build guard (npm run zip sets TANDEM_STORE_BUILD=1; wxt.config.ts calls it). A package
-// for the stores must never trust a plain-http or local server: not as the default server, not in
-// the CSP, not in its host permissions. Development and test builds are not checked.
+// for the stores must never trust a plain-http or local server: not as a listed wallet's server
+// (lib/liquid/known-wallets.json), not in the CSP, not in its host permissions. Development and test
+// builds are not checked.
 
 const LOCAL_HOST = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
 
@@ -11,14 +12,18 @@ function isLocal(hostname) {
 
 /**
  * What makes a build unfit for the stores, one line each (empty when fit).
- * @param {{ serverUrl: string, csp: string, hostPermissions: string[] }} build
+ * @param {{ wallets: { name: string, server: string }[], csp: string, hostPermissions: string[] }} build
  * @returns {string[]}
  */
-export function storeBuildProblems({ serverUrl, csp, hostPermissions }) {
+export function storeBuildProblems({ wallets, csp, hostPermissions }) {
   const problems = [];
-  const server = new URL(serverUrl);
-  if (server.protocol !== 'https:') problems.push(`the default Liquid Auth server ${server.origin} is not https (set TANDEM_SERVER_URL to the https server)`);
-  else if (isLocal(server.hostname)) problems.push(`the default Liquid Auth server ${server.origin} is on this machine`);
+  if (wallets.length === 0) problems.push('the known-wallet list (lib/liquid/known-wallets.json) is empty');
+  for (const { name, server: serverUrl } of wallets) {
+    const server = URL.canParse(serverUrl) ? new URL(serverUrl) : null;
+    if (!server) problems.push(`${name}'s Liquid Auth server ${serverUrl} is not a URL`);
+    else if (server.protocol !== 'https:') problems.push(`${name}'s Liquid Auth server ${server.origin} is not https (fix it in lib/liquid/known-wallets.json)`);
+    else if (isLocal(server.hostname)) problems.push(`${name}'s Liquid Auth server ${server.origin} is on this machine`);
+  }
   for (const source of csp.split(/[;\s]+/)) {
     if (/^(http|ws):/i.test(source)) problems.push(`the CSP allows ${source}`);
     else if (/^(https|wss):\/\//i.test(source) && isLocal(new URL(source.replace(/:\*$/, '').replace(/^wss/i, 'https')).hostname)) problems.push(`the CSP allows ${source}`);

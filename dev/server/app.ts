@@ -27,8 +27,8 @@ export interface LiquidServerOptions {
   origin?: string;
   /** Default '.tandem-data' in the current directory. */
   dataDir?: string;
-  /** Log requests and signaling to stderr. */
-  log?: boolean;
+  /** Log requests and signaling to stderr, or to this function (tests count what reached a server). */
+  log?: boolean | ((line: string) => void);
   /** Folder holding the dev pages (`<pagesDir>/wallet/index.html` ...). Default: this repo's `dev/`. */
   pagesDir?: string;
   /**
@@ -81,7 +81,7 @@ function listen(server: HttpServer, port: number, host: string): Promise<number>
  * as the real server (docs/liquid-protocol.md §2-3), plus the dev pages. See README.md for where it differs.
  */
 export async function startLiquidServer(opts: LiquidServerOptions = {}): Promise<RunningLiquidServer> {
-  const log = opts.log ? (line: string) => process.stderr.write(`[liquid] ${line}\n`) : () => undefined;
+  const log = typeof opts.log === 'function' ? opts.log : opts.log ? (line: string) => void process.stderr.write(`[liquid] ${line}\n`) : () => undefined;
   const users = await UserStore.open(resolve(opts.dataDir ?? '.tandem-data'));
   const bus = new AuthBus();
   const relyingParty = { rpId: opts.rpId ?? 'localhost', rpName: RP_NAME, origin: '', timeoutMs: WEBAUTHN_TIMEOUT_MS };

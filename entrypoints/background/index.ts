@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
-import { blockedOriginsItem, pairingItem, settingsItem, verificationItem } from '@/lib/storage/items';
+import { blockedOriginsItem, customWalletsItem, pairingItem, settingsItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
 import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
@@ -25,6 +25,7 @@ import { createPossessionCheck } from './possession';
 import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
 import { createRequests } from './requests';
+import { createWallets } from './wallets';
 
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
@@ -32,6 +33,7 @@ export default defineBackground({
   main() {
     const { host: peer, receiver: peerReceiver } = createPlatformPeerHost();
     const preferences = createPreferences({ settings: settingsItem, blockedOrigins: blockedOriginsItem });
+    const wallets = createWallets({ choice: walletChoiceItem, custom: customWalletsItem });
     // Nothing polls: deadlines wake the sweep (deadlines.ts), the peer host reports its changes.
     const deadlines = createDeadlineTimer({ sweep: () => whenReady().then(() => requests.sweep()), now: () => Date.now(), alarms: browser.alarms });
     const phone = createPhoneSession({
@@ -75,7 +77,8 @@ export default defineBackground({
     const signaling = createConnection({
       peer,
       pairing: pairingStore,
-      settings: preferences.settings,
+      // A new pairing links through the chosen wallet app's server (wallets.ts).
+      settings: async () => wallets.signalingSettings(await preferences.settings()),
       onChannelOpen: () => void greetPhone(),
       onChannelClosed: () => {
         phone.onChannelClosed();
@@ -108,6 +111,7 @@ export default defineBackground({
           requests,
           sites: edges.sites,
           preferences,
+          wallets,
           checkPossession: () => checkPossession({ force: true }),
           refresh: async () => {
             await Promise.all([requests.sweep(), signaling.checkPeer()]);

@@ -9,6 +9,7 @@ import type { Preferences } from './preferences';
 import type { Requests } from './requests';
 import type { SiteSessions } from './requests/edges';
 import { BLOCKED_MESSAGE } from './requests/outcomes';
+import type { Wallets } from './wallets';
 
 const startedAt = Date.now();
 
@@ -17,13 +18,14 @@ export interface PopupHandlerDeps {
   requests: Requests;
   sites: SiteSessions;
   preferences: Preferences;
+  wallets: Wallets;
   /** Asks the connected phone to prove its account again; false when no phone is connected. */
   checkPossession(): Promise<boolean>;
   /** What a popup opening asks for: state brought up to date (deadlines swept, the peer host asked). */
   refresh(): Promise<void>;
 }
 
-export function createPopupHandlers({ signaling, requests, sites, preferences, checkPossession, refresh }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
+export function createPopupHandlers({ signaling, requests, sites, preferences, wallets, checkPossession, refresh }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
   return {
     'state/refresh': async () => {
       await refresh();
@@ -41,6 +43,11 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, c
     },
     'pairing/verify': async () => ((await checkPossession()) ? ok({}) : fail(messageError('unavailable', 'Your phone is not connected'))),
     'settings/save': async (patch) => ok(await preferences.saveSettings(patch)),
+    'wallet/choose': async (choice) => {
+      await wallets.choose(choice);
+      return ok({});
+    },
+    'wallets/save': async ({ wallets: list }) => ok({ wallets: await wallets.saveCustom(list) }),
     'sites/revoke': async ({ origin, genesisHash }) => ok({ revoked: (await sites.revoke(origin, genesisHash)).length }),
     'sites/block': async ({ origin }) => {
       await preferences.block(origin);

@@ -5,14 +5,23 @@ import { PairingPanel } from '@/components/PairingPanel';
 import { BlockedSites } from '@/components/BlockedSites';
 import { SitesList } from '@/components/SitesList';
 import { SettingsForm } from '@/components/SettingsForm';
+import { WalletStep } from '@/components/WalletStep';
+import { WalletListEditor } from '@/components/WalletListEditor';
+import { KNOWN_WALLETS } from '@/lib/liquid/known-wallets';
+import { walletForServer, walletOptions } from '@/lib/liquid/wallet-options';
 import { useView } from './store';
 import { send } from './send';
 import { requestServerAccess } from './server-access';
 import { testIds } from '@/components/test-ids';
 
 export function HomeView() {
-  const { connection, sites, blockedOrigins, settings, pairing, verification } = useView();
+  const { connection, sites, blockedOrigins, settings, pairing, verification, walletChoice, customWallets } = useView();
   const [showSettings, setShowSettings] = useState(false);
+  // "Pair your phone" first asks which wallet app the phone has (WalletStep), then shows its server's QR.
+  const [choosingWallet, setChoosingWallet] = useState(false);
+  const options = walletOptions(customWallets);
+  // The server the current pairing goes through: the pairing's own, else the chosen wallet's.
+  const pairingWallet = walletForServer(options, pairing?.server ?? walletChoice?.server ?? settings.serverUrl);
   const [error, setError] = useState<string | null>(null);
   const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
     void p.then((r) => setError(r.ok ? null : (r.error?.message ?? 'failed')));
@@ -28,9 +37,24 @@ export function HomeView() {
         <SettingsForm
           settings={settings}
           paired={pairing !== null}
+          pairingServer={pairing ? { server: pairing.server, walletName: pairingWallet?.name } : undefined}
+          walletList={<WalletListEditor known={KNOWN_WALLETS} custom={customWallets} onSave={(wallets) => send('wallets/save', { wallets })} />}
           onSave={(patch) => send('settings/save', patch)}
           requestServerAccess={requestServerAccess}
           onUnpair={() => act(send('pairing/unpair', {}))}
+        />
+      ) : choosingWallet ? (
+        <WalletStep
+          options={options}
+          remembered={walletChoice}
+          fallbackServer={settings.serverUrl}
+          requestServerAccess={requestServerAccess}
+          onChoose={(choice) => send('wallet/choose', choice)}
+          onStart={() => {
+            setChoosingWallet(false);
+            act(send('pairing/start', { fresh: true }));
+          }}
+          onCancel={() => setChoosingWallet(false)}
         />
       ) : (
         <>
@@ -38,7 +62,9 @@ export function HomeView() {
             connection={connection}
             verification={verification}
             onVerify={() => act(send('pairing/verify', {}))}
-            onPair={() => act(send('pairing/start', {}))}
+            onPair={() => setChoosingWallet(true)}
+            onChooseWallet={pairing ? undefined : () => setChoosingWallet(true)}
+            walletName={pairingWallet?.name}
             onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
             onCancel={() => act(send('pairing/cancel', {}))}
           />

@@ -12,9 +12,16 @@ export function requestServerAccess(serverUrl: string): Promise<boolean> {
   // Not a URL, not http(s), or plain http on another host than the build's own server: not allowed.
   const pattern = serverHostPattern(serverUrl, __TANDEM_DEFAULT_SERVER__);
   if (pattern === null) return Promise.resolve(false);
+  // Firefox refuses to request a host that the manifest already grants (it is not an optional
+  // permission: "not declared in optional_permissions", checked with ESR 140), while Chrome answers
+  // true at once. So ask whether it is granted alongside, in the same task as the request.
+  const origins = [pattern];
+  const granted = browser.permissions.contains({ origins }).catch(() => false);
+  let asked: Promise<boolean>;
   try {
-    return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+    asked = browser.permissions.request({ origins }).catch(() => false);
   } catch {
-    return Promise.resolve(false);
+    asked = Promise.resolve(false);
   }
+  return Promise.all([granted, asked]).then(([has, given]) => has || given);
 }

@@ -3,8 +3,8 @@
  * the store reads them once and follows their changes.
  */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, INITIAL_CONNECTION, blockedOriginsItem, connectionItem, pairingItem, queueItem, settingsItem, sitesItem, verificationItem } from '@/lib/storage/items';
-import type { PairingVerification, QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
+import { DEFAULT_SETTINGS, INITIAL_CONNECTION, blockedOriginsItem, connectionItem, customWalletsItem, pairingItem, queueItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import type { CustomWallet, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from '@/lib/storage/types';
 import type { ConnectionState, Pairing } from '@/lib/liquid/types';
 import { markHop } from '@/lib/perf/hop-marks';
 
@@ -17,6 +17,8 @@ export interface ViewState {
   blockedOrigins: string[];
   queue: QueuedRequest[];
   settings: Settings;
+  walletChoice: WalletChoice | null;
+  customWallets: CustomWallet[];
 }
 
 export const useView = create<ViewState>(() => ({
@@ -28,10 +30,12 @@ export const useView = create<ViewState>(() => ({
   blockedOrigins: [],
   queue: [],
   settings: DEFAULT_SETTINGS,
+  walletChoice: null,
+  customWallets: [],
 }));
 
 export async function hydrate(): Promise<() => void> {
-  const [connection, pairing, verification, sites, blockedOrigins, queue, settings] = await Promise.all([
+  const [connection, pairing, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets] = await Promise.all([
     connectionItem.getValue(),
     pairingItem.getValue(),
     verificationItem.getValue(),
@@ -39,9 +43,11 @@ export async function hydrate(): Promise<() => void> {
     blockedOriginsItem.getValue(),
     queueItem.getValue(),
     settingsItem.getValue(),
+    walletChoiceItem.getValue(),
+    customWalletsItem.getValue(),
   ]);
   markHop('windowPromptData');
-  useView.setState({ hydrated: true, connection, pairing, verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings } });
+  useView.setState({ hydrated: true, connection, pairing, verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets });
   const unwatch = [
     connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
     pairingItem.watch((value) => useView.setState({ pairing: value })),
@@ -50,6 +56,8 @@ export async function hydrate(): Promise<() => void> {
     blockedOriginsItem.watch((value) => useView.setState({ blockedOrigins: value ?? [] })),
     queueItem.watch((value) => useView.setState({ queue: value ?? [] })),
     settingsItem.watch((value) => useView.setState({ settings: { ...DEFAULT_SETTINGS, ...value } })),
+    walletChoiceItem.watch((value) => useView.setState({ walletChoice: value })),
+    customWalletsItem.watch((value) => useView.setState({ customWallets: value ?? [] })),
   ];
   return () => unwatch.forEach((u) => u());
 }

@@ -1,7 +1,7 @@
 /**
  * The QR payload (liquid-protocol.md §4): `liquid://<server host>/?requestId=<uuid v7>`.
- * Phones read only the host and talk HTTPS on 443; a local dev server keeps its port and
- * is reached over plain http. The npm client's `deepLink()` yields `liquid://http://host/...`
+ * Phones read only the host and talk HTTPS on 443; a local dev server (localhost or a
+ * *.localhost name) keeps its port and is reached over plain http. The npm client's `deepLink()` yields `liquid://http://host/...`
  * for an http server, so parsing accepts that form too.
  */
 
@@ -25,7 +25,7 @@ export function parseDeepLink(link: string): LiquidLink | null {
   const requestId = new URLSearchParams(query).get('requestId');
   if (!requestId) return null;
   if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host)) return null;
-  const local = /^(localhost)(:\d+)?$/i.test(host);
+  const local = /^([a-z0-9-]+\.)*localhost(:\d+)?$/i.test(host);
   const protocol = scheme ?? (local ? 'http' : 'https');
   return { host, requestId, origin: `${protocol}://${host}` };
 }

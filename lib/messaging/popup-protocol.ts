@@ -4,7 +4,8 @@
  */
 import type { ChannelSpec } from './channel';
 import { emptyPayload, isRecord, keyPayload, optionalString, stringField } from './parse';
-import type { Settings } from '../storage/types';
+import type { CustomWallet, Settings, WalletChoice } from '../storage/types';
+import { parseCustomWallets, parseWalletChoice } from './wallet-payloads';
 import type { IceServerSetting } from '../messaging/peer-protocol';
 
 export type PopupCatalogue = {
@@ -18,6 +19,10 @@ export type PopupCatalogue = {
   /** Ask the connected phone to sign the pairing check again (proof of possession). */
   'pairing/verify': { request: Record<string, never>; response: Record<string, never> };
   'settings/save': { request: Partial<Settings>; response: Settings };
+  /** Remember the wallet app chosen in the pairing screen: the next new pairing links through its server. */
+  'wallet/choose': { request: WalletChoice; response: Record<string, never> };
+  /** The wallet apps the user added in Settings (the whole list). */
+  'wallets/save': { request: { wallets: CustomWallet[] }; response: { wallets: CustomWallet[] } };
   'sites/revoke': { request: { origin: string; genesisHash?: string }; response: { revoked: number } };
   /** Refuse the site's requests from now on (4001) and answer its waiting ones; ends its sessions. */
   'sites/block': { request: { origin: string }; response: Record<string, never> };
@@ -37,6 +42,8 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
     'pairing/unpair': emptyPayload,
     'pairing/verify': emptyPayload,
     'settings/save': parseSettingsPatch,
+    'wallet/choose': parseWalletChoice,
+    'wallets/save': parseCustomWallets,
     'sites/revoke': (p) => {
       if (!isRecord(p)) return null;
       const origin = stringField(p, 'origin', 2048);

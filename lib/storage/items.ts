@@ -6,7 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ConnectionState, Pairing } from '../liquid/types';
 import { PAIRING_MIGRATIONS } from './migrations';
-import type { PairingVerification, QueuedRequest, Settings, SiteSession } from './types';
+import type { CustomWallet, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from './types';
 
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: __TANDEM_DEFAULT_SERVER__,
@@ -30,6 +30,12 @@ export const verificationItem = storage.defineItem<PairingVerification | null>('
 
 /** Site sessions keyed by `${origin} ${genesisHash}`. */
 export const sitesItem = storage.defineItem<Record<string, SiteSession>>('local:sites', { fallback: {}, version: 1 });
+
+/** The wallet app chosen for the last pairing (the pairing screen's wallet step preselects it). */
+export const walletChoiceItem = storage.defineItem<WalletChoice | null>('local:walletChoice', { fallback: null, version: 1 });
+
+/** Wallet apps the user added in Settings, offered after the known ones. */
+export const customWalletsItem = storage.defineItem<CustomWallet[]>('local:customWallets', { fallback: [], version: 1 });
 
 /** Origins the user blocked from sending requests. */
 export const blockedOriginsItem = storage.defineItem<string[]>('local:blockedOrigins', { fallback: [], version: 1 });

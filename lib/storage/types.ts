@@ -95,3 +95,20 @@ export type PairingVerification =
   | { state: 'checking'; requestId: string; wallet: string; challengeId: string; txn: string; startedAt: number }
   | { state: 'verified'; requestId: string; wallet: string; at: number }
   | { state: 'not-verified'; requestId: string; wallet: string; at: number; reason: string };
+
+/**
+ * The wallet app chosen in the pairing screen, remembered for the next pairing: a known wallet's id
+ * (lib/liquid/known-wallets.ts), one the user added in Settings, or 'other' ("another server…").
+ * `server` is the origin the new pairing links through.
+ */
+export interface WalletChoice {
+  walletId: string;
+  server: string;
+}
+
+/** A wallet app the user added to the list in Settings (its envelope is unknown). */
+export interface CustomWallet {
+  id: string;
+  name: string;
+  server: string;
+}

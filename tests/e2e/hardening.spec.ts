@@ -46,10 +46,12 @@ test.describe('hardening', () => {
   test('refuses to pair with a server it has no host permission for, and says why', async ({ context, extensionId, seedSettings }) => {
     await seedSettings({ serverUrl: 'https://liquid.example.test' });
     const popup = await PopupPage.open(context, extensionId);
-    await popup.requestPairing();
+    // The wallet step would ask for the permission first (a prompt Playwright cannot answer:
+    // pairing-wallets.spec.ts answers it); this is the background's own check behind it.
+    await popup.startPairingWithoutWalletStep();
     await popup.expectFailure('no-permission');
     await expect(popup.failure()).toContainText('not allowed to connect to https://liquid.example.test');
-    await expect(popup.failure()).toContainText('Settings');
+    await expect(popup.failure()).toContainText('choose your wallet app and allow access');
     await expect(popup.qrCode()).toHaveCount(0);
   });
 

@@ -153,7 +153,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
       if (core.attempt !== a) return;
       core.disarm('link');
       core.setState({ requestId: a.requestId, link: undefined, linkExpiresAt: undefined });
-      core.fail('no-permission', `Tandem is not allowed to connect to ${a.server}. Open Settings and save the server to allow it.`);
+      core.fail('no-permission', `Tandem is not allowed to connect to ${a.server}. Pair your phone again: choose your wallet app and allow access when your browser asks.`);
       return;
     }
     const settings = await deps.settings();

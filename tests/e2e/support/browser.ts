@@ -26,7 +26,8 @@ export async function launchWithExtension(
       '--disable-sync',
       '--no-first-run',
       '--disable-features=WebRtcHideLocalIpsWithMdns',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+      // *.localhost: a second dev server under another loopback name (tests/e2e/pairing-wallets.spec.ts).
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost , EXCLUDE *.localhost',
     ],
   });
   return { context, profileDir };

@@ -49,9 +49,54 @@ export class PopupPage {
     return this.link();
   }
 
-  /** Clicks "Pair" without waiting for a QR code (for pairings that must be refused). */
+  /**
+   * Clicks "Pair your phone" and, in the wallet step, "Show QR code" on the option it starts on (the
+   * remembered wallet, else the one of Settings' server), without waiting for a QR code (for
+   * pairings that must be refused).
+   */
   async requestPairing() {
+    await this.openWalletStep();
+    await this.page.getByTestId(testIds.walletContinue).click();
+  }
+
+  /**
+   * Sends 'pairing/start' as the approval window's "Pair" does: no wallet step there, so the
+   * background uses the remembered wallet (Settings' server when none).
+   */
+  async startPairingWithoutWalletStep() {
+    const message: Envelope<PopupCatalogue, 'pairing/start'> = { channel: popupChannel.name, kind: 'pairing/start', payload: {} };
+    await this.page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+  }
+
+  /** Clicks "Pair your phone"; the wallet step asks which wallet app the phone has. */
+  async openWalletStep() {
     await this.page.getByTestId(testIds.pair).click();
+    await expect(this.walletStep()).toBeVisible();
+  }
+
+  walletStep() {
+    return this.page.getByTestId(testIds.walletStep);
+  }
+
+  walletOption(walletId: string) {
+    return this.page.locator(`[data-testid="${testIds.walletOption}"][data-wallet-id="${walletId}"]`);
+  }
+
+  /** In the wallet step: "Another server…" with `serverUrl`, then "Show QR code". */
+  async chooseOtherServer(serverUrl: string) {
+    await this.walletOption('other').check();
+    await this.page.getByTestId(testIds.otherServer).fill(serverUrl);
+    await this.page.getByTestId(testIds.walletContinue).click();
+  }
+
+  /** In the wallet step: a listed wallet, then "Show QR code". */
+  async chooseWallet(walletId: string) {
+    await this.walletOption(walletId).check();
+    await this.page.getByTestId(testIds.walletContinue).click();
+  }
+
+  walletMessage() {
+    return this.page.getByTestId(testIds.walletMessage);
   }
 
   qrCode() {
@@ -120,6 +165,22 @@ export class PopupPage {
     const message = this.page.getByTestId(testIds.settingsMessage);
     await expect(message).toBeVisible();
     return (await message.textContent()) ?? '';
+  }
+
+  /** In Settings: adds a wallet app to the list and saves the list; returns the list's message. */
+  async addWallet(name: string, server: string): Promise<string> {
+    await this.page.getByTestId(testIds.addWallet).click();
+    await this.page.getByTestId(testIds.customWalletName).last().fill(name);
+    await this.page.getByTestId(testIds.customWalletServer).last().fill(server);
+    await this.page.getByTestId(testIds.saveWallets).click();
+    const message = this.page.getByTestId(testIds.walletListMessage);
+    await expect(message).toBeVisible();
+    return (await message.textContent()) ?? '';
+  }
+
+  /** In Settings: the server the pairing links through. */
+  pairingServer() {
+    return this.page.getByTestId(testIds.pairingServer);
   }
 
   async closeSettings() {

@@ -8,6 +8,8 @@ import { startLiquidServer, type LiquidServerOptions, type RunningLiquidServer }
 export interface TestServer {
   url: string;
   port: number;
+  /** What reached this server: one line per HTTP request (`GET /auth/session`) and signaling event. */
+  log: string[];
   /** The running server's `link`s waiting for this requestId (0 while stopped). */
   linksWaiting(requestId: string): number;
   stop(): Promise<void>;
@@ -26,21 +28,31 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `options`: the dev server's origin policy and `onOrigin` (the rest is chosen here). */
-export async function startTestServer(options: Pick<LiquidServerOptions, 'allowedOrigins' | 'refuseWithoutOrigin' | 'onOrigin'> = {}): Promise<TestServer> {
+/**
+ * `options`: the dev server's origin policy and `onOrigin` (the rest is chosen here); `hostName`:
+ * serve under another loopback name than localhost (Chromium resolves `*.localhost` to loopback),
+ * e.g. a second server `wallet-b.localhost`: cookies ignore ports, so two servers on `localhost`
+ * would share one session cookie. Its passkeys are made for that name (RP ID and origin).
+ */
+export async function startTestServer(options: Pick<LiquidServerOptions, 'allowedOrigins' | 'refuseWithoutOrigin' | 'onOrigin'> & { hostName?: string } = {}): Promise<TestServer> {
+  const { hostName = 'localhost', ...policy } = options;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-server-'));
-  let running: RunningLiquidServer | null = await startLiquidServer({ ...options, port, dataDir });
+  const url = `http://${hostName}:${port}`;
+  const log: string[] = [];
+  const start = () => startLiquidServer({ ...policy, port, dataDir, rpId: hostName, origin: url, log: (line) => log.push(line) });
+  let running: RunningLiquidServer | null = await start();
   return {
-    url: `http://localhost:${port}`,
+    url,
     port,
+    log,
     linksWaiting: (requestId) => running?.linksWaiting(requestId) ?? 0,
     async stop() {
       await running?.close();
       running = null;
     },
     async start() {
-      if (!running) running = await startLiquidServer({ ...options, port, dataDir });
+      if (!running) running = await start();
     },
     async dispose() {
       await running?.close();

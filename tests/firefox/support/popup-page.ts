@@ -54,6 +54,8 @@ export class FirefoxPopup {
   /** Starts pairing and returns the liquid:// link shown under the QR code. */
   async pair(): Promise<string> {
     await clickTestId(this.page, testIds.pair);
+    // The wallet step starts on the wallet of Settings' server (here "another server…" with the test server).
+    await clickTestId(this.page, testIds.walletContinue);
     return until('pairing link', async () => {
       const text = (await textOf(this.page, testIds.pairingLink)) ?? '';
       return text.startsWith('liquid://') ? text : undefined;

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shippedWallets } from '../../../scripts/known-wallets.mjs';
 
 const CHROME = '.output/chrome-mv3';
 const FIREFOX = '.output/firefox-mv2';
@@ -15,10 +16,13 @@ if (missing.length > 0) {
   console.warn(`built-manifest checks skipped: ${missing.join(' and ')} not built (run \`npm run build\`; \`npm test\` does)`);
 }
 
-// The build's default server, as wxt.config.ts takes it: the dev server unless TANDEM_SERVER_URL.
-const server = new URL(process.env.TANDEM_SERVER_URL ?? 'http://localhost:3000');
-const SERVER_HOSTS = `${server.protocol}//${server.hostname}/*`;
-const PLAIN_HTTP = server.protocol === 'http:' ? ` http://${server.hostname}:* ws://${server.hostname}:*` : '';
+// The development build's default server (the dev wallet's, first in the list) and every listed
+// wallet's server (lib/liquid/known-wallets.json), as wxt.config.ts takes them.
+const server = new URL('http://localhost:3000');
+const SHIPPED_HOSTS = shippedWallets().map((w) => `https://${new URL(w.server).hostname}/*`);
+// The dev server's host and its subdomains (the e2e tests' wallet-b.localhost), then the listed wallets.
+const SERVER_HOSTS = ['http://localhost/*', 'http://*.localhost/*', ...SHIPPED_HOSTS];
+const PLAIN_HTTP = ' http://localhost:* ws://localhost:* http://*.localhost:* ws://*.localhost:*';
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   `connect-src https: wss:${PLAIN_HTTP}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
@@ -37,7 +41,9 @@ const EXPLAINED_URLS: [prefix: string, why: string][] = [
   ['http://127.0.0.1', "algosdk's default base URL for its KMD and Indexer clients, which Tandem never creates (and the CSP lists no such origin)"],
   ['http://*/*', "the content script's match pattern, kept in the script by WXT"],
   ['https://*/*', "the content script's match pattern, kept in the script by WXT"],
-  [`${server.protocol}//${server.host}`, 'the default Liquid Auth server in the settings defaults'],
+  [`${server.protocol}//${server.host}`, 'the default Liquid Auth server in the settings defaults and the dev wallet in the known-wallet list'],
+  ['https://liquid.example.com', "the wallet step's example of a server address (placeholder text; example.com is reserved), never fetched"],
+  ...shippedWallets().map((w): [string, string] => [w.server, `${w.name}'s Liquid Auth server in the known-wallet list (lib/liquid/known-wallets.json)`]),
 ];
 
 type Manifest = Record<string, unknown> & {
@@ -68,21 +74,21 @@ function manifestScripts(manifest: Manifest): string[] {
 }
 
 describe.skipIf(missing.length > 0)('built manifests', () => {
-  it('Chrome MV3: the strict CSP, storage and offscreen, the default server only, other https servers optional', () => {
+  it('Chrome MV3: the strict CSP, storage and offscreen, the listed wallets\' servers (dev: localhost and *.localhost), other https servers optional', () => {
     const manifest = manifestOf(CHROME);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.content_security_policy).toEqual({ extension_pages: CSP });
     expect(manifest.permissions).toEqual(['storage', 'offscreen', 'alarms']);
-    expect(manifest.host_permissions).toEqual([SERVER_HOSTS]);
+    expect(manifest.host_permissions).toEqual(SERVER_HOSTS);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest).not.toHaveProperty('optional_permissions');
   });
 
-  it('Firefox MV2: the same CSP as a string, storage and the default server, other https servers optional', () => {
+  it('Firefox MV2: the same CSP as a string, storage and the listed wallets\' servers, other https servers optional', () => {
     const manifest = manifestOf(FIREFOX);
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.content_security_policy).toBe(CSP);
-    expect(manifest.permissions).toEqual(['storage', SERVER_HOSTS]);
+    expect(manifest.permissions).toEqual(['storage', ...SERVER_HOSTS]);
     expect(manifest.optional_permissions).toEqual(['https://*/*']);
     expect(manifest).not.toHaveProperty('host_permissions');
     expect(manifest).not.toHaveProperty('optional_host_permissions');

@@ -28,6 +28,9 @@ describe('parseDeepLink', () => {
     ['the liquid://http://host form', `liquid://http://localhost:3000/?requestId=${REQUEST_ID}`, 'localhost:3000', 'http://localhost:3000'],
     ['the liquid://http://host form for a remote host', `liquid://http://liquid.example.com/?requestId=${REQUEST_ID}`, 'liquid.example.com', 'http://liquid.example.com'],
     ['the liquid://https://host form', `liquid://https://liquid.example.com/?requestId=${REQUEST_ID}`, 'liquid.example.com', 'https://liquid.example.com'],
+    // A second dev server under another loopback name (the e2e tests' wallet-b.localhost).
+    ['a *.localhost host, as plain http', `liquid://wallet-b.localhost:41235/?requestId=${REQUEST_ID}`, 'wallet-b.localhost:41235', 'http://wallet-b.localhost:41235'],
+    ['a host that only ends in "localhost", as https', `liquid://evil-localhost/?requestId=${REQUEST_ID}`, 'evil-localhost', 'https://evil-localhost'],
     ['surrounding whitespace from a scanner', `  liquid://localhost:3000/?requestId=${REQUEST_ID}\n`, 'localhost:3000', 'http://localhost:3000'],
     ['other query parameters', `liquid://liquid.example.com/?v=1&requestId=${REQUEST_ID}&x=y`, 'liquid.example.com', 'https://liquid.example.com'],
   ])('reads %s', (_, link, host, origin) => {

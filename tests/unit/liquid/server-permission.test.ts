@@ -12,6 +12,8 @@ describe('serverHostPattern', () => {
     ['https://liquid.example.com', DEV, 'https://liquid.example.com/*'],
     ['https://liquid.example.com:8443/some/path?x=1', STORE, 'https://liquid.example.com/*'],
     ['HTTPS://Other.Example.COM', STORE, 'https://other.example.com/*'],
+    // A dev build's second server for the e2e tests (the manifest grants http://*.localhost/*).
+    ['http://wallet-b.localhost:41235', DEV, 'http://wallet-b.localhost/*'],
   ])('asks for the host of %s on every port (default server %s)', (url, defaultServer, pattern) => {
     expect(serverHostPattern(url, defaultServer)).toBe(pattern);
   });
@@ -25,6 +27,8 @@ describe('serverHostPattern', () => {
     // Plain http only for the build's own (dev) server host: the CSP lists no other.
     ['http://lan.example.test:3000', DEV],
     ['http://127.0.0.1:3000', DEV],
+    ['http://evil-localhost:3000', DEV],
+    ['http://localhost.example.test:3000', DEV],
     ['http://localhost:3000', STORE],
   ])('has no pattern for %j (default server %s)', (url, defaultServer) => {
     expect(serverHostPattern(url, defaultServer)).toBeNull();
@@ -48,12 +52,13 @@ describe('signaling: the server host permission', () => {
     const state = h.state();
     expect(state).toMatchObject({ phase: 'failed', failure: { reason: 'no-permission' } });
     expect(state.failure?.message).toContain(h.settings.serverUrl);
-    expect(state.failure?.message).toMatch(/Settings/);
+    // Issue #18: the server comes from the wallet step, which is where the permission is asked for.
+    expect(state.failure?.message).toMatch(/choose your wallet app and allow access/);
     expect(state.link).toBeUndefined();
     expect(state.linkExpiresAt).toBeUndefined();
   });
 
-  it('pairs once the permission is granted (a retry after saving the server in Settings)', async () => {
+  it('pairs once the permission is granted (a retry after allowing it in the wallet step)', async () => {
     let granted = false;
     const h = createHarness({ hasServerPermission: async () => granted });
     await h.signaling.startPairing();
