@@ -20,6 +20,7 @@ import { SWEEP_ALARM, createDeadlineTimer } from './deadlines';
 import { createPlatformPeerHost } from './platform';
 import { createPairingStore } from './pairing-store';
 import { createPhoneSession } from './phone-session';
+import { knownWalletForServer } from '@/lib/liquid/known-wallets';
 import { createPopupHandlers } from './popup-handlers';
 import { createPossessionCheck } from './possession';
 import { createPreferences } from './preferences';
@@ -40,7 +41,7 @@ export default defineBackground({
       send: (frame) => peer.send(frame),
       pairing: () => pairingItem.getValue(),
       saveProfile: (requestId, profile) => pairingStore.saveProfile(requestId, profile),
-      knownProtocol: () => null,
+      knownProtocol: (server) => knownWalletForServer(server)?.envelope ?? null,
       newId: () => uuidv7(),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),

@@ -34,7 +34,8 @@ export const DEV_WALLET: KnownWallet | null = __TANDEM_DEV_WALLET_SERVER__
       id: 'tandem-dev',
       name: 'Tandem dev wallet',
       server: __TANDEM_DEV_WALLET_SERVER__,
-      envelope: 'arc27',
+      // It plays every phone (dev/wallet/README.md), so Tandem detects the envelope instead.
+      envelope: null,
       verified: true,
       source: "This repository's dev wallet (dev/wallet) and dev server (dev/server).",
     }

@@ -42,6 +42,7 @@ const EXPLAINED_URLS: [prefix: string, why: string][] = [
   ['http://*/*', "the content script's match pattern, kept in the script by WXT"],
   ['https://*/*', "the content script's match pattern, kept in the script by WXT"],
   [`${server.protocol}//${server.host}`, 'the default Liquid Auth server in the settings defaults and the dev wallet in the known-wallet list'],
+  ['https://tandem.wallet', "Tandem's own URL and icon in the metadata it gives a phone (lib/phone/tandem-metadata.ts, Biatec's hello and the connections connect): text sent to the phone, never fetched by Tandem"],
   ['https://liquid.example.com', "the wallet step's example of a server address (placeholder text; example.com is reserved), never fetched"],
   ...shippedWallets().map((w): [string, string] => [w.server, `${w.name}'s Liquid Auth server in the known-wallet list (lib/liquid/known-wallets.json)`]),
 ];

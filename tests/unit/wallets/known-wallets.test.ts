@@ -28,7 +28,7 @@ describe('known-wallets.json', () => {
 
 describe('KNOWN_WALLETS', () => {
   it('puts the dev wallet on the dev server first in a development build (the default)', () => {
-    expect(DEV_WALLET).toMatchObject({ id: 'tandem-dev', name: 'Tandem dev wallet', server: 'http://localhost:3000', envelope: 'arc27' });
+    expect(DEV_WALLET).toMatchObject({ id: 'tandem-dev', name: 'Tandem dev wallet', server: 'http://localhost:3000', envelope: null });
     expect(KNOWN_WALLETS[0]).toBe(DEV_WALLET);
     expect(KNOWN_WALLETS.slice(1)).toEqual(shipped);
   });
