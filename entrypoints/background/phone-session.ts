@@ -61,6 +61,14 @@ export function createPhoneSession(deps: PhoneSessionDeps): PhoneSession {
   const openers = new Map<string, 'hello' | 'connect'>();
   /** Bumped by every open and close: an opener of an earlier channel concludes nothing. */
   let generation = 0;
+  /** The envelope the phone's answer to an opener showed, on this channel. */
+  let learnt: PhoneProtocol | null = null;
+
+  /** An opener was answered: that decides the envelope, and ends whichever wait is running. */
+  function answered(protocol: PhoneProtocol) {
+    learnt = protocol;
+    if (waiter) settleWaiter(waiter.id);
+  }
 
   async function storedProtocol(): Promise<PhoneProtocol> {
     return (await deps.pairing())?.phone?.protocol ?? 'arc27';
@@ -115,10 +123,12 @@ export function createPhoneSession(deps: PhoneSessionDeps): PhoneSession {
       return 'connections';
     }
     const hello = await sendHello();
-    if (hello && (await answerTo(hello, HELLO_WAIT_MS))) return 'arc27';
-    if (channel !== generation) return 'arc27';
+    if (hello) await answerTo(hello, HELLO_WAIT_MS);
+    if (learnt || channel !== generation) return learnt ?? 'arc27';
     const connect = await sendConnect();
-    if (connect && (await answerTo(connect, CONNECT_WAIT_MS))) return 'connections';
+    if (connect) await answerTo(connect, CONNECT_WAIT_MS);
+    // Whichever opener was answered decides, even a hello answered late (a busy phone).
+    if (learnt) return learnt;
     // The channel closed meanwhile: nothing was learnt about the phone.
     if (channel !== generation || !connect) return 'arc27';
     // Neither opener was answered: an ARC-0027 phone that announces nothing (the reference phones).
@@ -135,6 +145,7 @@ export function createPhoneSession(deps: PhoneSessionDeps): PhoneSession {
   return {
     onChannelOpen() {
       openers.clear();
+      learnt = null;
       const opening = open(++generation);
       settled = opening;
       return opening.then(() => undefined);
@@ -156,22 +167,22 @@ export function createPhoneSession(deps: PhoneSessionDeps): PhoneSession {
       const message = classifyPhoneEnvelope(value);
       switch (message.kind) {
         case 'hello':
-          settleWaiter(message.requestId);
           await remember((before) => ({ ...(before ?? SILENT_PHONE), protocol: 'arc27', methods: message.methods, ...(message.name ? { name: message.name } : {}) }));
+          answered('arc27');
           return null;
         case 'connected':
-          settleWaiter(message.requestId);
           await remember(() => ({ protocol: 'connections', methods: message.methods, accounts: message.accounts, ...(message.name ? { name: message.name } : {}) }));
+          answered('connections');
           return null;
         default: {
           const opener = message.requestId === undefined ? undefined : openers.get(message.requestId);
           if (opener && message.requestId !== undefined) {
             // An opener refused (a spec phone without the hello answers 4003): the envelope is
             // still known, and the phone announced nothing.
-            settleWaiter(message.requestId);
             if (message.kind === 'error') {
               await remember((before) => (opener === 'connect' ? { protocol: 'connections', methods: null, accounts: [] } : (before ?? SILENT_PHONE)));
             }
+            answered(opener === 'connect' ? 'connections' : 'arc27');
             return null;
           }
           return message;

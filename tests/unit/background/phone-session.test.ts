@@ -111,6 +111,20 @@ describe('the opener', () => {
     expect(s.pairing()?.phone).toEqual({ protocol: 'arc27', methods: null, accounts: [] });
   });
 
+  it('a hello answered late (a busy phone) still decides: connect went out, but requests go in ARC-0027', async () => {
+    const s = setup();
+    const opened = s.session.onChannelOpen();
+    await s.settle();
+    await s.fireTimers();
+    expect(JSON.parse(s.sent[1]!)).toMatchObject({ method: 'connect' });
+    await s.session.onPhoneFrame({ id: 'p', requestId: 'id-1', reference: 'biatec:hello:response', result: { methods: ['arc0027:sign_transactions'] } });
+    await opened;
+    expect(s.timers).toEqual([]);
+    expect(s.pairing()?.phone).toEqual({ protocol: 'arc27', methods: ['arc0027:sign_transactions'], accounts: [] });
+    await s.session.sendSign('sign-1', [{ txn: 'AAAA' }]);
+    expect(s.decoded(2)).toMatchObject({ id: 'sign-1', reference: 'arc0027:sign_transactions:request' });
+  });
+
   it('a channel that closes during detection teaches nothing', async () => {
     const s = setup();
     const opened = s.session.onChannelOpen();
