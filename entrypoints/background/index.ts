@@ -20,6 +20,7 @@ import { SWEEP_ALARM, createDeadlineTimer } from './deadlines';
 import { createPlatformPeerHost } from './platform';
 import { createPairingStore } from './pairing-store';
 import { createPopupHandlers } from './popup-handlers';
+import { createPhoneMethods } from './phone-methods';
 import { createPossessionCheck } from './possession';
 import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
@@ -33,7 +34,9 @@ export default defineBackground({
     const preferences = createPreferences({ settings: settingsItem, blockedOrigins: blockedOriginsItem });
     // Nothing polls: deadlines wake the sweep (deadlines.ts), the peer host reports its changes.
     const deadlines = createDeadlineTimer({ sweep: () => whenReady().then(() => requests.sweep()), now: () => Date.now(), alarms: browser.alarms });
-    const edges = createRequestEdges(peer, preferences, (queue) => deadlines.schedule(queue));
+    // Until the pairing's phone profile (#12) says what the phone can do: phone-methods.ts.
+    const phoneMethods = createPhoneMethods(peer, () => uuidv7());
+    const edges = createRequestEdges(peer, preferences, (queue) => deadlines.schedule(queue), phoneMethods);
     const requests = createRequests(edges);
     const possession = createPossessionCheck({
       peer,
@@ -60,6 +63,7 @@ export default defineBackground({
       }),
       settings: preferences.settings,
       onChannelOpen: () => {
+        void phoneMethods.greet();
         void requests.onChannelOpen();
         void checkPossession();
       },
@@ -75,7 +79,9 @@ export default defineBackground({
       void whenReady().then(async () => {
         // Phone frames are the requests' business; the link only follows the channel.
         if (event.kind !== 'peer/frame') await signaling.handlePeerEvent(event);
-        else if (event.payload.kind === 'envelope' && !(await possession.onPhoneFrame(event.payload.value))) await requests.onPhoneFrame(event.payload.value);
+        else if (event.payload.kind === 'envelope' && !phoneMethods.onPhoneFrame(event.payload.value) && !(await possession.onPhoneFrame(event.payload.value))) {
+          await requests.onPhoneFrame(event.payload.value);
+        }
       });
     });
     if (peerReceiver) browser.runtime.onMessage.addListener(peerReceiver);

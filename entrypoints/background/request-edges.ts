@@ -8,6 +8,7 @@ import { pairingItem, queueItem, sitesItem } from '@/lib/storage/items';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { approvalWindow } from './approval-window';
 import { showPendingCount } from './badge';
+import type { PhoneMethods } from './phone-methods';
 import type { Preferences } from './preferences';
 import { createQueueStore } from './queue';
 import type { RequestEdges } from './requests/edges';
@@ -15,7 +16,7 @@ import { createSiteSessions } from './sites';
 
 const PUSH_DEADLINE_MS = 3_000;
 
-export function createRequestEdges(peer: PeerHost, preferences: Preferences, onQueueWrite: (queue: QueuedRequest[]) => void): RequestEdges {
+export function createRequestEdges(peer: PeerHost, preferences: Preferences, onQueueWrite: (queue: QueuedRequest[]) => void, phoneMethods: PhoneMethods): RequestEdges {
   return {
     peer,
     now: () => Date.now(),
@@ -25,6 +26,7 @@ export function createRequestEdges(peer: PeerHost, preferences: Preferences, onQ
     settings: preferences.settings,
     blockedOrigins: preferences.blockedOrigins,
     pairing: () => pairingItem.getValue(),
+    phoneMethods: phoneMethods.current,
     approvalWindow,
     showPendingCount,
     async pushAnswer(tabId, frameId, key, outcome) {

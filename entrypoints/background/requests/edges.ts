@@ -45,6 +45,8 @@ export interface RequestEdges {
   settings(): Promise<Settings>;
   blockedOrigins(): Promise<string[]>;
   pairing(): Promise<Pairing | null>;
+  /** What the paired phone announced it can do (lib/phone/methods.ts); null when it announced nothing. */
+  phoneMethods(): Promise<readonly string[] | null>;
   approvalWindow: ApprovalWindow;
   showPendingCount(count: number): Promise<void>;
   /** Pushes an answer to the frame that asked; resolves true when the content script took it. */

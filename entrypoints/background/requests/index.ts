@@ -9,6 +9,7 @@ import type { PageSender } from '@/lib/messaging/senders';
 import { findEntry, isOpen, openFrom } from '../queue';
 import { MAX_OPEN_PER_ORIGIN, blocked, createAdmission, tooMany } from './admission';
 import { createSessionMethods } from './arc27-methods';
+import { createDataRequests } from './data-requests';
 import { createDelivery } from './delivery';
 import type { RequestEdges } from './edges';
 import { failed, rejected, statusOf } from './outcomes';
@@ -43,6 +44,7 @@ export function createRequests(edges: RequestEdges): Requests {
   const sessions = createSessionMethods(edges, admission, delivery);
   const signTransactions = createSignRequests(edges, admission, prepared, sessions.networks);
   const phone = createPhoneDispatch(edges, prepared, delivery);
+  const data = createDataRequests(edges, admission, delivery);
   const refusals = createRefusalLimiter(edges.now);
   const ownedBy = (sender: PageSender) => (entry: { tabId: number; origin: string } | undefined) =>
     entry !== undefined && entry.tabId === sender.tabId && entry.origin === sender.origin;
@@ -53,7 +55,7 @@ export function createRequests(edges: RequestEdges): Requests {
     if (existing) return ownedBy(sender)(existing) ? statusOf(existing) : { state: 'unknown' };
     // A flood is refused before anything else: no storage read, no decoding. (Not so for enable:
     // a connected site's enable is answered from its session whatever is queued.)
-    if (req.method === 'sign_transactions' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
+    if (req.method !== 'discover' && req.method !== 'enable' && req.method !== 'disable' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
     if ((await edges.blockedOrigins()).includes(sender.origin)) return blocked();
     switch (req.method) {
       case 'discover':
@@ -65,6 +67,9 @@ export function createRequests(edges: RequestEdges): Requests {
       case 'sign_transactions':
         return signTransactions(sender, key, req.params.txns);
       case 'sign_message':
+        return data.signMessage(sender, key, req.params);
+      case 'sign_data':
+        return data.signData(sender, key, req.params);
       case 'post_transactions':
       case 'sign_and_post_transactions':
         return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Tandem does not support ${req.method}`));
@@ -76,9 +81,17 @@ export function createRequests(edges: RequestEdges): Requests {
   }
 
   return {
-    onPhoneFrame: phone.onPhoneFrame,
-    onChannelOpen: phone.onChannelOpen,
-    onPhoneOffline: phone.onPhoneOffline,
+    async onPhoneFrame(value) {
+      if (!(await data.onPhoneFrame(value))) await phone.onPhoneFrame(value);
+    },
+    async onChannelOpen() {
+      await phone.onChannelOpen();
+      await data.onChannelOpen();
+    },
+    async onPhoneOffline() {
+      await phone.onPhoneOffline();
+      await data.onPhoneOffline();
+    },
 
     async handle(sender, key, req, site) {
       const limited = refusals.check(sender.origin);
@@ -106,7 +119,8 @@ export function createRequests(edges: RequestEdges): Requests {
       const entry = findEntry(await edges.queue.read(), key);
       if (!entry || !isOpen(entry)) return;
       if (entry.method === 'enable') await sessions.approveConnect(entry);
-      else await phone.approve(entry);
+      else if (entry.method === 'sign_transactions') await phone.approve(entry);
+      else await data.approve(entry);
     },
 
     async reject(key, message = 'You rejected the request') {
@@ -131,7 +145,7 @@ export function createRequests(edges: RequestEdges): Requests {
 
     async onTabRemoved(tabId) {
       // Requests already with the phone stay until the phone answers or their deadline passes.
-      await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.tabId !== tabId || (isOpen(e) && e.method === 'sign_transactions' && e.stage === 'awaiting-phone')), result: undefined }));
+      await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.tabId !== tabId || (isOpen(e) && e.method !== 'enable' && e.stage === 'awaiting-phone')), result: undefined }));
       await delivery.refreshUi();
     },
 

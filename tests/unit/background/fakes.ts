@@ -45,6 +45,8 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     windowClosed: 0,
     badge: [] as number[],
     blocked: [] as string[],
+    /** What the phone announced (null: nothing, so sign_transactions only). */
+    phoneMethods: null as string[] | null,
   };
   const edges: RequestEdges = {
     peer: {
@@ -62,6 +64,7 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
     blockedOrigins: async () => state.blocked,
     pairing: async () => options.pairing ?? null,
+    phoneMethods: async () => state.phoneMethods,
     approvalWindow: {
       expect: async () => undefined,
       show: async () => void state.windowShown++,
