@@ -61,6 +61,13 @@ export const testIds = {
   txnList: 'txn-list',
   txn: 'txn',
   txnTitle: 'txn-title',
+  // Data-signing prompt (signData, sign_message)
+  dataPrompt: 'data-prompt',
+  domainCheck: 'domain-check',
+  dataSigner: 'data-signer',
+  signedData: 'signed-data',
+  foldedValue: 'folded-value',
+  dataUse: 'data-use',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];
