@@ -18,6 +18,7 @@ import { toBase64Url, fromBase64Loose } from '../../lib/encoding/base64';
 import { encodeFrame } from '../../lib/liquid/frames';
 import { Arc27ErrorCode, arc27Error } from '../../lib/arc27/types';
 import type { Arc27Error, WalletTransaction } from '../../lib/arc27/types';
+import type { DataRequest } from './sign-data';
 
 export const SIGN_TXNS_REQUEST = 'arc0027:sign_transactions:request';
 export const SIGN_TXNS_RESPONSE = 'arc0027:sign_transactions:response';
@@ -54,6 +55,8 @@ export interface SignRequest {
   id: string;
   providerId?: string;
   txns: WalletTransaction[];
+  /** A data-signing request (sign-data.ts) rather than transactions; `txns` is then empty. */
+  data?: DataRequest;
 }
 
 export interface ResponseEnvelope {
