@@ -19,8 +19,8 @@ import { createConnection } from './connection';
 import { SWEEP_ALARM, createDeadlineTimer } from './deadlines';
 import { createPlatformPeerHost } from './platform';
 import { createPairingStore } from './pairing-store';
+import { createPhoneSession } from './phone-session';
 import { createPopupHandlers } from './popup-handlers';
-import { createPhoneMethods } from './phone-methods';
 import { createPossessionCheck } from './possession';
 import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
@@ -34,12 +34,18 @@ export default defineBackground({
     const preferences = createPreferences({ settings: settingsItem, blockedOrigins: blockedOriginsItem });
     // Nothing polls: deadlines wake the sweep (deadlines.ts), the peer host reports its changes.
     const deadlines = createDeadlineTimer({ sweep: () => whenReady().then(() => requests.sweep()), now: () => Date.now(), alarms: browser.alarms });
-    // Until the pairing's phone profile (#12) says what the phone can do: phone-methods.ts.
-    const phoneMethods = createPhoneMethods(peer, () => uuidv7());
-    const edges = createRequestEdges(peer, preferences, (queue) => deadlines.schedule(queue), phoneMethods);
+    const phone = createPhoneSession({
+      send: (frame) => peer.send(frame),
+      pairing: () => pairingItem.getValue(),
+      saveProfile: (requestId, profile) => pairingStore.saveProfile(requestId, profile),
+      knownProtocol: () => null,
+      newId: () => uuidv7(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+    });
+    const edges = createRequestEdges({ sendSign: phone.sendSign, sendFrame: (frame) => peer.send(frame) }, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);
     const possession = createPossessionCheck({
-      peer,
+      phone,
       item: verificationItem,
       now: () => Date.now(),
       newId: () => uuidv7(),
@@ -54,20 +60,26 @@ export default defineBackground({
       await possession.onChannelOpen(pairing, state.fingerprint ?? '', options);
       return true;
     };
-    const signaling = createConnection({
-      peer,
-      pairing: createPairingStore(pairingItem, edges.sites, (pairing) => {
-        // A first pairing whose offer beat the link ack learns its account only now.
-        if (pairing) void checkPossession();
-        else void possession.forget();
-      }),
-      settings: preferences.settings,
-      onChannelOpen: () => {
-        void phoneMethods.greet();
+    /** The phone speaks first (phone-session.ts), then what waited for it goes out. */
+    const greetPhone = () =>
+      phone.onChannelOpen().then(() => {
         void requests.onChannelOpen();
         void checkPossession();
+      });
+    const pairingStore = createPairingStore(pairingItem, edges.sites, (pairing) => {
+      // A first pairing whose offer beat the link ack learns its account only now: greet its phone.
+      if (pairing && signaling.state().phase === 'connected') void greetPhone();
+      else if (!pairing) void possession.forget();
+    });
+    const signaling = createConnection({
+      peer,
+      pairing: pairingStore,
+      settings: preferences.settings,
+      onChannelOpen: () => void greetPhone(),
+      onChannelClosed: () => {
+        phone.onChannelClosed();
+        void requests.onPhoneOffline();
       },
-      onChannelClosed: () => void requests.onPhoneOffline(),
     });
 
     // State is reloaded from storage (and the peer host asked) before any message is handled.
@@ -79,8 +91,9 @@ export default defineBackground({
       void whenReady().then(async () => {
         // Phone frames are the requests' business; the link only follows the channel.
         if (event.kind !== 'peer/frame') await signaling.handlePeerEvent(event);
-        else if (event.payload.kind === 'envelope' && !phoneMethods.onPhoneFrame(event.payload.value) && !(await possession.onPhoneFrame(event.payload.value))) {
-          await requests.onPhoneFrame(event.payload.value);
+        else if (event.payload.kind === 'envelope') {
+          const reply = await phone.onPhoneFrame(event.payload.value);
+          if (reply && !(await possession.onPhoneReply(reply))) await requests.onPhoneReply(reply);
         }
       });
     });

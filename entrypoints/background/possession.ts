@@ -11,19 +11,17 @@
 import { decodeWalletTransactions } from '@/lib/algorand/decode';
 import { buildPairingChallenge } from '@/lib/algorand/pairing-challenge';
 import { checkPhoneReply } from '@/lib/algorand/signatures';
-import { buildPhoneSignRequest, parsePhoneReply } from '@/lib/arc27/phone-envelope';
-import { TANDEM_PROVIDER_ID } from '@/lib/arc27/types';
-import { encodeFrame } from '@/lib/liquid/frames';
+import type { PhoneReply } from '@/lib/arc27/phone-envelope';
 import type { Pairing } from '@/lib/liquid/types';
-import type { PeerHost } from '@/lib/peer/peer-host';
 import type { PairingVerification } from '@/lib/storage/types';
+import type { PhoneSession } from './phone-session';
 import type { StoredValue } from './queue';
 
 /** How long the phone has to sign the challenge (a person may have to confirm it on the phone). */
 export const CHALLENGE_DEADLINE_MS = 120_000;
 
 export interface PossessionDeps {
-  peer: Pick<PeerHost, 'send'>;
+  phone: Pick<PhoneSession, 'sendSign'>;
   item: StoredValue<PairingVerification | null>;
   now(): number;
   newId(): string;
@@ -34,8 +32,8 @@ export interface PossessionDeps {
 export interface PossessionCheck {
   /** The channel to `pairing`'s phone opened; `fingerprint` is Tandem's DTLS fingerprint on it. */
   onChannelOpen(pairing: Pairing, fingerprint: string, options?: { force?: boolean }): Promise<void>;
-  /** True when the frame was the challenge's answer (consumed here). */
-  onPhoneFrame(value: Record<string, unknown>): Promise<boolean>;
+  /** True when the reply was the challenge's answer (consumed here). */
+  onPhoneReply(reply: PhoneReply): Promise<boolean>;
   /** A new pairing (or unpair) drops what was proven for the old one. */
   forget(): Promise<void>;
 }
@@ -68,17 +66,18 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
       const challenge = buildPairingChallenge(pairing.wallet, fingerprint, deps.randomBytes(16));
       const challengeId = deps.newId();
       await write({ state: 'checking', requestId: pairing.requestId, wallet: pairing.wallet, challengeId, txn: challenge.txn, startedAt: deps.now() });
-      const sent = await deps.peer.send(encodeFrame(buildPhoneSignRequest(challengeId, TANDEM_PROVIDER_ID, [{ txn: challenge.txn }])));
+      const sent = await deps.phone.sendSign(challengeId, [{ txn: challenge.txn }]);
       if (!sent.ok) return conclude(challengeId, { verified: false, reason: 'the phone went offline before the check' });
       deps.setTimeout(() => void conclude(challengeId, { verified: false, reason: 'the phone did not answer the check' }), CHALLENGE_DEADLINE_MS);
     },
 
-    async onPhoneFrame(value) {
-      const reply = parsePhoneReply(value);
+    async onPhoneReply(reply) {
       if (reply.kind === 'invalid' && reply.requestId === undefined) return false;
       const current = await read();
       if (current?.state !== 'checking' || current.challengeId !== reply.requestId) return false;
-      if (reply.kind === 'invalid') await conclude(current.challengeId, { verified: false, reason: `the phone's answer was unreadable (${reply.reason})` });
+      if (reply.kind === 'invalid' || reply.kind === 'signature') {
+        await conclude(current.challengeId, { verified: false, reason: `the phone's answer was unreadable (${reply.kind === 'invalid' ? reply.reason : 'a data signature, not the signed check'})` });
+      }
       else if (reply.kind === 'error') await conclude(current.challengeId, { verified: false, reason: `the phone refused the check (${reply.error.message})` });
       else {
         const decoded = decodeWalletTransactions([{ txn: current.txn }]);

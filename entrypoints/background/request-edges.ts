@@ -3,22 +3,20 @@ import browser from 'webextension-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import { request } from '@/lib/messaging/channel';
 import { contentPushChannel } from '@/lib/messaging/content-protocol';
-import type { PeerHost } from '@/lib/peer/peer-host';
 import { pairingItem, queueItem, sitesItem } from '@/lib/storage/items';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { approvalWindow } from './approval-window';
 import { showPendingCount } from './badge';
-import type { PhoneMethods } from './phone-methods';
 import type { Preferences } from './preferences';
 import { createQueueStore } from './queue';
-import type { RequestEdges } from './requests/edges';
+import type { PhoneLink, RequestEdges } from './requests/edges';
 import { createSiteSessions } from './sites';
 
 const PUSH_DEADLINE_MS = 3_000;
 
-export function createRequestEdges(peer: PeerHost, preferences: Preferences, onQueueWrite: (queue: QueuedRequest[]) => void, phoneMethods: PhoneMethods): RequestEdges {
+export function createRequestEdges(phone: PhoneLink, preferences: Preferences, onQueueWrite: (queue: QueuedRequest[]) => void): RequestEdges {
   return {
-    peer,
+    phone,
     now: () => Date.now(),
     newId: () => uuidv7(),
     queue: createQueueStore(queueItem, onQueueWrite),
@@ -26,7 +24,6 @@ export function createRequestEdges(peer: PeerHost, preferences: Preferences, onQ
     settings: preferences.settings,
     blockedOrigins: preferences.blockedOrigins,
     pairing: () => pairingItem.getValue(),
-    phoneMethods: phoneMethods.current,
     approvalWindow,
     showPendingCount,
     async pushAnswer(tabId, frameId, key, outcome) {

@@ -152,7 +152,7 @@ export async function checkPhoneReply(
     return fail(arc27Error(Arc27ErrorCode.Unknown, 'the phone returned no list of signed transactions'));
   }
   if (stxns.length !== decoded.length) {
-    const message = `the phone returned ${stxns.length} entries for ${decoded.length} transactions`;
+    const message = `the phone returned ${stxns.length} signature${stxns.length === 1 ? '' : 's'} for ${decoded.length} transactions`;
     return fail(arc27Error(Arc27ErrorCode.Unknown, message));
   }
   const verify = opts.verify ?? verifyEd25519;

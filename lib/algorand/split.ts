@@ -103,10 +103,10 @@ export function reassemble(ranges: readonly ChunkRange[], replies: readonly unkn
     const range = ranges[k]!;
     const reply = replies[k];
     if (range.start !== joined.length || !Array.isArray(reply) || reply.length !== range.count) {
-      const got = Array.isArray(reply) ? `${reply.length} entries` : 'no list';
-      return fail(
-        arc27Error(Arc27ErrorCode.Unknown, `the phone answered request part ${k + 1} with ${got} for ${range.count} transactions`),
-      );
+      // The iOS SDK skips what it cannot sign, so positions no longer match: never guess them.
+      const got = Array.isArray(reply) ? `${reply.length} signature${reply.length === 1 ? '' : 's'}` : 'no list of signatures';
+      const part = ranges.length > 1 ? ` (part ${k + 1} of ${ranges.length} of the request)` : '';
+      return fail(arc27Error(Arc27ErrorCode.Unknown, `the phone returned ${got} for ${range.count} transactions${part}`));
     }
     joined.push(...(reply as unknown[]));
   }

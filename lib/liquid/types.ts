@@ -3,6 +3,7 @@
  * persists both (lib/storage/items.ts); the popup renders them.
  */
 import type { IceServerSetting } from '../messaging/peer-protocol';
+import type { PhoneProfile } from '../phone/profile';
 
 /** A paired phone: the server it links through, its requestId (the re-scan QR) and the account the server named. */
 export interface Pairing {
@@ -11,7 +12,12 @@ export interface Pairing {
   wallet: string;
   credId: string;
   pairedAt: number;
+  /** What the phone told Tandem on the channel (envelope, methods, accounts); null until it has. */
+  phone: PhoneProfile | null;
 }
+
+/** The stored pairing as version 1 wrote it (before the phone's profile). */
+export type PairingV1 = Omit<Pairing, 'phone'>;
 
 export type ConnectionPhase =
   | 'unpaired'

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { ConnectionState, Pairing } from '../liquid/types';
+import { PAIRING_MIGRATIONS } from './migrations';
 import type { PairingVerification, QueuedRequest, Settings, SiteSession } from './types';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,7 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {}, version: 1 });
 
-export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', { fallback: null, version: 1 });
+export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', { fallback: null, version: 2, migrations: PAIRING_MIGRATIONS });
 
 /** What the paired phone proved about its account (proof of possession). */
 export const verificationItem = storage.defineItem<PairingVerification | null>('local:pairingVerification', { fallback: null, version: 1 });

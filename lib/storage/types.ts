@@ -73,8 +73,10 @@ export interface QueuedSign extends QueuedBase {
   descriptions: TxnDescription[];
   warnings: Warning[];
   stage: 'awaiting-approval' | 'awaiting-phone';
-  /** Phone request ids, one per frame, once approved. */
+  /** Phone request ids, one per frame, once approved: the id of each part's latest send. */
   phoneRequestIds?: string[];
+  /** Ids of earlier sends of a part (each send gets a fresh id), with that part's index. */
+  earlierPhoneIds?: Record<string, number>;
   /** Raw replies by phone request id; verified all together once every part is in. */
   phoneReplies?: Record<string, unknown[]>;
   approvedAt?: number;

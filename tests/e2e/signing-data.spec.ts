@@ -136,8 +136,8 @@ test.describe('data signing', () => {
     const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
     const watch = watchApprovalWindows(context, extensionId);
 
-    expect(errorOf(await dapp.signData())).toMatchObject({ code: 4003, message: expect.stringContaining('cannot sign data') });
-    expect(errorOf(await dapp.signMessage('hello', address))).toMatchObject({ code: 4003, message: expect.stringContaining('cannot sign messages') });
+    expect(errorOf(await dapp.signData())).toMatchObject({ code: 4003, message: expect.stringContaining('does not support sign_data') });
+    expect(errorOf(await dapp.signMessage('hello', address))).toMatchObject({ code: 4003, message: expect.stringContaining('does not support sign_message') });
 
     expect(watch.windows()).toEqual([]);
     watch.stop();

@@ -1,5 +1,6 @@
 /** The ARC-0027 session methods: discover, enable (and approving a connect), disable. */
 import { NETWORKS, localNet, networkByGenesisHash, type Network } from '@/lib/algorand/networks';
+import { phoneCanServe } from '@/lib/phone/methods';
 import { Arc27ErrorCode, IMPLEMENTED_METHODS, TANDEM_PROVIDER_ID, arc27Error, type EnableResult } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
@@ -49,12 +50,15 @@ export function createSessionMethods(edges: RequestEdges, admission: Admission, 
     networks,
 
     async discover() {
+      // What the paired phone cannot do is not offered (lib/phone/methods.ts).
+      const announced = (await edges.pairing())?.phone?.methods;
+      const methods = IMPLEMENTED_METHODS.filter((m) => phoneCanServe(announced, m));
       return done({
         ok: true,
         result: {
           name: 'Tandem',
           providerId: TANDEM_PROVIDER_ID,
-          networks: (await networks()).map((n) => ({ genesisHash: n.genesisHash, genesisId: n.genesisId, methods: [...IMPLEMENTED_METHODS] })),
+          networks: (await networks()).map((n) => ({ genesisHash: n.genesisHash, genesisId: n.genesisId, methods: [...methods] })),
         },
       });
     },

@@ -11,11 +11,11 @@
 import { fromBase64Strict, toBase64 } from '@/lib/encoding/base64';
 import { checkSignData, verifyDataSignature, verifyMessageSignature } from '@/lib/algorand/sign-data-checks';
 import { DataRefusal, dataError, pageSignDataCode, type DataRequestMethod } from '@/lib/arc27/sign-data-errors';
-import { buildPhoneSignDataRequest, buildPhoneSignMessageRequest, parsePhoneSignatureReply } from '@/lib/arc27/sign-data-phone';
+import type { PhoneReply } from '@/lib/arc27/phone-envelope';
+import { buildPhoneSignDataRequest, buildPhoneSignMessageRequest, readPhoneSignature } from '@/lib/arc27/sign-data-phone';
 import { TANDEM_PROVIDER_ID, arc27Error, type Arc27Outcome, type SignDataParams } from '@/lib/arc27/types';
 import { encodeFrame } from '@/lib/liquid/frames';
 import { buildHelloRequest } from '@/lib/phone/hello';
-import { phoneCanServe } from '@/lib/phone/methods';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
 import type { QueuedDataSign, QueuedRequest } from '@/lib/storage/types';
@@ -34,8 +34,8 @@ export interface DataRequests {
   signData(sender: PageSender, key: string, params: SignDataParams): Promise<RequestStatus>;
   signMessage(sender: PageSender, key: string, params: { message: string; signer?: string }): Promise<RequestStatus>;
   approve(entry: QueuedDataSign): Promise<void>;
-  /** True when the envelope answered one of these requests (consumed here). */
-  onPhoneFrame(value: Record<string, unknown>): Promise<boolean>;
+  /** True when the reply answered one of these requests (consumed here). */
+  onPhoneReply(reply: PhoneReply): Promise<boolean>;
   onChannelOpen(): Promise<void>;
   onPhoneOffline(): Promise<void>;
 }
@@ -43,13 +43,13 @@ export interface DataRequests {
 export function createDataRequests(edges: RequestEdges, admission: Admission, delivery: Pick<Delivery, 'finish' | 'refreshUi'>): DataRequests {
   const refuse = (method: DataRequestMethod, reason: DataRefusal, message: string) => failed(dataError(method, reason, message));
 
-  /** The site's accounts, or the refusal when the site is not connected or the phone cannot serve `method`. */
+  /**
+   * The site's accounts, or the refusal when the site is not connected. (A phone that did not
+   * announce the method never gets here: requests/index.ts answers 4003 before dispatch.)
+   */
   async function admissible(sender: PageSender, method: DataRequestMethod): Promise<string[] | RequestStatus> {
     const sessions = await edges.sites.sessionsFor(sender.origin);
     if (sessions.length === 0) return refuse(method, DataRefusal.NotConnected, `${sender.origin} is not connected to Tandem; call enable first`);
-    if (!phoneCanServe(await edges.phoneMethods(), method === 'sign_data' ? 'signData' : 'sign_message')) {
-      return refuse(method, DataRefusal.PhoneCannot, `Your paired phone cannot sign ${method === 'sign_data' ? 'data (ARC-0060)' : 'messages (ARC-0027 sign_message)'}`);
-    }
     return [...new Set(sessions.flatMap((s) => s.accounts))];
   }
 
@@ -67,7 +67,7 @@ export function createDataRequests(edges: RequestEdges, admission: Admission, de
         ? [encodeFrame(buildHelloRequest(edges.newId(), TANDEM_PROVIDER_ID, entry.origin)), encodeFrame(buildPhoneSignDataRequest(id, TANDEM_PROVIDER_ID, entry.request))]
         : [encodeFrame(buildPhoneSignMessageRequest(id, TANDEM_PROVIDER_ID, entry.message, entry.signer))];
     for (const frame of frames) {
-      if (!(await edges.peer.send(frame)).ok) return setLastError([entry.key], OFFLINE_MESSAGE);
+      if (!(await edges.phone.sendFrame(frame)).ok) return setLastError([entry.key], OFFLINE_MESSAGE);
     }
   }
 
@@ -130,19 +130,24 @@ export function createDataRequests(edges: RequestEdges, admission: Admission, de
       await delivery.refreshUi();
     },
 
-    async onPhoneFrame(value) {
-      const reply = parsePhoneSignatureReply(value);
+    async onPhoneReply(reply) {
       if (reply.requestId === undefined) return false;
-      const entry = (await edges.queue.read()).find((e): e is QueuedDataSign => isDataSign(e) && isOpen(e) && (e.phoneRequestIds ?? []).includes(reply.requestId!));
+      const requestId = reply.requestId;
+      const entry = (await edges.queue.read()).find((e): e is QueuedDataSign => isDataSign(e) && isOpen(e) && (e.phoneRequestIds ?? []).includes(requestId));
       if (!entry) return false;
+      const unreadable = (why: string) => delivery.finish([entry.key], () => ({ ok: false, error: dataError(entry.method, DataRefusal.BadSignature, `Your phone's answer was unreadable (${why})`) }));
       if (reply.kind === 'error') {
         const error = entry.method === 'sign_data' ? { ...reply.error, code: pageSignDataCode(reply.error.code) } : reply.error;
         await delivery.finish([entry.key], () => ({ ok: false, error }));
-      } else if (reply.kind === 'invalid') {
-        await delivery.finish([entry.key], () => ({ ok: false, error: dataError(entry.method, DataRefusal.BadSignature, `Your phone's answer was unreadable (${reply.reason})`) }));
-      } else {
-        const outcome = await outcomeOf(entry, reply.signature);
-        await delivery.finish([entry.key], () => outcome);
+      } else if (reply.kind === 'invalid') await unreadable(reply.reason);
+      else if (reply.kind === 'reply') await unreadable('it carries transactions, not a signature');
+      else {
+        const signature = readPhoneSignature(reply.signature);
+        if (signature === 'unreadable') await unreadable('the signature is not base64');
+        else {
+          const outcome = await outcomeOf(entry, signature);
+          await delivery.finish([entry.key], () => outcome);
+        }
       }
       return true;
     },

@@ -3,7 +3,8 @@
  * with fakes (tests/unit/background/) and in the worker with the real ones (../index.ts).
  */
 import type { Arc27Outcome } from '@/lib/arc27/types';
-import type { PeerHost } from '@/lib/peer/peer-host';
+import type { WalletTransaction } from '@/lib/arc27/types';
+import type { Reply } from '@/lib/messaging/result';
 import type { QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
 import type { Pairing } from '@/lib/liquid/types';
 
@@ -36,8 +37,15 @@ export interface ApprovalWindow {
   resume(): Promise<void>;
 }
 
+/** The paired phone's link: requests go out in the phone's own envelope (../phone-session.ts). */
+export interface PhoneLink {
+  sendSign(id: string, txns: WalletTransaction[]): Promise<Reply<Record<string, never>>>;
+  /** An ARC-0027-family CBOR frame as it is (data signing: the hello naming the site, sign_data, sign_message). */
+  sendFrame(frame: string): Promise<Reply<Record<string, never>>>;
+}
+
 export interface RequestEdges {
-  peer: Pick<PeerHost, 'send'>;
+  phone: PhoneLink;
   now(): number;
   newId(): string;
   queue: QueueStore;
@@ -45,8 +53,6 @@ export interface RequestEdges {
   settings(): Promise<Settings>;
   blockedOrigins(): Promise<string[]>;
   pairing(): Promise<Pairing | null>;
-  /** What the paired phone announced it can do (lib/phone/methods.ts); null when it announced nothing. */
-  phoneMethods(): Promise<readonly string[] | null>;
   approvalWindow: ApprovalWindow;
   showPendingCount(count: number): Promise<void>;
   /** Pushes an answer to the frame that asked; resolves true when the content script took it. */

@@ -6,6 +6,7 @@
 import { Arc27ErrorCode, arc27Error, type Arc27Request } from '@/lib/arc27/types';
 import type { RequestStatus, SiteMeta } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
+import { phoneCanServe } from '@/lib/phone/methods';
 import { findEntry, isOpen, openFrom } from '../queue';
 import { MAX_OPEN_PER_ORIGIN, blocked, createAdmission, tooMany } from './admission';
 import { createSessionMethods } from './arc27-methods';
@@ -57,6 +58,10 @@ export function createRequests(edges: RequestEdges): Requests {
     // a connected site's enable is answered from its session whatever is queued.)
     if (req.method !== 'discover' && req.method !== 'enable' && req.method !== 'disable' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
     if ((await edges.blockedOrigins()).includes(sender.origin)) return blocked();
+    // A method the paired phone cannot serve is answered at once: no window, no frame to the phone.
+    if (!phoneCanServe((await edges.pairing())?.phone?.methods, req.method)) {
+      return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Your phone's wallet app does not support ${req.method}`));
+    }
     switch (req.method) {
       case 'discover':
         return sessions.discover();
@@ -81,8 +86,8 @@ export function createRequests(edges: RequestEdges): Requests {
   }
 
   return {
-    async onPhoneFrame(value) {
-      if (!(await data.onPhoneFrame(value))) await phone.onPhoneFrame(value);
+    async onPhoneReply(reply) {
+      if (!(await data.onPhoneReply(reply))) await phone.onPhoneReply(reply);
     },
     async onChannelOpen() {
       await phone.onChannelOpen();

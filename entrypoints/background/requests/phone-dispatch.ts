@@ -7,9 +7,9 @@ import type { DecodedTxn } from '@/lib/algorand/decode';
 import { sentToPhone, spreadOverRequest, toPhoneTxns } from '@/lib/algorand/phone-request';
 import { checkPhoneReply } from '@/lib/algorand/signatures';
 import { chunkRanges, reassemble, splitAtGroupBoundaries } from '@/lib/algorand/split';
-import { buildPhoneSignRequest, parsePhoneReply } from '@/lib/arc27/phone-envelope';
+import { buildPhoneSignRequest, type PhoneReply } from '@/lib/arc27/phone-envelope';
 import { Arc27ErrorCode, TANDEM_PROVIDER_ID, arc27Error, type Arc27Error, type WalletTransaction } from '@/lib/arc27/types';
-import { MAX_FRAME_CBOR_BYTES, MAX_FRAME_TEXT_CHARS, encodeFrame, frameCborSize, textLengthOf } from '@/lib/liquid/frames';
+import { MAX_FRAME_CBOR_BYTES, MAX_FRAME_TEXT_CHARS, frameCborSize, textLengthOf } from '@/lib/liquid/frames';
 import type { QueuedRequest, QueuedSign } from '@/lib/storage/types';
 import { isOpen } from '../queue';
 import { REPLY_OVERHEAD_PER_TXN } from './admission';
@@ -36,10 +36,22 @@ function awaitingPhone(queue: QueuedRequest[]): QueuedSign[] {
   return queue.filter((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && e.stage === 'awaiting-phone');
 }
 
+/**
+ * The current id of the part that phone request id `id` was sent for, if it belongs to `entry`.
+ * Each send of a part gets a fresh id (Biatec answers a repeated id with nothing), and the reply
+ * to any of them is that part's.
+ */
+function currentIdOf(entry: QueuedSign, id: string): string | undefined {
+  const ids = entry.phoneRequestIds ?? [];
+  if (ids.includes(id)) return id;
+  const part = entry.earlierPhoneIds?.[id];
+  return part === undefined ? undefined : ids[part];
+}
+
 export interface PhoneDispatch {
   approve(entry: QueuedSign): Promise<void>;
-  /** A data-channel envelope from the phone (already parsed from its frame). */
-  onPhoneFrame(value: Record<string, unknown>): Promise<void>;
+  /** A reply from the phone to a request (classified by the phone session). */
+  onPhoneReply(reply: PhoneReply): Promise<void>;
   /** Sends what is waiting for the phone again, and clears the "went offline" notes. */
   onChannelOpen(): Promise<void>;
   /** Notes on the requests waiting for the phone that it went offline (shown, and told the dApp on timeout). */
@@ -64,9 +76,28 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
     for (let i = 0; i < chunks.value.length; i++) {
       const id = entry.phoneRequestIds[i]!;
       if (entry.phoneReplies?.[id]) continue;
-      const sent = await edges.peer.send(encodeFrame(buildPhoneSignRequest(id, TANDEM_PROVIDER_ID, chunks.value[i]!)));
+      const sent = await edges.phone.sendSign(id, chunks.value[i]!);
       if (!sent.ok) return noteOffline([entry.key]); // sent again when the channel opens again
     }
+  }
+
+  /** New ids for the parts still unanswered, the old ones kept as theirs; returns the entry as stored. */
+  async function freshIds(key: string): Promise<QueuedSign | null> {
+    return edges.queue.mutate((q) => {
+      let result: QueuedSign | null = null;
+      const queue = q.map((e) => {
+        if (e.key !== key || e.method !== 'sign_transactions' || !isOpen(e) || e.stage !== 'awaiting-phone' || !e.phoneRequestIds) return e;
+        const earlier = { ...e.earlierPhoneIds };
+        const ids = e.phoneRequestIds.map((id, part) => {
+          if (e.phoneReplies?.[id]) return id;
+          earlier[id] = part;
+          return edges.newId();
+        });
+        result = { ...e, phoneRequestIds: ids, earlierPhoneIds: earlier };
+        return result;
+      });
+      return { queue, result };
+    });
   }
 
   async function onReply(entry: QueuedSign, phoneRequestId: string, stxns: unknown[]) {
@@ -119,21 +150,26 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
       await delivery.refreshUi();
     },
 
-    async onPhoneFrame(value) {
-      const reply = parsePhoneReply(value);
+    async onPhoneReply(reply) {
       if (reply.kind === 'invalid') return console.warn('[tandem] dropped a phone frame:', reply.reason);
+      // A data signature answers a data-signing request (data-requests.ts), never a sign_transactions one.
+      if (reply.kind === 'signature') return console.warn('[tandem] dropped a data signature for a request that is not data signing', reply.requestId);
       const queue = await edges.queue.read();
-      const entry = queue.find((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && (e.phoneRequestIds ?? []).includes(reply.requestId));
+      const entry = queue.find((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && currentIdOf(e, reply.requestId) !== undefined);
       if (!entry) return console.warn('[tandem] dropped a reply to a request that is not waiting for the phone', reply.requestId);
       if (reply.kind === 'error') return delivery.finish([entry.key], () => ({ ok: false, error: reply.error }));
-      if (entry.phoneReplies?.[reply.requestId]) return console.warn('[tandem] dropped a repeated reply', reply.requestId);
-      await onReply(entry, reply.requestId, reply.stxns);
+      const id = currentIdOf(entry, reply.requestId)!;
+      if (entry.phoneReplies?.[id]) return console.warn('[tandem] dropped a repeated reply', reply.requestId);
+      await onReply(entry, id, reply.stxns);
     },
 
     async onChannelOpen() {
       const waiting = awaitingPhone(await edges.queue.read());
       await setLastError(waiting.map((e) => e.key), null);
-      for (const entry of waiting) await send(entry);
+      for (const entry of waiting) {
+        const renewed = await freshIds(entry.key);
+        if (renewed) await send(renewed);
+      }
     },
 
     async onPhoneOffline() {

@@ -65,7 +65,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
       return;
     }
     core.disarm('link');
-    core.pairing = { server: a.server, requestId: a.requestId, wallet: d.wallet, credId, pairedAt: deps.clock.now() };
+    core.pairing = { server: a.server, requestId: a.requestId, wallet: d.wallet, credId, pairedAt: deps.clock.now(), phone: null };
     a.accountConfirmed = true;
     await deps.savePairing(core.pairing);
     if (core.current.phase === 'connecting' || core.current.phase === 'connected') {

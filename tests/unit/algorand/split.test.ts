@@ -130,4 +130,15 @@ describe('chunkRanges and reassemble', () => {
   ])('refuses %s', (_, replies) => {
     expect(reassemble(chunkRanges(chunks), replies)).toMatchObject({ ok: false, error: { code: 4000 } });
   });
+
+  it('names the count when a phone skipped a transaction (the iOS SDK): never a guess at positions', () => {
+    expect(reassemble(chunkRanges([['a', 'b', 'c']]), [['A', 'C']])).toEqual({
+      ok: false,
+      error: { code: 4000, message: 'the phone returned 2 signatures for 3 transactions' },
+    });
+    expect(reassemble(chunkRanges(chunks), [['A', 'B', 'C'], ['D']])).toMatchObject({
+      ok: false,
+      error: { message: 'the phone returned 1 signature for 2 transactions (part 2 of 2 of the request)' },
+    });
+  });
 });

@@ -3,8 +3,9 @@
  * badge that only record, a phone that records frames, tabs that take (or drop) pushed answers, and
  * a clock that moves only when told.
  */
-import { decodeFrame } from '../../../lib/liquid/frames';
-import type { Arc27Outcome } from '../../../lib/arc27/types';
+import { decodeFrame, encodeFrame } from '../../../lib/liquid/frames';
+import { buildPhoneSignRequest, parsePhoneReply } from '../../../lib/arc27/phone-envelope';
+import { TANDEM_PROVIDER_ID, type Arc27Outcome } from '../../../lib/arc27/types';
 import { messageError } from '../../../lib/messaging/result';
 import { fail, ok } from '../../../lib/result';
 import type { PageSender } from '../../../lib/messaging/senders';
@@ -45,12 +46,16 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     windowClosed: 0,
     badge: [] as number[],
     blocked: [] as string[],
-    /** What the phone announced (null: nothing, so sign_transactions only). */
-    phoneMethods: null as string[] | null,
   };
   const edges: RequestEdges = {
-    peer: {
-      async send(frame) {
+    phone: {
+      async sendSign(id, txns) {
+        if (!state.phoneOnline) return fail(messageError('unavailable', 'no channel'));
+        const decoded = decodeFrame(encodeFrame(buildPhoneSignRequest(id, TANDEM_PROVIDER_ID, txns)));
+        if (decoded.kind === 'envelope') frames.push(decoded.envelope);
+        return ok({});
+      },
+      async sendFrame(frame) {
         if (!state.phoneOnline) return fail(messageError('unavailable', 'no channel'));
         const decoded = decodeFrame(frame);
         if (decoded.kind === 'envelope') frames.push(decoded.envelope);
@@ -64,7 +69,6 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
     blockedOrigins: async () => state.blocked,
     pairing: async () => options.pairing ?? null,
-    phoneMethods: async () => state.phoneMethods,
     approvalWindow: {
       expect: async () => undefined,
       show: async () => void state.windowShown++,
@@ -77,8 +81,11 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
       return state.tabsTakeAnswers;
     },
   };
+  const requests = createRequests(edges);
   return {
-    requests: createRequests(edges),
+    requests,
+    /** A phone envelope, classified as the phone session does for an ARC-0027 phone. */
+    phoneSays: (envelope: Record<string, unknown>) => requests.onPhoneReply(parsePhoneReply(envelope)),
     edges,
     queueItem,
     sitesItem,

@@ -6,7 +6,7 @@ import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
 import { TESTNET_HASH, b64, grouped, pay } from '../../fixtures/algorand/txns';
 import { ORIGIN, createBackground, sender } from './fakes';
 
-const PAIRING = { server: 'http://localhost:3000', requestId: 'r-1', wallet: ALICE.addr, credId: '', pairedAt: 1 };
+const PAIRING = { server: 'http://localhost:3000', requestId: 'r-1', wallet: ALICE.addr, credId: '', pairedAt: 1, phone: null };
 const enableReq = (silent = false): Arc27Request => ({
   id: 'e',
   method: 'enable',
@@ -102,7 +102,7 @@ describe('phone dispatch and delivery', () => {
     expect(bg.frames).toEqual([]);
     await bg.requests.approve('k');
     expect(bg.frames).toHaveLength(1);
-    await bg.requests.onPhoneFrame(phoneReply(bg.frames[0]!));
+    await bg.phoneSays(phoneReply(bg.frames[0]!));
     const answer = bg.answerOf('k');
     expect(answer).toMatchObject({ ok: true, result: { providerId: TANDEM_PROVIDER_ID } });
     const stxn = algosdk.decodeSignedTransaction(algosdk.base64ToBytes((answer as { result: { stxns: string[] } }).result.stxns[0]!));
@@ -116,13 +116,13 @@ describe('phone dispatch and delivery', () => {
     const frame = bg.frames[0]!;
     const txns = (frame.params as { txns: WalletTransaction[] }).txns;
     const forged = txns.map((t) => algosdk.bytesToBase64(algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).signTxn(CAROL.secretKey)));
-    await bg.requests.onPhoneFrame({ requestId: frame.id, result: { stxns: forged } });
+    await bg.phoneSays({ requestId: frame.id, result: { stxns: forged } });
     expect(bg.answerOf('k')).toMatchObject({ ok: false });
   });
 
   it('drops a reply to a request that is not waiting for the phone', async () => {
     const bg = await connected();
-    await bg.requests.onPhoneFrame({ requestId: 'never-sent', result: { stxns: [] } });
+    await bg.phoneSays({ requestId: 'never-sent', result: { stxns: [] } });
     expect(bg.pushed.filter((p) => p.key !== 'connect')).toEqual([]);
   });
 
@@ -202,7 +202,7 @@ describe('phone dispatch and delivery', () => {
     await bg.requests.approve('k');
     const sent = (bg.frames[0]!.params as { txns: WalletTransaction[] }).txns;
     expect(sent.map((t) => algosdk.decodeUnsignedTransaction(algosdk.base64ToBytes(t.txn)).txID())).toEqual([toSign!.txID()]);
-    await bg.requests.onPhoneFrame(phoneReply(bg.frames[0]!));
+    await bg.phoneSays(phoneReply(bg.frames[0]!));
     const answer = bg.answerOf('k') as { ok: true; result: { stxns: (string | null)[] } };
     expect(answer.ok).toBe(true);
     expect(answer.result.stxns[0]).toBeNull();
@@ -229,5 +229,59 @@ describe('connect caps (security review finding 9)', () => {
     await bg.requests.handle(sender({ origin: 'https://b.example', tabId: 3 }), 'b', enableReq(), {});
     expect(await bg.requests.rejectAll()).toBe(2);
     for (const key of ['a', 'b']) expect(bg.answerOf(key)).toMatchObject({ ok: false, error: { code: 4001 } });
+  });
+});
+
+describe('what the paired phone can do', () => {
+  const phoneThatSignsDataOnly = { ...PAIRING, phone: { protocol: 'arc27' as const, methods: ['arc0060:sign_data'], accounts: [] } };
+  const discoverReq: Arc27Request = { id: 'd', method: 'discover', reference: 'arc0027:discover:request', params: {} };
+
+  it('answers a method the phone did not announce with 4003 at once: no window, nothing queued, no frame', async () => {
+    const bg = createBackground({ pairing: phoneThatSignsDataOnly });
+    await bg.requests.handle(sender(), 'connect', enableReq(), {});
+    await bg.requests.approve('connect');
+    const shown = bg.state.windowShown;
+    const status = await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(pay()) }]), {});
+    expect(status).toMatchObject({ state: 'done', outcome: { ok: false, error: { code: 4003, message: expect.stringMatching(/does not support sign_transactions/) } } });
+    expect(bg.state.windowShown).toBe(shown);
+    expect(bg.queueItem.value).toEqual([]);
+    expect(bg.frames).toEqual([]);
+  });
+
+  it('discover lists only what the phone can do; a phone that announced nothing signs transactions', async () => {
+    const limited = await createBackground({ pairing: phoneThatSignsDataOnly }).requests.handle(sender(), 'd', discoverReq, {});
+    const silent = await createBackground({ pairing: PAIRING }).requests.handle(sender(), 'd', discoverReq, {});
+    const methodsOf = (status: unknown) => (status as { outcome: { result: { networks: { methods: string[] }[] } } }).outcome.result.networks[0]!.methods;
+    expect(methodsOf(limited)).toEqual(['discover', 'enable', 'disable']);
+    expect(methodsOf(silent)).toEqual(['discover', 'enable', 'disable', 'sign_transactions']);
+  });
+});
+
+describe('resending to the phone', () => {
+  it('gives every resend a fresh id, and takes the reply to any id the part was sent under', async () => {
+    const bg = await connected();
+    const txn = pay();
+    await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(txn) }]), {});
+    await bg.requests.approve('k');
+    await bg.requests.onPhoneOffline();
+    await bg.requests.onChannelOpen();
+    await bg.requests.onChannelOpen();
+    expect(bg.frames).toHaveLength(3);
+    const ids = bg.frames.map((f) => f.id);
+    expect(new Set(ids).size).toBe(3);
+    // The phone answers the first send only (Biatec ignores the repeats it never saw as new).
+    await bg.phoneSays(phoneReply(bg.frames[0]!));
+    expect(bg.answerOf('k')).toMatchObject({ ok: true });
+    const stxn = algosdk.decodeSignedTransaction(algosdk.base64ToBytes((bg.answerOf('k') as { result: { stxns: string[] } }).result.stxns[0]!));
+    expect(stxn.txn.txID()).toBe(txn.txID());
+  });
+
+  it('a phone that skipped a transaction gets the dApp a clear error, never signatures at guessed positions', async () => {
+    const bg = await connected();
+    await bg.requests.handle(sender(), 'k', signReq(grouped([pay(), pay({ amount: 2 })]).map((t) => ({ txn: b64(t) }))), {});
+    await bg.requests.approve('k');
+    const reply = phoneReply(bg.frames[0]!);
+    await bg.phoneSays({ ...reply, result: { ...reply.result, stxns: reply.result.stxns.slice(1) } });
+    expect(bg.answerOf('k')).toEqual({ ok: false, error: { code: 4000, message: 'the phone returned 1 signature for 2 transactions' } });
   });
 });

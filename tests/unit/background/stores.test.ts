@@ -89,7 +89,7 @@ describe('queue store', () => {
 });
 
 describe('pairing store', () => {
-  const pairing = (wallet: string) => ({ server: 's', requestId: 'r', wallet, credId: '', pairedAt: 0 });
+  const pairing = (wallet: string) => ({ server: 's', requestId: 'r', wallet, credId: '', pairedAt: 0, phone: null });
   const site = (origin: string, accounts: string[]): SiteSession => ({ origin, genesisHash: 'h', genesisId: 'g', accounts, sessionId: origin, connectedAt: 0 });
 
   it('revokes the sessions of a replaced account, and only those', async () => {
