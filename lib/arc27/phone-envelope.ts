@@ -23,8 +23,8 @@ export interface PhoneSignRequest {
 
 export type PhoneReply =
   | { kind: 'reply'; requestId: string; stxns: unknown[] }
-  /** A data-signing reply (lib/arc27/sign-data-phone.ts): signData's `signatures[0]`, or sign_message's `signature`, unread. */
-  | { kind: 'signature'; requestId: string; signature: unknown }
+  /** A data-signing reply (lib/arc27/sign-data-phone.ts): signData's `signatures[0]` (null: not signed), or sign_message's `signature`. */
+  | { kind: 'signature'; requestId: string; signature: string | null }
   | { kind: 'error'; requestId: string; error: Arc27Error }
   | { kind: 'invalid'; reason: string; requestId?: string };
 
@@ -84,9 +84,9 @@ function parseOrInvalid(envelope: object): PhoneReply {
   const stxns = readOwn(result, 'stxns');
   if (!isArrayLike(stxns)) {
     const signatures = readOwn(result, 'signatures');
-    if (isArrayLike(signatures)) return { kind: 'signature', requestId, signature: readOwn(signatures, '0') };
-    const signature = readOwn(result, 'signature');
-    if (signature !== undefined) return { kind: 'signature', requestId, signature };
+    const signature = isArrayLike(signatures) ? readOwn(signatures, '0') : readOwn(result, 'signature');
+    if (typeof signature === 'string' || (signature === null && isArrayLike(signatures))) return { kind: 'signature', requestId, signature };
+    if (signature !== undefined || isArrayLike(signatures)) return { kind: 'invalid', reason: 'the signature is not a string', requestId };
     return { kind: 'invalid', reason: 'result.stxns is not an array', requestId };
   }
   const length = readLength(stxns);
