@@ -95,7 +95,8 @@ export interface WalletTransaction {
 export interface NetworkDescriptor {
   genesisHash: string;
   genesisId: string;
-  methods: Arc27Method[];
+  /** ARC-0027 methods, and `sign_data` (Tandem's ARC-0060 event) when the paired phone signs data. */
+  methods: PageMethod[];
 }
 
 export interface DiscoverResult {
