@@ -66,7 +66,7 @@ export function DataSignPrompt({ request, phoneReady, settling = false, onApprov
       )}
       <dl className="kv">
         <dt>Signer</dt>
-        <dd className="mono" data-testid={testIds.dataSigner} title={request.signer}>
+        <dd className="mono wrap" data-testid={testIds.dataSigner} title={request.signer}>
           {request.signer}
         </dd>
       </dl>
