@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { authRoutes } from './auth-routes.ts';
 import type { LiquidContext } from './context.ts';
 import { DevPages } from './dev-pages.ts';
 import { errorHandler, notFoundHandler } from './http-error.ts';
+import { originPolicy } from './origin-policy.ts';
 import { createSessionMiddleware } from './session.ts';
 import { attachSignaling } from './signaling.ts';
 import { UserStore } from './user-store.ts';
@@ -30,12 +31,31 @@ export interface LiquidServerOptions {
   log?: boolean;
   /** Folder holding the dev pages (`<pagesDir>/wallet/index.html` ...). Default: this repo's `dev/`. */
   pagesDir?: string;
+  /**
+   * Refuse every other `Origin` the way the newer Liquid Auth server does (origin-policy.ts): HTTP requests get
+   * its 500, Socket.IO answers without CORS headers. `origin` (the server's own pages) is always allowed, as a
+   * real deployment lists its own site. Default: no list, every origin accepted (the original server).
+   */
+  allowedOrigins?: readonly string[];
+  /** With `allowedOrigins`: refuse API requests that carry no `Origin` too (stricter than the newer server). */
+  refuseWithoutOrigin?: boolean;
+  /** Told the `Origin` header (or its absence) of every HTTP request, Socket.IO handshake and websocket upgrade. */
+  onOrigin?: (sighting: OriginSighting) => void;
+}
+
+export interface OriginSighting {
+  kind: 'http' | 'socket-handshake' | 'websocket-upgrade';
+  /** `GET /auth/session`, the handshake's URL, ... */
+  what: string;
+  origin: string | undefined;
 }
 
 export interface RunningLiquidServer {
   /** http://localhost:PORT */
   url: string;
   port: number;
+  /** How many sockets' `link`s wait for an `auth` with this requestId (tests wait on it before a phone asserts). */
+  linksWaiting(requestId: string): number;
   /** Closes sockets and the HTTP server promptly. */
   close(): Promise<void>;
 }
@@ -71,14 +91,21 @@ export async function startLiquidServer(opts: LiquidServerOptions = {}): Promise
   const sessionMiddleware = createSessionMiddleware(sessionStore);
   const pages = new DevPages(opts.pagesDir ?? DEFAULT_PAGES_DIR, log);
 
+  // Filled with the server's own origin once the port is known; Socket.IO reads the same array on each request.
+  const allowedOrigins = opts.allowedOrigins ? [...opts.allowedOrigins] : undefined;
+  const onOrigin = opts.onOrigin ?? (() => undefined);
+
   const app = express();
   app.disable('x-powered-by');
   app.use((req, _res, next) => {
-    log(`${req.method} ${req.originalUrl}`);
+    log(`${req.method} ${req.originalUrl}${req.headers.origin === undefined ? '' : ` (origin ${req.headers.origin})`}`);
+    if (!req.originalUrl.startsWith('/socket.io/')) onOrigin({ kind: 'http', what: `${req.method} ${req.path}`, origin: req.headers.origin });
     next();
   });
   app.use(express.json({ limit: '1mb' }));
   app.use(sessionMiddleware);
+  // Where the newer server has its CORS: after the session, before every route.
+  if (allowedOrigins) app.use(originPolicy(allowedOrigins, log, opts.refuseWithoutOrigin));
   app.use('/auth', authRoutes(context));
   app.use('/attestation', attestationRoutes(context));
   app.use('/assertion', assertionRoutes(context));
@@ -88,7 +115,14 @@ export async function startLiquidServer(opts: LiquidServerOptions = {}): Promise
   app.use(errorHandler((line) => process.stderr.write(`[liquid] ${line}\n`)));
 
   const httpServer = createServer(app);
-  const io = attachSignaling(httpServer, sessionMiddleware, sessionStore, context);
+  const io = attachSignaling(httpServer, sessionMiddleware, sessionStore, context, allowedOrigins);
+  io.engine.on('initial_headers', (_headers: unknown, req: IncomingMessage) => {
+    onOrigin({ kind: 'socket-handshake', what: `${req.method ?? 'GET'} ${(req.url ?? '').split('?')[0]}`, origin: req.headers.origin });
+  });
+  httpServer.on('upgrade', (req: IncomingMessage) => {
+    log(`websocket upgrade ${(req.url ?? '').split('?')[0]}${req.headers.origin === undefined ? '' : ` (origin ${req.headers.origin})`}`);
+    onOrigin({ kind: 'websocket-upgrade', what: `GET ${(req.url ?? '').split('?')[0]}`, origin: req.headers.origin });
+  });
 
   let port: number;
   try {
@@ -101,7 +135,8 @@ export async function startLiquidServer(opts: LiquidServerOptions = {}): Promise
   // An RP ID cannot be an IP address, so the advertised URL is always localhost, whatever interface we bound.
   const url = `http://localhost:${port}`;
   relyingParty.origin = opts.origin ?? url;
-  log(`listening on ${url} (rpId ${relyingParty.rpId}, origin ${relyingParty.origin})`);
+  if (allowedOrigins && !allowedOrigins.includes(relyingParty.origin)) allowedOrigins.push(relyingParty.origin);
+  log(`listening on ${url} (rpId ${relyingParty.rpId}, origin ${relyingParty.origin}${allowedOrigins ? `, allowed origins ${allowedOrigins.join(' ')}` : ''})`);
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -117,5 +152,5 @@ export async function startLiquidServer(opts: LiquidServerOptions = {}): Promise
     return closing;
   };
 
-  return { url, port, close };
+  return { url, port, linksWaiting: (requestId) => bus.waitingFor(requestId), close };
 }

@@ -41,6 +41,11 @@ export class AuthBus {
     }
   }
 
+  /** How many `link`s wait for this requestId. */
+  waitingFor(requestId: RequestId): number {
+    return [...this.waiters].filter((waiter) => waiter.requestId === requestId).length;
+  }
+
   get pending(): number {
     return this.waiters.size;
   }

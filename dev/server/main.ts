@@ -1,8 +1,11 @@
 /**
  * `npm run server`: the local Liquid Auth stand-in. Environment: PORT (default 3000), HOST (default 127.0.0.1),
- * RP_ID, ORIGIN, DATA_DIR, LOG=1 (request and signaling log on stderr). Prints one line on stdout when ready.
+ * RP_ID, ORIGIN, DATA_DIR, ALLOWED_ORIGINS (comma-separated: refuse other origins like the newer server),
+ * REFUSE_WITHOUT_ORIGIN=1 (with it: refuse requests without an Origin too), LOG=1
+ * (request and signaling log on stderr). Prints one line on stdout when ready.
  */
 import { startLiquidServer } from './app.ts';
+import { parseAllowedOrigins } from './origin-policy.ts';
 
 function portFromEnv(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
@@ -19,6 +22,8 @@ async function main(): Promise<void> {
     rpId: env.RP_ID || undefined,
     origin: env.ORIGIN || undefined,
     dataDir: env.DATA_DIR || undefined,
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    refuseWithoutOrigin: env.REFUSE_WITHOUT_ORIGIN === '1' || env.REFUSE_WITHOUT_ORIGIN === 'true',
     log: env.LOG === '1' || env.LOG === 'true',
   });
   console.log(`listening on ${server.url}`);

@@ -30,11 +30,15 @@ export function attachSignaling(
   sessionMiddleware: RequestHandler,
   store: MemoryStore,
   { bus, log }: LiquidContext,
+  allowedOrigins?: string[],
 ): SignalingServer {
   const io: SignalingServer = new Server(httpServer, {
     serveClient: false,
-    // The real server's gateway allows any origin on the socket (unlike its HTTP routes, which send no CORS headers).
-    cors: { origin: '*' },
+    // The original server's gateway allows any origin on the socket (unlike its HTTP routes, which send no CORS
+    // headers). The newer one gives its gateway `cors: {origin: <its list>, credentials: true}`: engine.io's cors
+    // middleware then answers an unlisted origin's polling requests without Access-Control-Allow-Origin (the
+    // handshake itself goes ahead), and never looks at a websocket upgrade's Origin.
+    cors: allowedOrigins ? { origin: allowedOrigins, credentials: true } : { origin: '*' },
   });
 
   // Runs on every engine.io HTTP request; a request without a known session gets a fresh, unstored one.

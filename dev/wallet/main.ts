@@ -4,7 +4,7 @@
  *
  *   ?link=liquid://...      connect at once
  *   ?mnemonic=w1+w2+...     use (and remember) this account
- *   ?behaviour=reference|spec   (default spec)
+ *   ?behaviour=reference|spec|ios|biatec|connections   (default spec)
  *   ?auto=1                 approve every request
  *   ?ice=stun               public STUN instead of host candidates only
  */

@@ -6,10 +6,12 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { parseDeepLink } from '../../lib/liquid/deep-link';
-import { decodeFrame } from '../../lib/liquid/frames';
+import { PING_FRAME, decodeFrame } from '../../lib/liquid/frames';
+import { answerConnections, triageConnections } from './connections-phone';
 import { forgetCredentialId, loadCredentialId, saveCredentialId, type KeyValueStore } from './account';
 import { AssertionUnavailable, DEVICE_NAME, assertPasskey, registerPasskey, type PasskeyOutcome } from './passkey';
 import { openPeerLink, type PeerLink } from './peer';
+import { loadSessionLink, saveSessionLink } from './reconnect';
 import {
   answerSignRequest,
   triage,
@@ -20,7 +22,7 @@ import {
   type PhoneReply,
   type SignRequest,
 } from './signer';
-import { answerDataRequest, helloUrlOf, triageData } from './sign-data';
+import { DATA_REFERENCES, answerDataRequest, helloUrlOf, triageData } from './sign-data';
 
 export type PhonePhase = 'idle' | 'registering' | 'asserting' | 'linked' | 'offering' | 'connected' | 'closed' | 'error';
 
@@ -30,6 +32,8 @@ export interface DevWallet {
   phase: PhonePhase;
   error?: string;
   connect(link: string): Promise<void>;
+  /** As a wallet app reopened: assert with the last linked request's requestId, then offer again (reconnect.ts). */
+  reconnect(): Promise<void>;
   disconnect(): void;
   setBehaviour(b: PhoneBehaviour): void;
   setAutoApprove(on: boolean): void;
@@ -59,6 +63,8 @@ export interface PhoneOptions {
 }
 
 const MAX_RECEIVED = 200;
+const IOS_PINGS = 10;
+const IOS_PING_INTERVAL_MS = 500;
 const MAX_LOG = 300;
 
 export class Phone implements DevWallet {
@@ -84,6 +90,8 @@ export class Phone implements DevWallet {
   /** Bumped by every connect and disconnect, so callbacks of an older attempt do nothing. */
   private attempt = 0;
   private readonly listeners = new Set<() => void>();
+  /** Request ids seen on the current link (the biatec behaviour ignores repeats). */
+  private readonly seenIds = new Set<string>();
 
   constructor(private readonly options: PhoneOptions) {
     this.address = options.key.address;
@@ -101,6 +109,7 @@ export class Phone implements DevWallet {
     const attempt = ++this.attempt;
     this.dropLink();
     this.queue.length = 0;
+    this.seenIds.clear();
     this.error = undefined;
     try {
       const parsed = parseDeepLink(link);
@@ -114,6 +123,7 @@ export class Phone implements DevWallet {
       this.passkey = await this.provePasskey(parsed.origin, parsed.requestId, attempt);
       this.check(attempt);
       this.setPhase('linked');
+      saveSessionLink(this.options.store, parsed.origin, this.address, link);
       this.note(`linked ${this.address} with passkey ${this.passkey.credId} (${this.lastPasskey?.mode})`);
 
       this.setPhase('offering');
@@ -132,6 +142,7 @@ export class Phone implements DevWallet {
       this.setPhase('connected');
       this.note('data channel open');
       if (this.behaviour === 'reference') this.sendCredentialFrame();
+      if (this.behaviour === 'ios') this.sendPings(attempt);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (attempt === this.attempt) {
@@ -142,6 +153,17 @@ export class Phone implements DevWallet {
       this.note(`connect failed: ${message}`);
       throw err instanceof Error ? err : new Error(message);
     }
+  }
+
+  async reconnect(): Promise<void> {
+    const link = loadSessionLink(this.options.store, this.options.pageOrigin, this.address);
+    if (!link) {
+      this.error = `nothing to reconnect to: ${this.address} has not linked to a request on ${this.options.pageOrigin} yet (scan a QR code first)`;
+      this.setPhase('error');
+      throw new Error(this.error);
+    }
+    this.note('reopened: reconnecting to the request last linked, without a scan');
+    return this.connect(link);
   }
 
   disconnect(): void {
@@ -231,6 +253,18 @@ export class Phone implements DevWallet {
     });
   }
 
+  /** The iOS reference SDK's greeting: the text `ping`, ten times, 0.5 s apart (§8). */
+  private sendPings(attempt: number): void {
+    let sent = 0;
+    const next = (): void => {
+      if (attempt !== this.attempt || this.link?.channel.readyState !== 'open' || sent >= IOS_PINGS) return;
+      this.send(PING_FRAME);
+      sent++;
+      setTimeout(next, IOS_PING_INTERVAL_MS);
+    };
+    next();
+  }
+
   /** The Android reference wallet's first frame after open: plain JSON, not CBOR (§5). */
   private sendCredentialFrame(): void {
     this.send(
@@ -263,7 +297,7 @@ export class Phone implements DevWallet {
       case 'envelope': {
         this.remember(at, decoded.envelope);
         if (this.onDataEnvelope(decoded.envelope, at)) return;
-        const outcome = triage(decoded.envelope, this.context());
+        const outcome = this.behaviour === 'connections' ? triageConnections(decoded.envelope, this.context()) : triage(decoded.envelope, this.context());
         if (outcome.kind === 'reply') {
           this.deliver(outcome.reply, String(decoded.envelope.id ?? '?'));
           return;
@@ -287,8 +321,7 @@ export class Phone implements DevWallet {
     if (helloUrl !== null) this.helloUrl = helloUrl;
     const site = this.helloUrl;
     const ctx = this.context();
-    const handled = ['biatec:hello:request', 'arc0060:sign_data:request', 'arc0027:sign_message:request'].includes(String(envelope.reference));
-    if (!handled) return false;
+    if (!(DATA_REFERENCES[ctx.behaviour] ?? []).includes(String(envelope.reference))) return false;
     this.dataChain = this.dataChain
       .then(async () => {
         const outcome = await triageData(envelope, ctx, site);
@@ -331,7 +364,7 @@ export class Phone implements DevWallet {
         .catch((err: unknown) => this.note(`data reply failed: ${err instanceof Error ? err.message : String(err)}`));
       return;
     }
-    const reply = answerSignRequest(request, decision, this.context());
+    const reply = request.protocol === 'connections' ? answerConnections(request, decision, this.context()) : answerSignRequest(request, decision, this.context());
     this.deliver(reply, request.id);
     if (reply.kind === 'send' && reply.signed > 0) {
       this.stats.requestsSigned++;
@@ -366,7 +399,10 @@ export class Phone implements DevWallet {
       providerId: this.options.providerId,
       behaviour: this.behaviour,
       fault: this.fault,
-      newId: uuidv7,
+      // The iOS SDK writes upper-case UUIDs as response ids.
+      newId: this.behaviour === 'ios' ? () => uuidv7().toUpperCase() : uuidv7,
+      seenIds: this.seenIds,
+      pendingCount: this.queue.length,
     };
   }
 

@@ -1,12 +1,13 @@
 /**
- * The dev wallet's data signing, as pure functions: Biatec's hello, ARC-0060 `arc0060:sign_data`
+ * The dev wallet's data signing, as pure functions: ARC-0060 `arc0060:sign_data`
  * and ARC-0027 `arc0027:sign_message` (liquid-protocol.md §8).
  *
- * - `spec` answers the hello announcing sign_transactions, sign_data and sign_message, and signs
- *   both kinds after the user approves: data as Ed25519(SHA-256(data) ‖ SHA-256(authenticatorData))
- *   once it has checked the item as a wallet must (domain against the hello's site and against
- *   authenticatorData, AUTH scope, base64); messages as Ed25519("MX" ‖ message).
- * - `reference` knows none of them and stays silent, as the Android reference wallet does.
+ * - `spec` (its hello, in signer.ts, announces sign_data and sign_message) signs both after the user
+ *   approves: data as Ed25519(SHA-256(data) ‖ SHA-256(authenticatorData)) once it has checked the
+ *   item as a wallet must (domain against the hello's site and against authenticatorData, AUTH
+ *   scope, base64); messages as Ed25519("MX" ‖ message).
+ * - `biatec` signs data the same way; sign_message is not Biatec's, so signer.ts answers it 4003.
+ * - the other behaviours know neither (signer.ts stays silent or answers as they do).
  *
  * Faults apply as to sign replies (signer.ts): bad-signature flips a byte, silent and garbage-frame
  * replace the reply.
@@ -18,13 +19,10 @@ import { Arc27ErrorCode, arc27Error, type Arc27Error } from '../../lib/arc27/typ
 import { GARBAGE_FRAME, type PhoneContext, type PhoneReply } from './signer';
 
 export const HELLO_REQUEST = 'biatec:hello:request';
-export const HELLO_RESPONSE = 'biatec:hello:response';
 export const SIGN_DATA_REQUEST = 'arc0060:sign_data:request';
 export const SIGN_DATA_RESPONSE = 'arc0060:sign_data:response';
 export const SIGN_MESSAGE_REQUEST = 'arc0027:sign_message:request';
 export const SIGN_MESSAGE_RESPONSE = 'arc0027:sign_message:response';
-
-export const SPEC_METHODS = ['arc0027:sign_transactions', 'arc0060:sign_data', 'arc0027:sign_message'] as const;
 
 export type DataRequest =
   | { kind: 'data'; id: string; item: { data: Uint8Array; authenticatorData: Uint8Array; domain: string } }
@@ -84,22 +82,24 @@ export function helloUrlOf(envelope: Record<string, unknown>): string | null {
   return typeof url === 'string' ? url : '';
 }
 
+/** Which data-signing references a behaviour signs itself; the rest go to signer.ts (4003 or silence). */
+export const DATA_REFERENCES: Partial<Record<PhoneContext['behaviour'], readonly string[]>> = {
+  spec: [SIGN_DATA_REQUEST, SIGN_MESSAGE_REQUEST],
+  biatec: [SIGN_DATA_REQUEST],
+};
+
 /**
- * What the phone does with a hello or data-signing envelope: null when it is neither (signer.ts
- * handles it). `helloUrl` is the site the last hello named (helloUrlOf, read as frames arrive).
+ * What the phone does with a data-signing envelope it signs: null when this behaviour does not
+ * sign it (signer.ts answers). `helloUrl` is the site the last hello named (helloUrlOf, read as
+ * frames arrive; the hello itself is answered by signer.ts).
  */
 export async function triageData(envelope: Record<string, unknown>, ctx: PhoneContext, helloUrl: string | undefined): Promise<DataTriage> {
   const reference = typeof envelope.reference === 'string' ? envelope.reference : '';
-  if (![HELLO_REQUEST, SIGN_DATA_REQUEST, SIGN_MESSAGE_REQUEST].includes(reference)) return null;
+  if (!(DATA_REFERENCES[ctx.behaviour] ?? []).includes(reference)) return null;
   const id = typeof envelope.id === 'string' && envelope.id.length > 0 ? envelope.id : undefined;
-  if (!id || ctx.behaviour === 'reference') return { kind: 'reply', reply: { kind: 'silent', reason: `${ctx.behaviour} phone ignores ${reference}` } };
+  if (!id) return { kind: 'reply', reply: { kind: 'silent', reason: 'envelope has no id to answer' } };
   const params = envelope.params as Record<string, unknown> | undefined;
   const ownKey = nacl.sign.keyPair.fromSecretKey(ctx.key.secretKey).publicKey;
-
-  if (reference === HELLO_REQUEST) {
-    const result = { providerId: ctx.providerId, wallet: ctx.key.address, name: 'Tandem dev wallet', version: '1', methods: [...SPEC_METHODS] };
-    return { kind: 'reply', reply: send({ id: ctx.newId(), reference: HELLO_RESPONSE, requestId: id, result }, ctx) };
-  }
   if (reference === SIGN_MESSAGE_REQUEST) {
     const message = params?.message;
     if (typeof message !== 'string' || message.length === 0) return { kind: 'reply', reply: errorReply(id, SIGN_MESSAGE_RESPONSE, arc27Error(Arc27ErrorCode.InvalidInput, 'params.message must be a string'), ctx) };

@@ -2,13 +2,21 @@
  * What the phone answers to each data-channel envelope, as pure functions (no DOM, no I/O):
  * triage an incoming envelope, then answer a sign request approved or rejected by the user.
  *
- * Two behaviours (liquid-protocol.md §5.1):
+ * Behaviours (liquid-protocol.md §5.1 and §8):
  * - `reference`: what the Android reference wallet does. Signs every txn with its own key,
  *   ignoring `signers`, `authAddr` and `msig`; replies with raw 64-byte ed25519 signatures as
  *   padded base64url; on reject or on any error it sends nothing at all.
  * - `spec`: what ARC-0001/ARC-0027 ask for. Full signed transactions (msgpack, base64url),
  *   `null` where `signers: []`, `authAddr` honoured only when it is this phone's address,
- *   ARC-0027 errors for rejects and for requests it cannot serve.
+ *   ARC-0027 errors for rejects and for requests it cannot serve. Answers the hello with what it
+ *   can do.
+ * - `ios`: the iOS reference SDK. Ten `ping` frames when the channel opens (phone.ts); raw
+ *   signatures in unpadded base64url; skips a transaction under the `skip-txn` fault; silent on
+ *   reject and on the hello.
+ * - `biatec`: Biatec Wallet. Answers the hello; full signed transactions (unpadded base64url) or
+ *   null, positional, and it signs a `signers: []` position its key can sign; 4001/4100/4200/4000
+ *   errors, 4003 for any other reference; no reply at all to a request id it has seen before.
+ * - `connections`: the JSON connections envelope, in connections-phone.ts.
  *
  * Faults let tests make the phone misbehave on purpose; they apply to every reply.
  */
@@ -23,10 +31,10 @@ import type { DataRequest } from './sign-data';
 export const SIGN_TXNS_REQUEST = 'arc0027:sign_transactions:request';
 export const SIGN_TXNS_RESPONSE = 'arc0027:sign_transactions:response';
 
-export const PHONE_BEHAVIOURS = ['reference', 'spec'] as const;
+export const PHONE_BEHAVIOURS = ['reference', 'spec', 'ios', 'biatec', 'connections'] as const;
 export type PhoneBehaviour = (typeof PHONE_BEHAVIOURS)[number];
 
-export const PHONE_FAULTS = ['none', 'silent', 'bad-signature', 'wrong-txn', 'garbage-frame'] as const;
+export const PHONE_FAULTS = ['none', 'silent', 'bad-signature', 'wrong-txn', 'garbage-frame', 'skip-txn'] as const;
 export type PhoneFault = (typeof PHONE_FAULTS)[number];
 
 /** A frame no decoder accepts: not JSON, not base64url. */
@@ -47,9 +55,25 @@ export interface PhoneContext {
   providerId: string;
   behaviour: PhoneBehaviour;
   fault: PhoneFault;
-  /** Id for each reply envelope (UUID v7 in the Liquid clients). */
+  /** Id for each reply envelope (UUID v7 in the Liquid clients; upper-case UUIDs on iOS). */
   newId: () => string;
+  /** Request ids this phone has seen (Biatec answers a repeated id with nothing). */
+  seenIds: Set<string>;
+  /** How many requests wait for the user (Biatec refuses above 50 with 4000). */
+  pendingCount: number;
 }
+
+export const HELLO_REQUEST = 'biatec:hello:request';
+export const HELLO_RESPONSE = 'biatec:hello:response';
+/** What each behaviour answers to the hello with; behaviours not listed stay silent. */
+export const HELLO_METHODS: Partial<Record<PhoneBehaviour, string[]>> = {
+  biatec: ['arc0027:sign_transactions', 'arc0060:sign_data'],
+  // The spec phone also signs data and messages (sign-data.ts).
+  spec: ['arc0027:sign_transactions', 'arc0060:sign_data', 'arc0027:sign_message'],
+};
+/** Biatec's limits (liquid-protocol.md §8). */
+export const BIATEC_MAX_TXNS = 16;
+export const BIATEC_MAX_PENDING = 50;
 
 export interface SignRequest {
   id: string;
@@ -57,14 +81,24 @@ export interface SignRequest {
   txns: WalletTransaction[];
   /** A data-signing request (sign-data.ts) rather than transactions; `txns` is then empty. */
   data?: DataRequest;
+  /** The envelope it came in; ARC-0027 when absent. */
+  protocol?: 'connections';
 }
 
 export interface ResponseEnvelope {
   id: string;
-  reference: typeof SIGN_TXNS_RESPONSE | `arc0027:${string}:response`;
+  reference: typeof SIGN_TXNS_RESPONSE | `arc0027:${string}:response` | `biatec:${string}:response` | `arc0060:${string}:response`;
   requestId: string;
-  result?: { providerId: string; stxns: (string | null)[] };
+  result?: { providerId: string; stxns: (string | null)[] } | HelloResult;
   error?: Arc27Error;
+}
+
+export interface HelloResult {
+  providerId: string;
+  wallet: string;
+  name: string;
+  version: string;
+  methods: string[];
 }
 
 /** What to put on the channel. `signed` counts the signatures carried by the frame. */
@@ -83,9 +117,17 @@ export function triage(envelope: Record<string, unknown>, ctx: PhoneContext): Tr
   const id = typeof envelope.id === 'string' && envelope.id.length > 0 ? envelope.id : undefined;
   const reference = typeof envelope.reference === 'string' ? envelope.reference : '';
   if (!id) return { kind: 'reply', reply: { kind: 'silent', reason: 'envelope has no id to answer' } };
+  // The connections envelope is JSON text, which these phones' CBOR decoders never read.
+  if (envelope.v === 1) return { kind: 'reply', reply: { kind: 'silent', reason: `a ${ctx.behaviour} phone does not read the connections envelope` } };
+
+  if (ctx.behaviour === 'biatec') {
+    if (ctx.seenIds.has(id)) return { kind: 'reply', reply: { kind: 'silent', reason: `biatec phone ignores the repeated request id ${id}` } };
+    ctx.seenIds.add(id);
+  }
+  if (reference === HELLO_REQUEST) return { kind: 'reply', reply: answerHello(id, envelope.params, ctx) };
 
   if (reference !== SIGN_TXNS_REQUEST) {
-    if (ctx.behaviour === 'reference') {
+    if (ctx.behaviour === 'reference' || ctx.behaviour === 'ios') {
       return { kind: 'reply', reply: { kind: 'silent', reason: `reference phone ignores ${reference || 'an envelope without reference'}` } };
     }
     const error = arc27Error(Arc27ErrorCode.MethodNotSupported, `the dev wallet does not support ${reference || 'this request'}`);
@@ -94,25 +136,69 @@ export function triage(envelope: Record<string, unknown>, ctx: PhoneContext): Tr
 
   const request = parseSignRequest(id, envelope.params);
   if (typeof request === 'string') {
-    if (ctx.behaviour === 'reference') return { kind: 'reply', reply: { kind: 'silent', reason: request } };
+    if (ctx.behaviour === 'reference' || ctx.behaviour === 'ios') return { kind: 'reply', reply: { kind: 'silent', reason: request } };
     return { kind: 'reply', reply: finish(errorEnvelope(id, SIGN_TXNS_RESPONSE, arc27Error(Arc27ErrorCode.InvalidInput, request), ctx), 0, ctx) };
   }
 
-  if (ctx.behaviour === 'spec') {
-    const problem = checkSignable(request, ctx.key.address);
-    if (problem) return { kind: 'reply', reply: finish(errorEnvelope(id, SIGN_TXNS_RESPONSE, problem, ctx), 0, ctx) };
-  }
+  const problem = ctx.behaviour === 'spec' ? checkSignable(request, ctx.key.address) : ctx.behaviour === 'biatec' ? checkBiatec(request, ctx) : null;
+  if (problem) return { kind: 'reply', reply: finish(errorEnvelope(id, SIGN_TXNS_RESPONSE, problem, ctx), 0, ctx) };
   return { kind: 'prompt', request };
+}
+
+/**
+ * The hello (liquid-protocol.md §8). Biatec keeps the URL only when it is https; the dev wallet
+ * also takes `http://localhost` URLs, because development dApps are served there.
+ */
+function answerHello(id: string, params: unknown, ctx: PhoneContext): PhoneReply {
+  const methods = HELLO_METHODS[ctx.behaviour];
+  if (!methods) return { kind: 'silent', reason: `a ${ctx.behaviour} phone ignores the hello` };
+  const url = (params as { metadata?: { url?: unknown } } | null)?.metadata?.url;
+  if (ctx.behaviour === 'biatec' && (typeof url !== 'string' || !helloUrlAccepted(url))) {
+    return finish(errorEnvelope(id, HELLO_RESPONSE, arc27Error(Arc27ErrorCode.InvalidInput, 'metadata.url must be https'), ctx), 0, ctx);
+  }
+  const result: HelloResult = { providerId: ctx.providerId, wallet: ctx.key.address, name: `Tandem dev wallet (${ctx.behaviour})`, version: '1.0.0', methods: [...methods] };
+  return finish({ id: ctx.newId(), reference: HELLO_RESPONSE, requestId: id, result }, 0, ctx);
+}
+
+export function helloUrlAccepted(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && parsed.hostname === 'localhost');
+  } catch {
+    return false;
+  }
+}
+
+/** Biatec's refusals, before the user is asked (liquid-protocol.md §8). */
+function checkBiatec(request: SignRequest, ctx: PhoneContext): Arc27Error | null {
+  if (ctx.pendingCount >= BIATEC_MAX_PENDING) return arc27Error(Arc27ErrorCode.Unknown, `more than ${BIATEC_MAX_PENDING} requests are waiting`);
+  if (request.txns.length === 0 || request.txns.length > BIATEC_MAX_TXNS) return arc27Error(Arc27ErrorCode.InvalidInput, `between 1 and ${BIATEC_MAX_TXNS} transactions, please`);
+  for (const [i, wtxn] of request.txns.entries()) {
+    const txn = decodeTxn(wtxn.txn);
+    if (!txn) return arc27Error(Arc27ErrorCode.InvalidInput, `txns[${i}] does not decode`);
+    if (Array.isArray(wtxn.signers) && wtxn.signers.length === 0) continue;
+    if ((wtxn.authAddr ?? txn.sender.toString()) !== ctx.key.address) return arc27Error(Arc27ErrorCode.UnauthorizedSigner, `txns[${i}]: the sender is not this wallet's account`);
+  }
+  return null;
 }
 
 /** The reply to a sign request once the user has decided. */
 export function answerSignRequest(request: SignRequest, decision: 'approve' | 'reject', ctx: PhoneContext): PhoneReply {
   if (decision === 'reject') {
-    if (ctx.behaviour === 'reference') return { kind: 'silent', reason: 'reference phone sends nothing on reject' };
+    if (ctx.behaviour === 'reference' || ctx.behaviour === 'ios') return { kind: 'silent', reason: `${ctx.behaviour} phone sends nothing on reject` };
     const error = arc27Error(Arc27ErrorCode.MethodCanceled, 'The user rejected the request on the phone');
     return finish(errorEnvelope(request.id, SIGN_TXNS_RESPONSE, error, ctx), 0, ctx);
   }
-  return ctx.behaviour === 'reference' ? signLikeReference(request, ctx) : signLikeSpec(request, ctx);
+  switch (ctx.behaviour) {
+    case 'reference':
+      return signLikeReference(request, ctx);
+    case 'ios':
+      return signLikeIos(request, ctx);
+    case 'biatec':
+      return signLikeBiatec(request, ctx);
+    default:
+      return signLikeSpec(request, ctx);
+  }
 }
 
 /** A short description of each txn for the prompt; never throws. */
@@ -195,6 +281,31 @@ function signLikeReference(request: SignRequest, ctx: PhoneContext): PhoneReply 
   return finish(resultEnvelope(request.id, stxns, ctx), stxns.length, ctx);
 }
 
+/** Raw signatures, unpadded; a transaction it cannot sign (or the first, under `skip-txn`) is left out. */
+function signLikeIos(request: SignRequest, ctx: PhoneContext): PhoneReply {
+  const stxns: string[] = [];
+  request.txns.forEach((wtxn, i) => {
+    const txn = decodeTxn(wtxn.txn);
+    if (!txn || (ctx.fault === 'skip-txn' && i === 0)) return;
+    stxns.push(toBase64Url(signature(faultyTarget(txn, ctx.fault), ctx)));
+  });
+  return finish(resultEnvelope(request.id, stxns, ctx), stxns.length, ctx);
+}
+
+/** Full signed transactions, unpadded base64url, null where its key is not the signer. */
+function signLikeBiatec(request: SignRequest, ctx: PhoneContext): PhoneReply {
+  let signed = 0;
+  const stxns = request.txns.map((wtxn) => {
+    const txn = decodeTxn(wtxn.txn)!;
+    // It signs a `signers: []` position too when its key could: the requester must drop that.
+    if ((wtxn.authAddr ?? txn.sender.toString()) !== ctx.key.address) return null;
+    const target = faultyTarget(txn, ctx.fault);
+    signed++;
+    return toBase64Url(target.attachSignature(ctx.key.address, signature(target, ctx)));
+  });
+  return finish(resultEnvelope(request.id, stxns, ctx), signed, ctx);
+}
+
 /** ed25519 over "TX" ‖ msgpack(txn), flipped when the bad-signature fault is on. */
 function signature(txn: Transaction, ctx: PhoneContext): Uint8Array {
   const sig = nacl.sign.detached(txn.bytesToSign(), ctx.key.secretKey);
@@ -229,8 +340,8 @@ function errorEnvelope(requestId: string, reference: ResponseEnvelope['reference
 }
 
 function responseReferenceFor(requestReference: string): ResponseEnvelope['reference'] {
-  const match = /^arc0027:([a-z_]+):request$/.exec(requestReference);
-  return match ? `arc0027:${match[1]!}:response` : 'arc0027:unknown:response';
+  const match = /^(arc0027|arc0060|biatec):([a-z_]+):request$/.exec(requestReference);
+  return match ? (`${match[1]!}:${match[2]!}:response` as ResponseEnvelope['reference']) : 'arc0027:unknown:response';
 }
 
 /** Applies the transport-level faults to a reply about to be sent. */

@@ -40,6 +40,11 @@ export function mountUi(doc: Document, phone: Phone, actions: UiActions): void {
       // The phone records the error in its state; render() shows it.
     });
   });
+  el('reconnect').addEventListener('click', () => {
+    phone.reconnect().catch(() => {
+      // As for connect: the phone records the error in its state.
+    });
+  });
   el('disconnect').addEventListener('click', () => phone.disconnect());
   behaviour.addEventListener('change', () => {
     if (isOneOf(PHONE_BEHAVIOURS, behaviour.value)) phone.setBehaviour(behaviour.value);

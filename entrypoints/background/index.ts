@@ -41,6 +41,7 @@ export default defineBackground({
       knownProtocol: () => null,
       newId: () => uuidv7(),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
     const edges = createRequestEdges({ sendSign: phone.sendSign, sendFrame: (frame) => peer.send(frame) }, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);

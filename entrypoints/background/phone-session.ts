@@ -35,6 +35,7 @@ export interface PhoneSessionDeps {
   knownProtocol(server: string): PhoneProtocol | null;
   newId(): string;
   setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 export interface PhoneSession {
@@ -50,7 +51,7 @@ export interface PhoneSession {
   onPhoneFrame(value: Record<string, unknown>): Promise<PhoneReply | null>;
 }
 
-type Waiter = { id: string; resolve: (answered: boolean) => void };
+type Waiter = { id: string; resolve: (answered: boolean) => void; timer: unknown };
 
 export function createPhoneSession(deps: PhoneSessionDeps): PhoneSession {
   /** Settled envelope of the current channel; null until an opener ran in this worker's life. */
@@ -68,18 +69,20 @@ export function createPhoneSession(deps: PhoneSessionDeps): PhoneSession {
   /** Waits for an answer to opener `id`, at most `ms`; true when one came. */
   function answerTo(id: string, ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      waiter = { id, resolve };
-      deps.setTimeout(() => {
+      const timer = deps.setTimeout(() => {
         if (waiter?.id === id) waiter = null;
         resolve(false);
       }, ms);
+      waiter = { id, resolve, timer };
     });
   }
 
   function settleWaiter(id: string, answered = true) {
     if (waiter?.id !== id) return;
-    const { resolve } = waiter;
+    const { resolve, timer } = waiter;
     waiter = null;
+    // No timer outlives its wait: an idle worker runs no callback (worker-idle.spec.ts).
+    deps.clearTimeout(timer);
     resolve(answered);
   }
 

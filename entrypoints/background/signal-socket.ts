@@ -10,7 +10,9 @@
  */
 import { io } from 'socket.io-client';
 import { Fetch, WebSocket } from 'engine.io-client';
+import browser from 'webextension-polyfill';
 import type { SignalSocket } from '@/lib/liquid/signaling';
+import { isOriginRefusal, OriginRefusedError } from '@/lib/liquid/origin-refusal';
 import { withDeadline } from '@/lib/messaging/result';
 
 const HTTP_DEADLINE_MS = 10_000;
@@ -30,7 +32,15 @@ export function openSignalSocket(serverUrl: string): SignalSocket {
 
 export async function fetchServerSession(serverUrl: string): Promise<void> {
   const response = await withDeadline(fetch(new URL('/auth/session', serverUrl), { credentials: 'include' }), HTTP_DEADLINE_MS, 'GET /auth/session');
-  if (!response.ok) throw new Error(`GET /auth/session answered ${response.status}`);
+  if (response.ok) return;
+  const body = await withDeadline(response.text(), HTTP_DEADLINE_MS, 'GET /auth/session body').catch(() => '');
+  if (isOriginRefusal({ status: response.status, header: (name) => response.headers.get(name), body })) throw new OriginRefusedError(extensionOrigin());
+  throw new Error(`GET /auth/session answered ${response.status}`);
+}
+
+/** What a server sees in `Origin` from Tandem: chrome-extension://<id>, or moz-extension://<uuid of this install>. */
+function extensionOrigin(): string {
+  return browser.runtime.getURL('/').replace(/\/$/, '');
 }
 
 export async function logoutServerSession(serverUrl: string): Promise<void> {

@@ -15,7 +15,8 @@ export const MAX_FRAME_CBOR_BYTES = 255_000;
 /**
  * What actually crosses the data channel is the base64url text, 4/3 of the CBOR, and Chromium's
  * RTCDataChannel.send throws above 262,144 bytes (max-message-size; checked on Chromium 156). So
- * frames are sized by their text, with headroom, in both directions.
+ * frames are sized by their text, with headroom, in both directions. The bound also keeps frames
+ * under the 350,000 characters above which Biatec Wallet drops a frame silently (liquid-protocol.md §8).
  */
 export const MAX_FRAME_TEXT_CHARS = 250_000;
 

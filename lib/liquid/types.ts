@@ -29,7 +29,16 @@ export type ConnectionPhase =
   | 'phone-offline'
   | 'failed';
 
-export type FailureReason = 'server-unreachable' | 'link-timeout' | 'no-offer' | 'channel-failed' | 'session-lost' | 'no-permission' | 'wrong-account';
+export type FailureReason =
+  | 'server-unreachable'
+  | 'link-timeout'
+  | 'no-offer'
+  | 'channel-failed'
+  | 'session-lost'
+  | 'no-permission'
+  | 'wrong-account'
+  /** The server refused Tandem's origin (lib/liquid/origin-refusal.ts): "This Liquid Auth server does not accept Tandem (origin …). Ask its operator to allow it." */
+  | 'origin-refused';
 
 export type SocketPhase = 'offline' | 'connecting' | 'connected' | 'reconnecting';
 

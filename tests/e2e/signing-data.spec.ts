@@ -161,4 +161,19 @@ test.describe('data signing', () => {
     await approval.approveData();
     expect(errorOf(await message)).toMatchObject({ code: 4000, message: expect.stringContaining('does not verify') });
   });
+
+  test('the biatec phone signs data for the site its hello named, verified; it cannot sign messages (4003, nothing sent)', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({});
+    const { address, wallet } = await pairPhone(context, extensionId, server, 'biatec');
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+
+    const signing = dapp.signData();
+    await (await ApprovalPage.find(context, extensionId)).approveData();
+    const outcome = await signing;
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(signDataVerifies((outcome as unknown as { result: SignDataResult }).result)).toBe(true);
+
+    expect(errorOf(await dapp.signMessage('hello', address)).code).toBe(4003);
+    expect(await dataFrames(wallet)).toEqual(['arc0060:sign_data:request']);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { isValidAddress } from 'algosdk';
 import { buildDeepLink } from '../deep-link';
+import { OriginRefusedError } from '../origin-refusal';
 import { errorText, type Attempt, type SignalingCore, type SignalSocket } from './core';
 import type { SocketLifecycle } from './socket';
 import { SOCKET_EVENTS, type SocketPayloads } from '../socket-events';
@@ -127,6 +128,15 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
    */
   function serverAway(a: Attempt, err: unknown, retryMs = RELINK_RETRY_MS) {
     if (core.attempt !== a) return;
+    if (err instanceof OriginRefusedError) {
+      // Only the server's operator can change this: no QR that could never connect, no retrying on
+      // our own; Retry tries again once the operator has listed Tandem.
+      core.disarm('link');
+      if (core.current.phase === 'connected') return;
+      core.setState({ link: undefined, linkExpiresAt: undefined, socket: 'offline' });
+      core.fail('origin-refused', err.message);
+      return;
+    }
     if (core.current.phase !== 'connected') core.fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}${a.rescan ? '; retrying…' : ''}`);
     if (!a.rescan) return;
     core.log('the server is away; retrying the socket', errorText(err));

@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLiquidServer, type RunningLiquidServer } from '../../../dev/server/app.ts';
+import { startLiquidServer, type LiquidServerOptions, type RunningLiquidServer } from '../../../dev/server/app.ts';
 
 export interface TestServer {
   url: string;
   port: number;
+  /** The running server's `link`s waiting for this requestId (0 while stopped). */
+  linksWaiting(requestId: string): number;
   stop(): Promise<void>;
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -24,19 +26,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `options`: the dev server's origin policy and `onOrigin` (the rest is chosen here). */
+export async function startTestServer(options: Pick<LiquidServerOptions, 'allowedOrigins' | 'refuseWithoutOrigin' | 'onOrigin'> = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-server-'));
-  let running: RunningLiquidServer | null = await startLiquidServer({ port, dataDir });
+  let running: RunningLiquidServer | null = await startLiquidServer({ ...options, port, dataDir });
   return {
     url: `http://localhost:${port}`,
     port,
+    linksWaiting: (requestId) => running?.linksWaiting(requestId) ?? 0,
     async stop() {
       await running?.close();
       running = null;
     },
     async start() {
-      if (!running) running = await startLiquidServer({ port, dataDir });
+      if (!running) running = await startLiquidServer({ ...options, port, dataDir });
     },
     async dispose() {
       await running?.close();

@@ -2,8 +2,8 @@
 import algosdk from 'algosdk';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 
-export type Behaviour = 'reference' | 'spec';
-export type Fault = 'none' | 'silent' | 'bad-signature' | 'wrong-txn' | 'garbage-frame';
+export type Behaviour = 'reference' | 'spec' | 'ios' | 'biatec' | 'connections';
+export type Fault = 'none' | 'silent' | 'bad-signature' | 'wrong-txn' | 'garbage-frame' | 'skip-txn';
 
 export class WalletPage {
   constructor(readonly page: Page) {}
@@ -28,6 +28,17 @@ export class WalletPage {
 
   async connect(link: string): Promise<void> {
     await this.page.evaluate((l) => (window as unknown as { devWallet: { connect(l: string): Promise<void> } }).devWallet.connect(l), link);
+  }
+
+  /** Presses Reconnect, as a user reopening the wallet app: an assertion with the last requestId, then a new offer. */
+  async reconnect(): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.getByTestId('reconnect').click();
+  }
+
+  /** How the phone proved its account on its last connect. */
+  lastPasskey(): Promise<{ mode: 'registered' | 'asserted'; credId: string } | undefined> {
+    return this.page.evaluate(() => (window as unknown as { devWallet: { lastPasskey?: { mode: 'registered' | 'asserted'; credId: string } } }).devWallet.lastPasskey);
   }
 
   phase(): Promise<string> {
@@ -78,6 +89,11 @@ export class WalletPage {
     await this.page.evaluate(() => (window as unknown as { devWallet: { approve(): Promise<void> } }).devWallet.approve());
   }
 
+  /** Rejects the oldest pending request on the phone (auto-approve off). */
+  async reject() {
+    await this.page.evaluate(() => (window as unknown as { devWallet: { reject(): Promise<void> } }).devWallet.reject());
+  }
+
   /**
    * The sign requests the phone received for dApps: every `arc0027:sign_transactions:request` frame
    * but Tandem's own pairing check (proof of possession, sent when a pairing connects).
@@ -85,6 +101,12 @@ export class WalletPage {
   async dappSignRequests(): Promise<{ reference: string; params: { txns: { txn: string; signers?: string[] }[] } }[]> {
     const frames = (await this.received()) as { reference?: string; params?: { txns?: { txn: string }[] } }[];
     return frames.filter((f) => f.reference === 'arc0027:sign_transactions:request' && !isPairingCheck(f)) as never;
+  }
+
+  /** The connections-envelope sign requests the phone received for dApps (pairing check excluded). */
+  async dappConnectionsRequests(): Promise<{ id: string; params: { txns: string[] } }[]> {
+    const frames = (await this.received()) as { v?: number; method?: string; params?: { txns?: string[] } }[];
+    return frames.filter((f) => f.v === 1 && f.method === 'sign_transactions' && !isPairingCheck({ params: { txns: (f.params?.txns ?? []).map((txn) => ({ txn })) } })) as never;
   }
 
   received(): Promise<unknown[]> {

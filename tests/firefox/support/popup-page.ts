@@ -60,6 +60,21 @@ export class FirefoxPopup {
     });
   }
 
+  /** Clicks "Pair" without waiting for a QR code (for pairings that must be refused). */
+  async requestPairing(): Promise<void> {
+    await clickTestId(this.page, testIds.pair);
+  }
+
+  /** The failure message shown (null when it shows none). */
+  failureText(): Promise<string | null> {
+    return textOf(this.page, testIds.failure);
+  }
+
+  /** Tandem's origin in this Firefox (moz-extension://<this install's UUID>). */
+  extensionOrigin(): Promise<string> {
+    return this.page.evaluate(() => location.origin);
+  }
+
   /** The phase and failure shown, for a failing test's report. */
   async describePhase(): Promise<string> {
     const phase = await attributeOf(this.page, testIds.connectionPhase, 'data-phase');

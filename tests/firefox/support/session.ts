@@ -4,6 +4,7 @@
  * phone in Chromium. One per test file; files run one at a time (vitest.firefox.config.ts).
  */
 import type { Browser } from 'puppeteer-core';
+import type { LiquidServerOptions } from '../../../dev/server/app';
 import { startTestServer, type TestServer } from '../../e2e/support/server';
 import { launchFirefoxWithTandem, tandemPages } from './firefox';
 import { FirefoxPopup } from './popup-page';
@@ -22,8 +23,9 @@ export interface FirefoxSession {
   dispose(): Promise<void>;
 }
 
-export async function startFirefoxSession(): Promise<FirefoxSession> {
-  const server = await startTestServer();
+/** `serverOptions`: the dev server's origin policy and `onOrigin`. */
+export async function startFirefoxSession(serverOptions: Pick<LiquidServerOptions, 'allowedOrigins' | 'refuseWithoutOrigin' | 'onOrigin'> = {}): Promise<FirefoxSession> {
+  const server = await startTestServer(serverOptions);
   const cleanups: (() => Promise<void>)[] = [() => server.dispose()];
   const dispose = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);

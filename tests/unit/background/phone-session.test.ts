@@ -25,7 +25,15 @@ function setup(options: { phone?: PhoneProfile | null; known?: PhoneProtocol | n
     },
     knownProtocol: () => options.known ?? null,
     newId: () => `id-${++ids}`,
-    setTimeout: (fn, ms) => timers.push({ fn, ms }),
+    setTimeout: (fn, ms) => {
+      const timer = { fn, ms };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimeout: (handle) => {
+      const at = timers.indexOf(handle as (typeof timers)[number]);
+      if (at >= 0) timers.splice(at, 1);
+    },
   });
   /** Lets queued promise callbacks run. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -86,7 +94,8 @@ describe('the opener', () => {
     await s.settle();
     await s.session.onPhoneFrame({ id: 'p', requestId: 'id-1', reference: 'biatec:hello:response', result: { methods: ['arc0027:sign_transactions'] } });
     await opened;
-    await s.fireTimers();
+    // The wait's timer is gone with the answer: nothing wakes an idle worker later.
+    expect(s.timers).toEqual([]);
     expect(s.sent).toHaveLength(1);
     expect(s.pairing()?.phone?.protocol).toBe('arc27');
   });

@@ -10,8 +10,11 @@ import {
 } from 'algosdk';
 import { decodeFrame } from '../../../lib/liquid/frames';
 import { fromBase64Loose, toBase64Url } from '../../../lib/encoding/base64';
+import { answerConnections, secondKey, triageConnections } from '../../../dev/wallet/connections-phone';
 import {
   GARBAGE_FRAME,
+  HELLO_REQUEST,
+  HELLO_RESPONSE,
   SIGN_TXNS_REQUEST,
   SIGN_TXNS_RESPONSE,
   WRONG_TXN_NOTE,
@@ -44,7 +47,7 @@ function b64(txn: Transaction, url = true): string {
   return url ? toBase64Url(bytes) : Buffer.from(bytes).toString('base64');
 }
 
-function ctx(behaviour: PhoneBehaviour, fault: PhoneFault = 'none'): PhoneContext {
+function ctx(behaviour: PhoneBehaviour, fault: PhoneFault = 'none', pendingCount = 0): PhoneContext {
   let n = 0;
   return {
     key: { address: PHONE_ADDRESS, secretKey: phone.sk },
@@ -52,6 +55,8 @@ function ctx(behaviour: PhoneBehaviour, fault: PhoneFault = 'none'): PhoneContex
     behaviour,
     fault,
     newId: () => `reply-${++n}`,
+    seenIds: new Set(),
+    pendingCount,
   };
 }
 
@@ -248,5 +253,131 @@ describe('describeTxn', () => {
       amount: '42 µAlgo',
     });
     expect(describeTxn({ txn: '%%%' })).toMatchObject({ type: '?', error: expect.any(String) });
+  });
+});
+
+const hello = (url: string, id = 'hello-1') => ({ id, reference: HELLO_REQUEST, params: { providerId: 'tandem', metadata: { name: 'Tandem', description: '', url, icons: [] } } });
+
+describe('ios phone', () => {
+  it('replies with unpadded base64url raw signatures, stays silent on reject and on the hello', () => {
+    const txns = [payment(phone.addr, 1), payment(phone.addr, 2)];
+    const stxns = stxnsOf(promptAndAnswer(request(txns.map((t) => ({ txn: b64(t) }))), 'approve', ctx('ios')));
+    expect(stxns).toHaveLength(2);
+    stxns.forEach((entry, i) => {
+      expect(entry).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(verifies(txns[i]!, fromBase64Loose(entry!)!)).toBe(true);
+    });
+    expect(promptAndAnswer(request([{ txn: b64(txns[0]!) }]), 'reject', ctx('ios')).kind).toBe('silent');
+    expect(triage(hello('https://tandem.wallet'), ctx('ios'))).toMatchObject({ kind: 'reply', reply: { kind: 'silent' } });
+  });
+
+  it('skip-txn: leaves the first transaction out, so stxns is shorter than the request', () => {
+    const txns = [payment(phone.addr, 1), payment(phone.addr, 2)];
+    const stxns = stxnsOf(promptAndAnswer(request(txns.map((t) => ({ txn: b64(t) }))), 'approve', ctx('ios', 'skip-txn')));
+    expect(stxns).toHaveLength(1);
+    expect(verifies(txns[1]!, fromBase64Loose(stxns[0]!)!)).toBe(true);
+  });
+});
+
+describe('biatec phone', () => {
+  it('answers the hello with its methods, https URLs only (and http://localhost for development)', () => {
+    const reply = triage(hello('https://tandem.wallet'), ctx('biatec'));
+    expect(reply.kind === 'reply' && sentEnvelope(reply.reply)).toMatchObject({ reference: HELLO_RESPONSE, requestId: 'hello-1', result: { wallet: PHONE_ADDRESS, methods: ['arc0027:sign_transactions', 'arc0060:sign_data'] } });
+    const local = triage(hello('http://localhost:5173'), ctx('biatec'));
+    expect(local.kind === 'reply' && sentEnvelope(local.reply)).toMatchObject({ result: { methods: expect.any(Array) } });
+    const plain = triage(hello('http://dapp.example'), ctx('biatec'));
+    expect(plain.kind === 'reply' && sentEnvelope(plain.reply)).toMatchObject({ error: { code: 4200 } });
+  });
+
+  it('full signed transactions, null where its key does not sign; it signs an own signers: [] position', () => {
+    const mine = payment(phone.addr, 1);
+    const foreign = payment(other.addr, 2);
+    const own = payment(phone.addr, 3);
+    const stxns = stxnsOf(promptAndAnswer(request([{ txn: b64(mine) }, { txn: b64(foreign), signers: [] }, { txn: b64(own), signers: [] }]), 'approve', ctx('biatec')));
+    expect(stxns[1]).toBeNull();
+    expect(stxns[0]).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeSignedTransaction(fromBase64Loose(stxns[0]!)!).txn.txID()).toBe(mine.txID());
+    expect(decodeSignedTransaction(fromBase64Loose(stxns[2]!)!).txn.txID()).toBe(own.txID());
+  });
+
+  it('never answers a request id twice', () => {
+    const c = ctx('biatec');
+    const envelope = request([{ txn: b64(payment(phone.addr, 1)) }]);
+    expect(triage(envelope, c).kind).toBe('prompt');
+    expect(triage(envelope, c)).toMatchObject({ kind: 'reply', reply: { kind: 'silent' } });
+  });
+
+  it.each([
+    ['a rejection', 4001],
+    ['a foreign sender', 4100],
+    ['no transactions', 4200],
+    ['17 transactions', 4200],
+    ['51 waiting requests', 4000],
+    ['another reference', 4003],
+  ])('%s gets %i', (what, code) => {
+    const c = ctx('biatec', 'none', what === '51 waiting requests' ? 51 : 0);
+    let reply: PhoneReply;
+    if (what === 'a rejection') reply = promptAndAnswer(request([{ txn: b64(payment(phone.addr, 1)) }]), 'reject', c);
+    else {
+      const envelope =
+        what === 'a foreign sender' ? request([{ txn: b64(payment(other.addr, 1)) }])
+        : what === 'no transactions' ? request([])
+        : what === '17 transactions' ? request(Array.from({ length: 17 }, (_, i) => ({ txn: b64(payment(phone.addr, i + 1)) })))
+        : what === '51 waiting requests' ? request([{ txn: b64(payment(phone.addr, 1)) }])
+        : { id: 'req-1', reference: 'arc0027:sign_message:request', params: {} };
+      const t = triage(envelope, c);
+      if (t.kind !== 'reply') throw new Error('expected an answer at once');
+      reply = t.reply;
+    }
+    const envelope = sentEnvelope(reply);
+    expect(envelope).toMatchObject({ requestId: 'req-1', error: { code } });
+    if (what === 'another reference') expect(envelope.reference).toBe('arc0027:sign_message:response');
+  });
+});
+
+describe('spec phone and the hello', () => {
+  it('answers the hello with everything it can do; the reference phone ignores it', () => {
+    const reply = triage(hello('https://tandem.wallet'), ctx('spec'));
+    expect(reply.kind === 'reply' && sentEnvelope(reply.reply)).toMatchObject({ reference: HELLO_RESPONSE, result: { methods: expect.arrayContaining(['arc0027:sign_transactions']) } });
+    expect(triage(hello('https://tandem.wallet'), ctx('reference'))).toMatchObject({ kind: 'reply', reply: { kind: 'silent' } });
+  });
+
+  it('ARC-0027 phones ignore a connections frame', () => {
+    for (const b of ['reference', 'spec', 'ios', 'biatec'] as const) {
+      expect(triage({ v: 1, kind: 'request', id: 'c', method: 'connect', params: {} }, ctx(b))).toMatchObject({ kind: 'reply', reply: { kind: 'silent' } });
+    }
+  });
+});
+
+describe('connections phone', () => {
+  const json = (reply: PhoneReply) => {
+    if (reply.kind !== 'send') throw new Error('expected a frame');
+    return JSON.parse(reply.frame) as Record<string, unknown>;
+  };
+
+  it('connect brings two accounts; sign_transactions signs for either, std base64, null outside indexesToSign', () => {
+    const c = ctx('connections');
+    const connected = triageConnections({ v: 1, kind: 'request', id: 'c1', method: 'connect', params: { metadata: { name: 'Tandem', url: 'https://tandem.wallet' } } }, c);
+    const accounts = connected.kind === 'reply' ? (json(connected.reply).result as { domains: { accounts: { address: string }[] } }).domains.accounts : [];
+    expect(accounts.map((a) => a.address)).toEqual([PHONE_ADDRESS, secondKey(c.key).address]);
+    const second = Address.fromString(accounts[1]!.address);
+    const txns = [payment(phone.addr, 1), payment(second, 2), payment(other.addr, 3)];
+    const t = triageConnections({ v: 1, kind: 'request', id: 's1', method: 'sign_transactions', params: { txns: txns.map((x) => b64(x, false)), indexesToSign: [0, 1] } }, c);
+    if (t.kind !== 'prompt') throw new Error('expected a prompt');
+    const answer = json(answerConnections(t.request, 'approve', c));
+    const stxns = (answer.result as { stxns: (string | null)[] }).stxns;
+    expect(stxns[2]).toBeNull();
+    expect(stxns[0]).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(decodeSignedTransaction(Buffer.from(stxns[1]!, 'base64')).txn.txID()).toBe(txns[1]!.txID());
+  });
+
+  it('string error codes: rejected, method_not_found; CBOR frames are ignored', () => {
+    const c = ctx('connections');
+    const t = triageConnections({ v: 1, kind: 'request', id: 's1', method: 'sign_transactions', params: { txns: [b64(payment(phone.addr, 1), false)] } }, c);
+    if (t.kind !== 'prompt') throw new Error('expected a prompt');
+    expect(json(answerConnections(t.request, 'reject', c))).toEqual({ v: 1, kind: 'response', id: 's1', error: { code: 'rejected', message: expect.any(String) } });
+    const unknown = triageConnections({ v: 1, kind: 'request', id: 'x', method: 'sign_data', params: {} }, c);
+    expect(unknown.kind === 'reply' && json(unknown.reply)).toMatchObject({ error: { code: 'method_not_found' } });
+    expect(triageConnections(hello('https://tandem.wallet'), c)).toMatchObject({ kind: 'reply', reply: { kind: 'silent' } });
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Clock, SignalSocket, SignalingDeps } from '../../../lib/liquid/signaling';
 import { createSignaling } from '../../../lib/liquid/signaling';
+import { OriginRefusedError } from '../../../lib/liquid/origin-refusal';
 import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
 import type { CandidateInit, ChannelState, PeerEvent } from '../../../lib/messaging/peer-protocol';
 import { ok } from '../../../lib/result';
@@ -196,7 +197,8 @@ export interface Harness {
   /** Every state written, in order. */
   states: ConnectionState[];
   stored: { pairing: Pairing | null; state: ConnectionState };
-  server: { down: boolean; sessions: number; logouts: number };
+  /** `refusesOrigin`: the session fetch finds that the server refuses this origin (OriginRefusedError). */
+  server: { down: boolean; refusesOrigin?: string; sessions: number; logouts: number };
   settings: Settings;
   /** The current state, as written to storage. */
   state(): ConnectionState;
@@ -217,12 +219,13 @@ export function createHarness(
   const sockets: FakeSocket[] = [];
   const states: ConnectionState[] = [];
   const stored = { pairing: options.pairing ?? null, state: options.state ?? ({ phase: 'unpaired', socket: 'offline', updatedAt: 0 } as ConnectionState) };
-  const server = { down: false, sessions: 0, logouts: 0 };
+  const server: Harness['server'] = { down: false, sessions: 0, logouts: 0 };
   const settings = { ...SETTINGS, ...options.settings };
   let ids = 0;
   const deps: SignalingDeps = {
     fetchSession: async () => {
       if (server.down) throw new Error('fetch failed');
+      if (server.refusesOrigin !== undefined) throw new OriginRefusedError(server.refusesOrigin);
       server.sessions++;
     },
     logout: async () => {
