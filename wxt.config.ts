@@ -81,6 +81,15 @@ if (process.env.TANDEM_STORE_BUILD === '1') {
   assertStoreBuild({ serverUrl: defaultServer.href, csp: EXTENSION_PAGES_CSP, hostPermissions: [DEFAULT_SERVER_HOSTS, OTHER_SERVER_HOSTS] });
 }
 
+/**
+ * The icon set in public/icons, rendered from public/icons/tandem.svg by `npm run icons`. The
+ * toolbar starts greyed (no phone is connected when the browser starts) and the background shows
+ * the colour set while the phone is connected (entrypoints/background/badge.ts).
+ */
+const iconSet = (prefix: string) => Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icons/${prefix}${size}.png`]));
+const ICONS = iconSet('');
+const OFFLINE_ICONS = iconSet('offline-');
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
@@ -95,7 +104,8 @@ export default defineConfig({
     host_permissions: [DEFAULT_SERVER_HOSTS],
     optional_host_permissions: [OTHER_SERVER_HOSTS],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    action: { default_title: 'Tandem' },
+    icons: ICONS,
+    action: { default_title: 'Tandem', default_icon: OFFLINE_ICONS },
     // Firefox only (the one place its manifest differs; WXT builds it as MV2 with a persistent
     // background page, which hosts the peer link: entrypoints/background/platform.ts).
     ...(browser === 'firefox'
@@ -103,6 +113,8 @@ export default defineConfig({
           // MV2 forms: WXT moves host_permissions into `permissions` but drops the MV3-only
           // optional_host_permissions, and MV2 takes the CSP as one string.
           optional_permissions: [OTHER_SERVER_HOSTS],
+          // WXT's MV2 conversion of `action` keeps the title and the popup but not the icons.
+          browser_action: { default_title: 'Tandem', default_icon: OFFLINE_ICONS },
           content_security_policy: EXTENSION_PAGES_CSP,
           browser_specific_settings: {
             gecko: {

@@ -2,10 +2,12 @@
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { QueuedConnect } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
-import { shortAddress } from './format';
+import { AddressView } from './AddressView';
 import { JustChanged } from './JustChanged';
+import { MarkedText } from './MarkedText';
 import { RequestOrigin } from './RequestOrigin';
 import { testIds } from './test-ids';
+import { usePromptFocus } from './use-prompt-focus';
 
 export interface ConnectPromptProps {
   request: QueuedConnect;
@@ -19,28 +21,35 @@ export interface ConnectPromptProps {
 }
 
 export function ConnectPrompt({ request, account, settling = false, onApprove, onReject, onBlock }: ConnectPromptProps) {
+  const heading = usePromptFocus();
   const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
   return (
     <section className="panel prompt" data-testid={testIds.connectPrompt}>
-      <h2>Connect to this site?</h2>
+      <h2 tabIndex={-1} ref={heading}>Connect to this site?</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
-      {request.site.name && <p className="muted site-name">{`Calls itself “${request.site.name}”`}</p>}
+      {request.site.name && (
+        <p className="muted site-name">
+          Calls itself “<MarkedText text={request.site.name} />”
+        </p>
+      )}
       <dl>
         <dt>Network</dt>
         <dd data-testid={testIds.promptNetwork}>{network}</dd>
         <dt>Account shared</dt>
-        <dd className="mono" title={account ?? ''}>{account ? shortAddress(account) : 'Pair your phone first'}</dd>
+        <dd className="mono" title={account ?? ''}>{account ? <AddressView address={account} /> : 'Pair your phone first'}</dd>
       </dl>
       <p className="muted">The site will see this address and can ask you to sign transactions. It can never sign without you.</p>
-      {settling && <JustChanged />}
-      <div className="actions">
-        <BlockSiteButton onBlock={onBlock} />
-        <button type="button" data-testid={testIds.reject} onClick={onReject}>
-          Reject
-        </button>
-        <button type="button" className="primary" data-testid={testIds.approve} disabled={!account || settling} onClick={onApprove}>
-          Connect
-        </button>
+      <div className="decision">
+        {settling && <JustChanged />}
+        <div className="actions">
+          <BlockSiteButton onBlock={onBlock} />
+          <button type="button" data-testid={testIds.reject} onClick={onReject}>
+            Reject
+          </button>
+          <button type="button" className="primary" data-testid={testIds.approve} disabled={!account || settling} onClick={onApprove}>
+            Connect
+          </button>
+        </div>
       </div>
     </section>
   );

@@ -18,6 +18,9 @@ const PHASE_TEXT: Record<ConnectionState['phase'], string> = {
   failed: 'Pairing failed',
 };
 
+/** The link text's element id, which the QR code's description points to. */
+const PAIRING_LINK_ID = 'pairing-link-text';
+
 export interface PairingPanelProps {
   connection: ConnectionState;
   /** What the phone proved about the account (absent while unpaired). */
@@ -58,9 +61,9 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
       {phase === 'phone-offline' && <p className="muted">Open your wallet app and scan this code again to reconnect.</p>}
       {showQr && link && (
         <div className="qr">
-          <QrCode text={link} />
+          <QrCode text={link} linkTextId={PAIRING_LINK_ID} />
           <p className="row">
-            <code data-testid={testIds.pairingLink}>{link}</code>
+            <code id={PAIRING_LINK_ID} data-testid={testIds.pairingLink}>{link}</code>
             <CopyButton text={link} testId={testIds.copyLink} />
           </p>
           {linkExpiresAt && phase === 'waiting-for-scan' && (

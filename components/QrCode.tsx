@@ -1,9 +1,12 @@
-/** A QR code rendered locally (no network) as an image. */
+/**
+ * A QR code rendered locally (no network) as an image. Its accessible name says what it is and
+ * points to the same link as text (`linkTextId`), which a screen reader can read and copy.
+ */
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { testIds } from './test-ids';
 
-export function QrCode({ text, size = 220 }: { text: string; size?: number }) {
+export function QrCode({ text, linkTextId, size = 220 }: { text: string; linkTextId: string; size?: number }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -14,5 +17,5 @@ export function QrCode({ text, size = 220 }: { text: string; size?: number }) {
       live = false;
     };
   }, [text, size]);
-  return src ? <img data-testid={testIds.pairingQr} src={src} width={size} height={size} alt={`QR code: ${text}`} /> : <div style={{ width: size, height: size }} />;
+  return src ? <img data-testid={testIds.pairingQr} src={src} width={size} height={size} alt="Pairing QR code for your phone's wallet app. The same link is written below it." aria-describedby={linkTextId} /> : <div style={{ width: size, height: size }} />;
 }

@@ -7,6 +7,7 @@ import { WarningList } from './WarningList';
 import { JustChanged } from './JustChanged';
 import { RequestOrigin } from './RequestOrigin';
 import { testIds } from './test-ids';
+import { usePromptFocus } from './use-prompt-focus';
 
 export interface SignPromptProps {
   request: QueuedSign;
@@ -20,18 +21,19 @@ export interface SignPromptProps {
 }
 
 export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock }: SignPromptProps) {
+  const heading = usePromptFocus();
   const { descriptions, warnings } = request;
   const toSign = descriptions.filter((d) => d.signer !== null).length;
   const waiting = request.stage === 'awaiting-phone';
   return (
     <section className="panel prompt" data-testid={testIds.signPrompt} data-stage={request.stage}>
-      <h2>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
+      <h2 tabIndex={-1} ref={heading}>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       <p className="muted" data-testid={testIds.signTotals}>{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
       <WarningList warnings={warnings} />
       <TxnList descriptions={descriptions} warnings={warnings} />
       {waiting ? (
-        <div className="waiting" data-testid={testIds.confirmOnPhone}>
+        <div className="waiting decision" aria-live="polite" data-testid={testIds.confirmOnPhone}>
           <p>
             <strong>Confirm on your phone.</strong>
           </p>
@@ -41,17 +43,13 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
             </p>
           )}
           <p className="muted">{phoneReady ? 'Tandem sent the request to your phone.' : 'Your phone is offline: scan the code above to reconnect; the request will be sent again.'}</p>
-          {request.deadlineAt !== undefined && (
-            <p className="muted" data-testid={testIds.requestDeadline}>
-              Times out in <Countdown until={request.deadlineAt} />
-            </p>
-          )}
+          {request.deadlineAt !== undefined && <Deadline at={request.deadlineAt} phoneReady={phoneReady} />}
           <button type="button" data-testid={testIds.cancelRequest} onClick={onReject}>
             Cancel
           </button>
         </div>
       ) : (
-        <>
+        <div className="decision">
           {settling && <JustChanged />}
           <div className="actions">
             <BlockSiteButton onBlock={onBlock} />
@@ -62,8 +60,22 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
               Approve on phone
             </button>
           </div>
-        </>
+        </div>
       )}
     </section>
+  );
+}
+
+/**
+ * When the site gets an error if the phone does not answer: the clock time and the time left. Said
+ * plainly while the phone is offline, when the user may want to reconnect it before then.
+ */
+function Deadline({ at, phoneReady }: { at: number; phoneReady: boolean }) {
+  const clock = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return (
+    <p className={phoneReady ? 'muted' : 'deadline-offline'} data-testid={testIds.requestDeadline} data-deadline-at={at}>
+      {phoneReady ? 'Times out' : 'If your phone does not come back, Tandem answers the site with an error'} at <time dateTime={new Date(at).toISOString()}>{clock}</time> (in{' '}
+      <Countdown until={at} />)
+    </p>
   );
 }

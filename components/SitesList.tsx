@@ -1,6 +1,7 @@
 /** Connected sites, each with a revoke button. Site names are page-supplied: shown as text only. */
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { SiteSession } from '@/lib/storage/types';
+import { MarkedText } from './MarkedText';
 import { testIds } from './test-ids';
 
 export function SitesList({ sites, onRevoke }: { sites: SiteSession[]; onRevoke: (origin: string, genesisHash: string) => void }) {
@@ -18,7 +19,12 @@ export function SitesList({ sites, onRevoke }: { sites: SiteSession[]; onRevoke:
               <div>
                 <div className="mono">{site.origin}</div>
                 <div className="muted site-name">
-                  {site.name ? `${site.name} · ` : ''}
+                  {site.name && (
+                    <>
+                      <MarkedText text={site.name} />
+                      {' · '}
+                    </>
+                  )}
                   {networkByGenesisHash(site.genesisHash)?.name ?? site.genesisId}
                 </div>
               </div>

@@ -61,6 +61,9 @@ export const testIds = {
   txnList: 'txn-list',
   txn: 'txn',
   txnTitle: 'txn-title',
+  noteAsHex: 'note-as-hex',
+  txnBadge: 'txn-badge',
+  warningSummary: 'warning-summary',
   // Data-signing prompt (signData, sign_message)
   dataPrompt: 'data-prompt',
   domainCheck: 'domain-check',

@@ -5,6 +5,7 @@ import { serverHostPattern } from '@/lib/liquid/server-permission';
 import { createSignaling, type Signaling, type SignalingPeer } from '@/lib/liquid/signaling';
 import type { Pairing, SignalingSettings } from '@/lib/liquid/types';
 import { connectionItem } from '@/lib/storage/items';
+import { showConnectionPhase } from './badge';
 import { fetchServerSession, logoutServerSession, openSignalSocket } from './signal-socket';
 
 export interface ConnectionDeps {
@@ -34,7 +35,11 @@ export function createConnection({ peer, pairing, settings, onChannelOpen, onCha
     settings,
     loadPairing: pairing.load,
     savePairing: pairing.save,
-    writeState: (state) => connectionItem.setValue(state),
+    writeState: (state) => {
+      // The toolbar follows the connection; a failure to draw it never holds up the state.
+      void showConnectionPhase(state.phase).catch(() => undefined);
+      return connectionItem.setValue(state);
+    },
     readState: () => connectionItem.getValue(),
     onChannelOpen,
     onChannelClosed,

@@ -3,6 +3,7 @@
  * Container: picks the request and makes the decisions; the prompts only render.
  */
 import { useState } from 'react';
+import { AppHeader } from '@/components/AppHeader';
 import { PairingPanel } from '@/components/PairingPanel';
 import { ConnectPrompt } from '@/components/ConnectPrompt';
 import { SignPrompt } from '@/components/SignPrompt';
@@ -10,6 +11,7 @@ import { DataSignPrompt } from '@/components/DataSignPrompt';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { isOpenRequest } from '@/components/requests';
 import { useView } from './store';
+import { useFitWindow } from './use-fit-window';
 import { useSettling } from './use-settling';
 import { send } from './send';
 import { testIds } from '@/components/test-ids';
@@ -27,17 +29,19 @@ export function ApprovalView() {
   const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
   const needsPhone = !pairing || connection.phase !== 'connected';
   const settling = useSettling(current?.key);
+  useFitWindow();
   return (
     <main className="approval">
-      <header>
-        <h1>Tandem</h1>
-        {open.length > 1 && <span className="muted" data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
+      <AppHeader phase={connection.phase}>
+        <span role="status" className="muted">
+          {open.length > 1 && <span data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
+        </span>
         {open.length > 1 && (
           <button type="button" data-testid={testIds.rejectAll} onClick={() => void send('request/reject-all', {}).then((r) => setError(r.ok ? null : r.error.message))}>
             Reject all
           </button>
         )}
-      </header>
+      </AppHeader>
       {error && <p className="error" role="alert" data-testid={testIds.approvalError}>{error}</p>}
       {needsPhone && (
         <PairingPanel
@@ -50,6 +54,7 @@ export function ApprovalView() {
       {!current && <p className="muted" data-testid={testIds.noRequests}>Nothing to approve.</p>}
       {current?.method === 'enable' && (
         <ConnectPrompt
+          key={current.key}
           request={current}
           account={pairing?.wallet ?? null}
           settling={settling}
@@ -60,6 +65,7 @@ export function ApprovalView() {
       )}
       {current?.method === 'sign_transactions' && (
         <SignPrompt
+          key={current.key}
           request={current}
           phoneReady={!needsPhone}
           settling={settling}

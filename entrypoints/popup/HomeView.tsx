@@ -1,5 +1,6 @@
 /** The action popup: pairing and status, connected sites, settings. */
 import { useState } from 'react';
+import { AppHeader } from '@/components/AppHeader';
 import { PairingPanel } from '@/components/PairingPanel';
 import { BlockedSites } from '@/components/BlockedSites';
 import { SitesList } from '@/components/SitesList';
@@ -17,12 +18,11 @@ export function HomeView() {
     void p.then((r) => setError(r.ok ? null : (r.error?.message ?? 'failed')));
   return (
     <main className="popup">
-      <header>
-        <h1>Tandem</h1>
+      <AppHeader phase={connection.phase}>
         <button type="button" className="small" data-testid={testIds.toggleSettings} onClick={() => setShowSettings((v) => !v)}>
           {showSettings ? 'Close settings' : 'Settings'}
         </button>
-      </header>
+      </AppHeader>
       {error && <p className="error" role="alert">{error}</p>}
       {showSettings ? (
         <SettingsForm

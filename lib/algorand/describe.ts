@@ -1,14 +1,14 @@
 /**
  * A decoded transaction as the approval window shows it. The result is plain JSON (it is
  * kept in `storage.session` and rendered by React): addresses and numbers are strings (uint64
- * values exceed 2^53), every text that came from the dApp is either checked printable or
- * escaped, and the UI renders all of it as text, never as HTML.
+ * values exceed 2^53), every text that came from the dApp has its bidi and invisible
+ * characters marked (display-text.ts), and the UI renders all of it as text, never as HTML.
  */
 import { toBase64 } from '../encoding/base64';
 import { toHex } from './bytes';
 import type { DecodedTxn, GroupPosition } from './decode';
 import { typeSpecificPart, type TypePart } from './describe-types';
-import { printableText, safeText } from './display-text';
+import { safeText, utf8Text } from './display-text';
 import { formatAlgos } from './format';
 import { networkByGenesisHash } from './networks';
 
@@ -28,9 +28,10 @@ export interface DetailRow {
 }
 
 /**
- * The note as text when it is valid UTF-8 with no control, bidi or invisible characters, else as
- * hex: never both. A queued request stores its descriptions in storage.session under a byte
- * budget; a printable note kept as text and hex took three times its size there.
+ * The note as text (`safeText`: bidi and invisible characters marked) when it is valid UTF-8, else
+ * as hex: never both. A queued request stores its descriptions in storage.session under a byte
+ * budget; a note kept as text and hex took three times its size there. The view derives the hex
+ * of a text note when asked (`unmarkText` gives back the exact text, so its UTF-8 is the note).
  */
 export type NoteDescription = { text: string; hex?: never } | { hex: string; text?: never };
 
@@ -68,7 +69,7 @@ export interface TxnDescription {
   /** Who signs it through this wallet; null when the dApp asked for no signature. */
   signer: string | null;
   details: DetailRow[];
-  /** The dApp's own words (ARC-0001 `message`, `groupMessage`), escaped and cut to 500 characters: untrusted. */
+  /** The dApp's own words (ARC-0001 `message`, `groupMessage`), marked and cut to 500 characters: untrusted. */
   dappMessage?: string;
   dappGroupMessage?: string;
 }
@@ -92,7 +93,7 @@ export interface DescribeContext {
 
 function describeNote(note: Uint8Array): NoteDescription | undefined {
   if (note.length === 0) return undefined;
-  const text = printableText(note);
+  const text = utf8Text(note);
   return text === undefined ? { hex: toHex(note) } : { text };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Hostile strings (markup, bidi overrides, zero-width characters, 10,000-character strings) in site
  * names, asset names and notes are shown inert and legible: no script runs, the layout stays inside
- * the window, and bidi or invisible characters are shown escaped instead of reordering the UI.
+ * the window, and bidi or invisible characters are shown as visible marks (⟨U+202E⟩) inside the text
+ * instead of reordering the UI.
  */
 import { test, expect } from './support/fixtures';
 import { ApprovalPage } from './support/approval-page';
@@ -33,7 +34,7 @@ async function nameSite(dapp: DappPage, how: 'application-name' | 'title', name:
   );
 }
 
-test('hostile site names, asset names and notes are shown inert, escaped and inside the window', async ({ context, extensionId, server, seedSettings }) => {
+test('hostile site names, asset names and notes are shown inert, marked and inside the window', async ({ context, extensionId, server, seedSettings }) => {
   await seedSettings({});
   const { address, popup } = await pairPhone(context, extensionId, server);
   const dialogs: string[] = [];
@@ -56,8 +57,7 @@ test('hostile site names, asset names and notes are shown inert, escaped and ins
     await expect(approval.connectPrompt()).toBeVisible();
     await expect(approval.promptOrigin()).toHaveText(origin);
     const main = approval.page.locator('main');
-    await expect(main).toContainText('\\u{202E}');
-    await expect(main).toContainText('\\u{200B}');
+    await expect(main).toContainText(origin === siteA ? '“⟨U+202E⟩gro.elpmaxe⟨U+200B⟩ <img' : '“Pay ⟨U+202E⟩evil⟨U+200B⟩ WWW');
     expect(await main.innerText()).not.toMatch(RAW_CONTROLS);
     if (origin === siteA) await expect(main).toContainText(MARKUP.slice(0, 30));
     expect(await overflowingElements(approval.page)).toEqual([]);
@@ -70,7 +70,7 @@ test('hostile site names, asset names and notes are shown inert, escaped and ins
 
   // The popup's list of connected sites shows the same names, just as inert.
   await popup.page.setViewportSize({ width: 400, height: 600 });
-  for (const origin of [siteA, siteB]) await expect(siteRow(popup.page, origin)).toContainText('\\u{202E}');
+  for (const origin of [siteA, siteB]) await expect(siteRow(popup.page, origin)).toContainText('⟨U+202E⟩');
   expect(await popup.page.locator('main').innerText()).not.toMatch(RAW_CONTROLS);
   expect(await overflowingElements(popup.page)).toEqual([]);
   expect(await pwned(popup.page)).toBeUndefined();
@@ -88,12 +88,14 @@ test('hostile site names, asset names and notes are shown inert, escaped and ins
   await approval.page.setViewportSize({ width: 420, height: 640 });
   await expect(approval.signPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
   await expect(approval.txnValue(0, 'Asset name')).toHaveText(MARKUP);
-  await expect(approval.txnValue(0, 'Unit name')).toHaveText('\\u{202E}DSU');
-  await expect(approval.txnValue(0, 'URL')).toHaveText('https://ex\\u{200B}ample.org/\\u{202E}fdp.exe');
+  await expect(approval.txnValue(0, 'Unit name')).toHaveText('⟨U+202E⟩DSU');
+  await expect(approval.txnValue(0, 'URL')).toHaveText('https://ex⟨U+200B⟩ample.org/⟨U+202E⟩fdp.exe');
   await expect(approval.txnValue(1, 'Asset name')).toHaveText(LONG);
   await expect(approval.txnValue(2, 'Note')).toHaveText(`${MARKUP} ${LONG}`);
-  // A note with controls is not valid display text: it is shown as hex.
-  await expect(approval.txnValue(3, 'Note')).toHaveText(/^0x[0-9a-f]+$/);
+  // A note with controls is still text, with the controls as marks; its exact bytes are one toggle away.
+  await expect(approval.txnValue(3, 'Note')).toHaveText(`⟨U+202E⟩⟨U+200B⟩${LONG}`);
+  await approval.noteAsHex(3).click();
+  await expect(approval.txnValue(3, 'Note')).toHaveText(`0x${Buffer.from(`${RLO}${ZWSP}${LONG}`).toString('hex')}`);
   const main = approval.page.locator('main');
   expect(await main.innerText()).not.toMatch(RAW_CONTROLS);
   expect(await approval.page.evaluate(() => document.querySelectorAll('main img, main script').length)).toBe(0);

@@ -8,12 +8,37 @@ import { ApprovalPage } from './support/approval-page';
 import { connectDapp, pairPhone } from './support/flows';
 import { badgeSeenFrom, queueSeenFrom, recordAnswers } from './support/fault-probes';
 import { errorOf } from './support/sign-flow';
+import { testIds } from '../../components/test-ids';
 
 const DEADLINE_MS = 4_000;
 /** The deadline is enforced by a 1 s sweep; allow for it and a loaded machine. */
 const SWEEP_SLACK_MS = 3_000;
 
 test.describe('requests under faults', () => {
+  test('a request waiting on an offline phone shows when the site will get an error', async ({ context, extensionId, server, seedSettings }) => {
+    await seedSettings({ requestDeadlineMs: 120_000 });
+    const { popup, wallet, address } = await pairPhone(context, extensionId, server);
+    await wallet.setAutoApprove(false);
+    const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
+    const signing = dapp.signTransactions([{ txn: await dapp.buildPayment(address) }]);
+    const approval = await ApprovalPage.find(context, extensionId);
+    await approval.approveSign();
+    await wallet.expectPending(1);
+    const deadline = approval.page.getByTestId(testIds.requestDeadline);
+    await expect(deadline).toHaveText(/^Times out at .+ \(in \d+:\d\d\)$/);
+
+    await wallet.disconnect();
+    await approval.expectPhase('phone-offline');
+    await expect(deadline).toContainText('If your phone does not come back, Tandem answers the site with an error at');
+    const [queued] = await queueSeenFrom(popup.page);
+    expect(queued?.deadlineAt).toBeGreaterThan(Date.now());
+    await expect(deadline).toHaveAttribute('data-deadline-at', String(queued?.deadlineAt));
+    await expect(deadline.locator('time')).toHaveAttribute('datetime', new Date(queued!.deadlineAt!).toISOString());
+
+    await approval.page.getByTestId(testIds.cancelRequest).click();
+    expect(errorOf(await signing).code).toBe(4001);
+  });
+
   test('the phone leaves after the request reached it: the window says it went offline, and the dApp gets 4002 at the deadline', async ({
     context,
     extensionId,

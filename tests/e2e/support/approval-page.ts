@@ -146,6 +146,21 @@ export class ApprovalPage {
     return this.txnCards().nth(position).locator('.kv').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
   }
 
+  /** The "Note as hex" toggle of the card at `position` among the rendered cards (text notes only). */
+  noteAsHex(position: number) {
+    return this.txnCards().nth(position).getByTestId(testIds.noteAsHex);
+  }
+
+  /** The warning badges on the card at `position` among the rendered cards. */
+  txnBadges(position: number) {
+    return this.txnCards().nth(position).getByTestId(testIds.txnBadge);
+  }
+
+  /** The line that counts the request's warnings, above the list. */
+  warningSummary() {
+    return this.page.getByTestId(testIds.warningSummary);
+  }
+
   /** Resolves when Tandem closes the window (it does when nothing is left to decide). */
   async waitForClose(timeout = 20_000) {
     if (this.page.isClosed()) return;

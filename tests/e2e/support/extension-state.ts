@@ -6,6 +6,8 @@ export interface StoredRequest {
   method: string;
   origin: string;
   stage?: string;
+  /** When a sign request the phone has not answered gets its error (epoch ms). */
+  deadlineAt?: number;
   outcome?: { ok: boolean; error?: { code: number; message: string } };
 }
 

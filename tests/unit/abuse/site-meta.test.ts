@@ -4,7 +4,7 @@ import { parseSiteMeta } from '../../../lib/messaging/content-protocol';
 
 describe('parseSiteMeta', () => {
   it('escapes bidi controls and invisible characters instead of keeping them', () => {
-    expect(parseSiteMeta({ name: 'Pay \u202Eevil\u200B site\u2066' })).toEqual({ name: 'Pay \\u{202E}evil\\u{200B} site\\u{2066}' });
+    expect(parseSiteMeta({ name: 'Pay \u202Eevil\u200B site\u2066' })).toEqual({ name: 'Pay ⟨U+202E⟩evil⟨U+200B⟩ site⟨U+2066⟩' });
   });
 
   it('keeps markup as text and cuts at 80 code points, never inside a surrogate pair', () => {

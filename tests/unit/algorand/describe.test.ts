@@ -77,7 +77,7 @@ describe('describeTransactions', () => {
     ]);
     const [first, second] = describeTransactions(decoded, { ownAccounts: [] });
     // A lone surrogate renders as a replacement box: escaped like the bidi override.
-    expect(first!.dappMessage).toBe('Buy \\u{202E}evil\\u{D800}');
+    expect(first!.dappMessage).toBe('Buy ⟨U+202E⟩evil⟨U+D800⟩');
     expect(first!.dappGroupMessage).toBe(`${'x'.repeat(500)}…`);
     expect(second).not.toHaveProperty('dappMessage');
   });

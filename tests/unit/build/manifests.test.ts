@@ -88,6 +88,22 @@ describe.skipIf(missing.length > 0)('built manifests', () => {
     expect(manifest).not.toHaveProperty('optional_host_permissions');
   });
 
+  it.each([
+    [CHROME, 'action'],
+    [FIREFOX, 'browser_action'],
+  ] as const)('%s: the icon set (16, 32, 48, 128) for the extension, the greyed set for its %s until the phone connects, packaged PNGs of those sizes', (dir, toolbarKey) => {
+    const manifest = manifestOf(dir);
+    const expected = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
+    const offline = Object.fromEntries(Object.entries(expected).map(([size, path]) => [size, path.replace('icons/', 'icons/offline-')]));
+    expect(manifest.icons).toEqual(expected);
+    expect((manifest[toolbarKey] as { default_icon?: unknown } | undefined)?.default_icon).toEqual(offline);
+    for (const [size, path] of [...Object.entries(expected), ...Object.entries(offline)]) {
+      const png = readFileSync(join(dir, path));
+      expect(png.subarray(1, 4).toString('latin1'), `${path} is a PNG`).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${path} is ${size}×${size}`).toEqual([Number(size), Number(size)]);
+    }
+  });
+
   it.each([CHROME, FIREFOX])('%s: no web_accessible_resources, no externally_connectable, no remote script', (dir) => {
     const manifest = manifestOf(dir);
     expect(manifest).not.toHaveProperty('web_accessible_resources');
