@@ -82,6 +82,13 @@ export const testIds = {
   noteAsHex: 'note-as-hex',
   txnBadge: 'txn-badge',
   warningSummary: 'warning-summary',
+  // Data-signing prompt (signData, sign_message)
+  dataPrompt: 'data-prompt',
+  domainCheck: 'domain-check',
+  dataSigner: 'data-signer',
+  signedData: 'signed-data',
+  foldedValue: 'folded-value',
+  dataUse: 'data-use',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

@@ -19,6 +19,7 @@ import {
 import { TANDEM_PROVIDER_ID } from '../../lib/arc27/types';
 import type { DappNetwork } from './networks';
 import { buildGroup, buildPayment, type DappWalletTxn, type GroupOptions, type PaymentOptions } from './transactions';
+import { buildSignData, requestSignData, type SignDataOverrides } from './sign-data';
 
 export type Outcome<T = unknown> = { ok: true; result: T } | { ok: false; error: { code: number; message: string } };
 
@@ -43,6 +44,11 @@ export interface DappApi {
   signTransactions(txns: { txn: string; signers?: string[]; authAddr?: string; message?: string; groupMessage?: string }[]): Promise<Outcome>;
   /** ARC-0027 sign_message (arbitrary bytes as a string); `signer` defaults to none. */
   signMessage(message: string, signer?: string): Promise<Outcome>;
+  /**
+   * ARC-0060 signData (Tandem's own page event): a sign-in for the connected account on this page,
+   * with any field overridden. The result carries the request's fields and the signature (base64).
+   */
+  signData(overrides?: SignDataOverrides): Promise<Outcome>;
   buildPayment(from: string, opts?: { amount?: number; genesisHash?: string; note?: string }): string;
   buildGroup(from: string, n: number, opts?: { foreignIndex?: number; genesisHash?: string }): DappWalletTxn[];
   /** Tandem's provider id once discover found it (by id, else by the name "Tandem"). */
@@ -218,6 +224,13 @@ export function createDappApi(options: DappApiOptions): DappApi {
 
     signMessage: (message, signer) =>
       guarded('sign_message', () => request('sign_message', signer === undefined ? { providerId: target(), message } : { providerId: target(), message, signer })),
+
+    signData: (overrides) =>
+      guarded('sign_data', async () => {
+        const account = session.accounts[0];
+        if (account === undefined) return fail(4100, 'connect first: no account');
+        return requestSignData(await buildSignData(account, overrides), requestMs);
+      }),
 
     buildPayment: (from, opts = {}) => {
       const paymentOptions: PaymentOptions = {};

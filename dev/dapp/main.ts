@@ -117,4 +117,11 @@ onClick('sign-group', 'sign_transactions', () => {
   return dapp.signTransactions(dapp.buildGroup(account, n, { genesisHash: selectedNetwork().genesisHash }));
 });
 
+onClick('sign-in', 'sign_data', () => (connectedAccount('sign_data') === null ? undefined : dapp.signData()));
+onClick('sign-message', 'sign_message', () => {
+  const account = connectedAccount('sign_message');
+  if (account === null) return;
+  return dapp.signMessage(element<HTMLInputElement>('message').value, account);
+});
+
 document.documentElement.dataset.dappReady = 'true';

@@ -109,4 +109,47 @@ export interface UseWalletDappApi {
   /** A group of `size` payments; those at `otherIndexes` come from OTHER_SENDER and are left out of indexesToSign. */
   signGroup(size: number, otherIndexes: number[]): Promise<Outcome<Signed>>;
   signWithComposer(count: number): Promise<Outcome<Signed>>;
+  /**
+   * Sign-in with ARC-0060 signData (v5 only): a SIWA statement for the active account on this page,
+   * verified the way use-wallet's guide verifies it, before the result is reported.
+   */
+  signIn?(): Promise<Outcome<SignIn>>;
+}
+
+/** A signData sign-in as the dApp saw it: the wallet's canSignData, the response (bytes in base64) and the dApp's own verdict. */
+export interface SignIn {
+  canSignData: boolean;
+  data: string;
+  signer: string;
+  domain: string;
+  authenticatorData: string;
+  signature: string;
+  verified: boolean;
+}
+
+async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
+}
+
+/**
+ * What use-wallet's signing-data guide does after signData: Ed25519-verify the signature over
+ * SHA-256(the JSON text) ‖ SHA-256(authenticatorData) with the signer's key (WebCrypto here).
+ */
+export async function verifySignIn(json: string, response: { signer: Uint8Array; authenticatorData: Uint8Array; signature: Uint8Array }): Promise<boolean> {
+  const toSign = new Uint8Array([...(await sha256(new TextEncoder().encode(json))), ...(await sha256(response.authenticatorData))]);
+  const key = await crypto.subtle.importKey('raw', new Uint8Array(response.signer), { name: 'Ed25519' }, false, ['verify']);
+  return crypto.subtle.verify({ name: 'Ed25519' }, key, new Uint8Array(response.signature), toSign);
+}
+
+/** A SIWA (CAIP-122) statement for `address` on this page, as use-wallet's guide builds one. */
+export function siwaJson(address: string): string {
+  return JSON.stringify({
+    domain: location.host,
+    chain_id: 'algorand:SGO1GKSzyE7IEPItTxCByw9x8FmnrCDe',
+    account_address: address,
+    type: 'ed25519',
+    uri: location.origin,
+    version: '1',
+    'issued-at': new Date().toISOString(),
+  });
 }

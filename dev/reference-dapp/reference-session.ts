@@ -203,7 +203,7 @@ export function createReferenceDapp(options: ReferenceDappOptions): ReferenceDap
             waiting.delete(id);
             if (parsed.kind === 'reply') resolve(parsed.stxns);
             else if (parsed.kind === 'error') reject(new Error(`the wallet answered ${parsed.error.code}: ${parsed.error.message}`));
-            else reject(new Error(`invalid reply: ${parsed.reason}`));
+            else reject(new Error(parsed.kind === 'invalid' ? `invalid reply: ${parsed.reason}` : 'invalid reply: a data signature, not signed transactions'));
           });
         });
         ready.send(encodeFrame(buildPhoneSignRequest(id, providerId, chunk)));

@@ -22,6 +22,7 @@ import {
   type PhoneReply,
   type SignRequest,
 } from './signer';
+import { DATA_REFERENCES, answerDataRequest, helloUrlOf, triageData } from './sign-data';
 
 export type PhonePhase = 'idle' | 'registering' | 'asserting' | 'linked' | 'offering' | 'connected' | 'closed' | 'error';
 
@@ -81,6 +82,9 @@ export class Phone implements DevWallet {
   readonly queue: PendingRequest[] = [];
 
   private link?: PeerLink;
+  /** The site the last hello named, and the data-signing envelopes in arrival order (sign-data.ts checks are async). */
+  private helloUrl?: string;
+  private dataChain: Promise<void> = Promise.resolve();
   private passkey?: PasskeyOutcome;
   private serverOrigin = '';
   /** Bumped by every connect and disconnect, so callbacks of an older attempt do nothing. */
@@ -292,6 +296,7 @@ export class Phone implements DevWallet {
         return;
       case 'envelope': {
         this.remember(at, decoded.envelope);
+        if (this.onDataEnvelope(decoded.envelope, at)) return;
         const outcome = this.behaviour === 'connections' ? triageConnections(decoded.envelope, this.context()) : triage(decoded.envelope, this.context());
         if (outcome.kind === 'reply') {
           this.deliver(outcome.reply, String(decoded.envelope.id ?? '?'));
@@ -308,6 +313,27 @@ export class Phone implements DevWallet {
         throw new Error(`unhandled frame ${JSON.stringify(never)}`);
       }
     }
+  }
+
+  /** Hello and data-signing envelopes (sign-data.ts): true when the envelope was one. */
+  private onDataEnvelope(envelope: Record<string, unknown>, at: number): boolean {
+    const helloUrl = helloUrlOf(envelope);
+    if (helloUrl !== null) this.helloUrl = helloUrl;
+    const site = this.helloUrl;
+    const ctx = this.context();
+    if (!(DATA_REFERENCES[ctx.behaviour] ?? []).includes(String(envelope.reference))) return false;
+    this.dataChain = this.dataChain
+      .then(async () => {
+        const outcome = await triageData(envelope, ctx, site);
+        if (!outcome) return;
+        if (outcome.kind === 'reply') return this.deliver(outcome.reply, String(envelope.id ?? '?'));
+        this.queue.push({ request: { id: outcome.request.id, txns: [], data: outcome.request }, receivedAt: at });
+        this.note(`request ${outcome.request.id}: sign ${outcome.request.kind}`);
+        this.changed();
+        if (this.autoApprove) this.drainQueueInBackground();
+      })
+      .catch((err: unknown) => this.note(`data request failed: ${err instanceof Error ? err.message : String(err)}`));
+    return true;
   }
 
   private drainQueueInBackground(): void {
@@ -327,6 +353,17 @@ export class Phone implements DevWallet {
   }
 
   private answer(request: SignRequest, decision: 'approve' | 'reject'): void {
+    if (request.data) {
+      const data = request.data;
+      void answerDataRequest(data, decision, this.context())
+        .then((reply) => {
+        this.deliver(reply, request.id);
+        if (reply.kind === 'send' && reply.signed > 0) this.stats.requestsSigned++;
+        this.changed();
+      })
+        .catch((err: unknown) => this.note(`data reply failed: ${err instanceof Error ? err.message : String(err)}`));
+      return;
+    }
     const reply = request.protocol === 'connections' ? answerConnections(request, decision, this.context()) : answerSignRequest(request, decision, this.context());
     this.deliver(reply, request.id);
     if (reply.kind === 'send' && reply.signed > 0) {

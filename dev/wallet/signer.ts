@@ -26,6 +26,7 @@ import { toBase64Url, fromBase64Loose } from '../../lib/encoding/base64';
 import { encodeFrame } from '../../lib/liquid/frames';
 import { Arc27ErrorCode, arc27Error } from '../../lib/arc27/types';
 import type { Arc27Error, WalletTransaction } from '../../lib/arc27/types';
+import type { DataRequest } from './sign-data';
 
 export const SIGN_TXNS_REQUEST = 'arc0027:sign_transactions:request';
 export const SIGN_TXNS_RESPONSE = 'arc0027:sign_transactions:response';
@@ -67,7 +68,8 @@ export const HELLO_RESPONSE = 'biatec:hello:response';
 /** What each behaviour answers to the hello with; behaviours not listed stay silent. */
 export const HELLO_METHODS: Partial<Record<PhoneBehaviour, string[]>> = {
   biatec: ['arc0027:sign_transactions', 'arc0060:sign_data'],
-  spec: ['arc0027:sign_transactions'],
+  // The spec phone also signs data and messages (sign-data.ts).
+  spec: ['arc0027:sign_transactions', 'arc0060:sign_data', 'arc0027:sign_message'],
 };
 /** Biatec's limits (liquid-protocol.md §8). */
 export const BIATEC_MAX_TXNS = 16;
@@ -77,6 +79,8 @@ export interface SignRequest {
   id: string;
   providerId?: string;
   txns: WalletTransaction[];
+  /** A data-signing request (sign-data.ts) rather than transactions; `txns` is then empty. */
+  data?: DataRequest;
   /** The envelope it came in; ARC-0027 when absent. */
   protocol?: 'connections';
 }

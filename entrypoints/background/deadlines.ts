@@ -22,7 +22,7 @@ export interface Alarms {
 export function nextDueAt(queue: readonly QueuedRequest[]): number | null {
   let due: number | null = null;
   for (const entry of queue) {
-    const at = isOpen(entry) ? (entry.method === 'sign_transactions' ? entry.deadlineAt : undefined) : entry.createdAt + UNCOLLECTED_ANSWER_TTL_MS;
+    const at = isOpen(entry) ? (entry.method !== 'enable' ? entry.deadlineAt : undefined) : entry.createdAt + UNCOLLECTED_ANSWER_TTL_MS;
     if (at !== undefined && (due === null || at < due)) due = at;
   }
   return due;

@@ -46,7 +46,7 @@ export default defineBackground({
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
-    const edges = createRequestEdges(phone, preferences, (queue) => deadlines.schedule(queue));
+    const edges = createRequestEdges({ sendSign: phone.sendSign, sendFrame: (frame) => peer.send(frame) }, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);
     const possession = createPossessionCheck({
       phone,

@@ -75,7 +75,9 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
       if (reply.kind === 'invalid' && reply.requestId === undefined) return false;
       const current = await read();
       if (current?.state !== 'checking' || current.challengeId !== reply.requestId) return false;
-      if (reply.kind === 'invalid') await conclude(current.challengeId, { verified: false, reason: `the phone's answer was unreadable (${reply.reason})` });
+      if (reply.kind === 'invalid' || reply.kind === 'signature') {
+        await conclude(current.challengeId, { verified: false, reason: `the phone's answer was unreadable (${reply.kind === 'invalid' ? reply.reason : 'a data signature, not the signed check'})` });
+      }
       else if (reply.kind === 'error') await conclude(current.challengeId, { verified: false, reason: `the phone refused the check (${reply.error.message})` });
       else {
         const decoded = decodeWalletTransactions([{ txn: current.txn }]);

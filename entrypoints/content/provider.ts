@@ -4,6 +4,7 @@ import * as providerModule from '@agoralabs-sh/avm-web-provider/dist/controllers
 import { TANDEM_PROVIDER_ID } from '@/lib/arc27/types';
 import { registerProviderHandlers } from './provider-handlers';
 import { createRelay } from './relay';
+import { listenForSignData } from './sign-data-event';
 
 type ProviderClass = typeof providerModule.default;
 
@@ -18,5 +19,7 @@ function providerClass(): ProviderClass {
 }
 
 export function startProvider(): void {
-  registerProviderHandlers(providerClass().init(TANDEM_PROVIDER_ID), createRelay());
+  const relay = createRelay();
+  registerProviderHandlers(providerClass().init(TANDEM_PROVIDER_ID), relay);
+  listenForSignData(window, relay);
 }

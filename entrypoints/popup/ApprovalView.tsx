@@ -7,6 +7,7 @@ import { AppHeader } from '@/components/AppHeader';
 import { PairingPanel } from '@/components/PairingPanel';
 import { ConnectPrompt } from '@/components/ConnectPrompt';
 import { SignPrompt } from '@/components/SignPrompt';
+import { DataSignPrompt } from '@/components/DataSignPrompt';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { isOpenRequest } from '@/components/requests';
 import { useView } from './store';
@@ -65,6 +66,16 @@ export function ApprovalView() {
       {current?.method === 'sign_transactions' && (
         <SignPrompt
           key={current.key}
+          request={current}
+          phoneReady={!needsPhone}
+          settling={settling}
+          onApprove={() => decide('request/approve', current.key)}
+          onReject={() => decide('request/reject', current.key)}
+          onBlock={() => block(current.origin)}
+        />
+      )}
+      {(current?.method === 'sign_data' || current?.method === 'sign_message') && (
+        <DataSignPrompt
           request={current}
           phoneReady={!needsPhone}
           settling={settling}

@@ -67,10 +67,12 @@ export const MAX_MSIG_ADDRS = 255;
 export const MAX_SESSION_IDS = 64;
 /** ARC-0001's optional human-readable `message` per transaction. */
 export const MAX_TXN_MESSAGE_CHARS = 1024;
+/** ARC-0027 sign_message's text: a sign-in statement or an off-chain authorization, not a document. */
+export const MAX_SIGN_MESSAGE_CHARS = 16 * 1024;
 
 export type PageRequestParse = { ok: true; request: Arc27Request } | { ok: false; error: Arc27Error };
 
-function readProviderId(params: object, budget: SizeBudget): string {
+export function readProviderId(params: object, budget: SizeBudget): string {
   const value = readOptional(params, 'providerId', 'params.providerId');
   // AVMWebProvider delivers requests without a providerId to every provider ("whoever answers"),
   // so an absent id means the page addressed all wallets, Tandem included.
@@ -197,7 +199,16 @@ function parseOrReject(method: Arc27Method, raw: unknown, limits: PageRequestLim
       const txns = list.map((entry, i) => readWalletTransaction(entry, `params.txns[${i}]`, limits.maxTxnChars, budget));
       return { id, method, reference: 'arc0027:sign_transactions:request', params: { providerId, txns } };
     }
-    case 'sign_message':
+    case 'sign_message': {
+      const params = readRecord(rawParams, 'params');
+      const providerId = readProviderId(params, budget);
+      const message = readString(read(params, 'message', 'params.message'), 'params.message', MAX_SIGN_MESSAGE_CHARS, budget, 'message');
+      if (message.length === 0) throw invalid('params.message must not be empty');
+      const clean: Arc27ParamsByMethod['sign_message'] = { providerId, message };
+      const signer = readOptional(params, 'signer', 'params.signer');
+      if (signer !== undefined) clean.signer = readAddress(signer, 'params.signer', budget, 'signer');
+      return { id, method, reference: 'arc0027:sign_message:request', params: clean };
+    }
     case 'post_transactions':
     case 'sign_and_post_transactions':
       // Unreachable: parsePageRequest answers these with 4003 before parsing.

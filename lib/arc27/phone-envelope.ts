@@ -23,6 +23,8 @@ export interface PhoneSignRequest {
 
 export type PhoneReply =
   | { kind: 'reply'; requestId: string; stxns: unknown[] }
+  /** A data-signing reply (lib/arc27/sign-data-phone.ts): signData's `signatures[0]` (null: not signed), or sign_message's `signature`. */
+  | { kind: 'signature'; requestId: string; signature: string | null }
   | { kind: 'error'; requestId: string; error: Arc27Error }
   | { kind: 'invalid'; reason: string; requestId?: string };
 
@@ -80,7 +82,13 @@ function parseOrInvalid(envelope: object): PhoneReply {
   const result = readOwn(envelope, 'result');
   if (!isRecordLike(result)) return { kind: 'invalid', reason: 'reply has neither result nor error', requestId };
   const stxns = readOwn(result, 'stxns');
-  if (!isArrayLike(stxns)) return { kind: 'invalid', reason: 'result.stxns is not an array', requestId };
+  if (!isArrayLike(stxns)) {
+    const signatures = readOwn(result, 'signatures');
+    const signature = isArrayLike(signatures) ? readOwn(signatures, '0') : readOwn(result, 'signature');
+    if (typeof signature === 'string' || (signature === null && isArrayLike(signatures))) return { kind: 'signature', requestId, signature };
+    if (signature !== undefined || isArrayLike(signatures)) return { kind: 'invalid', reason: 'the signature is not a string', requestId };
+    return { kind: 'invalid', reason: 'result.stxns is not an array', requestId };
+  }
   const length = readLength(stxns);
   if (length === null || length > MAX_TXNS_HARD_CAP) {
     return { kind: 'invalid', reason: `result.stxns must hold at most ${MAX_TXNS_HARD_CAP} items`, requestId };

@@ -6,8 +6,9 @@
  */
 import type { ChannelSpec } from './channel';
 import { isRecord, keyPayload, optionalString, stringField } from './parse';
-import { ARC27_METHODS, type Arc27Method, type Arc27Outcome, type Arc27Request } from '../arc27/types';
+import { ARC27_METHODS, SIGN_DATA_METHOD, type Arc27Method, type Arc27Outcome, type Arc27Request } from '../arc27/types';
 import { parsePageRequest } from '../arc27/page-request';
+import { parseSignDataRequest } from '../arc27/sign-data-request';
 import { safeText } from '../algorand/display-text';
 
 /** A site's name and icon as the page declares them (see parseSiteMeta). */
@@ -42,9 +43,11 @@ export const contentChannel: ChannelSpec<ContentCatalogue> = {
       if (!isRecord(p) || !isRecord(p.request)) return null;
       const key = stringField(p, 'key', 128);
       const method = p.request.method;
-      if (key === null || typeof method !== 'string' || !ARC27_METHODS.includes(method as Arc27Method)) return null;
+      if (key === null || typeof method !== 'string') return null;
       // The content script validated already; the background trusts no one and checks again.
-      const parsed = parsePageRequest(method as Arc27Method, p.request);
+      const parsed =
+        method === SIGN_DATA_METHOD ? parseSignDataRequest(p.request) : ARC27_METHODS.includes(method as Arc27Method) ? parsePageRequest(method as Arc27Method, p.request) : null;
+      if (!parsed) return null;
       if (!parsed.ok) return null;
       const site = parseSiteMeta(p.site);
       return { key, request: parsed.request, site };

@@ -3,7 +3,7 @@
  * its Biatec hello reply, or of its connections `connect` result. A phone that says nothing can do
  * only `arc0027:sign_transactions`, the one method every phone in §8 serves.
  */
-import type { Arc27Method } from '../arc27/types';
+import type { PageMethod } from '../arc27/types';
 
 export const PhoneMethod = {
   SignTransactions: 'arc0027:sign_transactions',
@@ -19,14 +19,14 @@ export const MAX_ANNOUNCED_METHODS = 32;
 export const MAX_METHOD_CHARS = 64;
 
 /** The phone method a dApp method needs, or null when Tandem answers it without the phone. */
-export function phoneMethodFor(method: Arc27Method | 'signData'): PhoneMethod | null {
+export function phoneMethodFor(method: PageMethod): PhoneMethod | null {
   switch (method) {
     case 'sign_transactions':
     case 'sign_and_post_transactions':
       return PhoneMethod.SignTransactions;
     case 'sign_message':
       return PhoneMethod.SignMessage;
-    case 'signData':
+    case 'sign_data':
       return PhoneMethod.SignData;
     default:
       return null;
@@ -34,7 +34,7 @@ export function phoneMethodFor(method: Arc27Method | 'signData'): PhoneMethod | 
 }
 
 /** Whether a phone that announced `announced` (null: nothing) can serve `method`. */
-export function phoneCanServe(announced: readonly string[] | null | undefined, method: Arc27Method | 'signData'): boolean {
+export function phoneCanServe(announced: readonly string[] | null | undefined, method: PageMethod): boolean {
   const needed = phoneMethodFor(method);
   return needed === null || (announced ?? DEFAULT_PHONE_METHODS).includes(needed);
 }

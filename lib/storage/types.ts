@@ -1,7 +1,7 @@
 /** The shapes of everything Tandem persists. The background is their only writer. */
 import type { TxnDescription } from '../algorand/describe';
 import type { Warning } from '../algorand/warnings';
-import type { Arc27Error, Arc27Outcome, WalletTransaction } from '../arc27/types';
+import type { Arc27Error, Arc27Outcome, SignDataParams, WalletTransaction } from '../arc27/types';
 import type { SignalingSettings } from '../liquid/types';
 import type { SiteMeta } from '../messaging/content-protocol';
 import type { IceServerSetting } from '../messaging/peer-protocol';
@@ -84,7 +84,36 @@ export interface QueuedSign extends QueuedBase {
   lastError?: Arc27Error;
 }
 
-export type QueuedRequest = QueuedConnect | QueuedSign;
+/** A data-signing request (requests/data-requests.ts) on its way to the user and then the phone. */
+interface QueuedDataBase extends QueuedBase {
+  /** The paired account that signs. */
+  signer: string;
+  stage: 'awaiting-approval' | 'awaiting-phone';
+  /** Ids of the frames sent to the phone for it (a fresh one per send); a reply to any of them counts. */
+  phoneRequestIds?: string[];
+  approvedAt?: number;
+  deadlineAt?: number;
+  lastError?: Arc27Error;
+}
+
+/** ARC-0060 signData, checked against the page's origin before it was queued (lib/algorand/sign-data-checks.ts). */
+export interface QueuedSignData extends QueuedDataBase {
+  method: 'sign_data';
+  /** The request as the page sent it (bytes in standard base64); the phone is sent exactly these. */
+  request: SignDataParams;
+  /** `data` as UTF-8 JSON text, for the prompt. */
+  text: string;
+}
+
+/** ARC-0027 sign_message: the phone signs "MX" ‖ message. */
+export interface QueuedSignMessage extends QueuedDataBase {
+  method: 'sign_message';
+  message: string;
+}
+
+export type QueuedDataSign = QueuedSignData | QueuedSignMessage;
+
+export type QueuedRequest = QueuedConnect | QueuedSign | QueuedDataSign;
 
 /**
  * What the paired phone proved about its account (entrypoints/background/possession.ts), for the

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { ApprovalPage } from './support/approval-page';
 import { DappPage } from './support/dapp-page';
-import { connectDapp, pairPhone } from './support/flows';
+import { pairPhone } from './support/flows';
 import { errorOf } from './support/sign-flow';
 import { payment } from './support/txns';
 

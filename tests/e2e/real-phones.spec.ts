@@ -27,7 +27,7 @@ async function dappRequestsOn(wallet: WalletPage, behaviour: Behaviour) {
 const expectedProfile: Record<Behaviour, { protocol: string; methods: string[] | null; accounts: number }> = {
   reference: { protocol: 'arc27', methods: null, accounts: 0 },
   ios: { protocol: 'arc27', methods: null, accounts: 0 },
-  spec: { protocol: 'arc27', methods: ['arc0027:sign_transactions'], accounts: 0 },
+  spec: { protocol: 'arc27', methods: ['arc0027:sign_transactions', 'arc0060:sign_data', 'arc0027:sign_message'], accounts: 0 },
   biatec: { protocol: 'arc27', methods: ['arc0027:sign_transactions', 'arc0060:sign_data'], accounts: 0 },
   connections: { protocol: 'connections', methods: null, accounts: 2 },
 };

@@ -9,7 +9,7 @@ import { MAINNET_HASH, payment } from './support/txns';
 const UNKNOWN_HASH = 'VU5LTk9XTi1ORVRXT1JLLUZPUi00MDA0LVRFU1RTLi4=';
 
 test.describe('networks and methods', () => {
-  test('refuses a MainNet payment on a TestNet session (4004), an unknown network (4004) and sign_message (4003)', async ({
+  test('refuses a MainNet payment on a TestNet session (4004), an unknown network (4004) and sign_message to a phone that cannot sign messages (4003)', async ({
     context,
     extensionId,
     server,
@@ -17,7 +17,8 @@ test.describe('networks and methods', () => {
     worker,
   }) => {
     await seedSettings({});
-    const { address } = await pairPhone(context, extensionId, server);
+    // The reference phone announces nothing: it signs transactions only (signing-data.spec.ts has the phones that sign messages).
+    const { address } = await pairPhone(context, extensionId, server, 'reference');
     const { dapp } = await connectDapp(context, extensionId, `${server.url}/dapp`);
 
     const mainnet = errorOf(await dapp.signTransactions([{ txn: payment({ from: address, genesisHash: MAINNET_HASH }) }]));

@@ -10,6 +10,7 @@ import { pairPhone } from './support/flows';
 import { siteRow, noSites, revokeSite } from './support/sites-list';
 import { UseWalletDapp, connectThroughTandem, failureOf, resultOf, watchApprovalWindows } from './support/use-wallet-dapp';
 import { verifySignedTxn } from './support/verify';
+import { signDataVerifies } from './support/verify-data';
 
 test.describe('use-wallet v5 dApp', () => {
   test('lists Tandem, connects through the approval window and signs a payment, a 16-transaction group with indexesToSign and an ATC', async ({
@@ -122,5 +123,28 @@ test.describe('use-wallet v5 dApp', () => {
     await expect(dapp.walletRow('tandem')).toHaveAttribute('data-connected', 'false');
     expect(watch.windows()).toEqual([]);
     watch.stop();
+  });
+
+  test('signs in with ARC-0060 signData through use-wallet: canSignData from the paired phone, the response verified by the page the way use-wallet verifies it and by the test', async ({
+    context,
+    extensionId,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({});
+    const { address } = await pairPhone(context, extensionId, server);
+    const dapp = await UseWalletDapp.open(context, server.url, 'v5');
+    await connectThroughTandem(context, extensionId, dapp);
+
+    const signing = dapp.signIn();
+    const approval = await ApprovalPage.find(context, extensionId);
+    const host = new URL(server.url).host;
+    await expect(approval.dataPrompt().getByRole('heading')).toHaveText(`Sign in to ${host}`);
+    await expect(approval.domainCheck()).toHaveText(`${host} matches this page`);
+    await approval.approveData();
+    const signIn = resultOf(await signing);
+    expect(signIn).toMatchObject({ canSignData: true, domain: host, verified: true });
+    expect(JSON.parse(Buffer.from(signIn.data, 'base64').toString())).toMatchObject({ domain: host, account_address: address });
+    expect(signDataVerifies(signIn)).toBe(true);
   });
 });

@@ -4,9 +4,9 @@
  * The page resumes sessions on load like any v5 dApp, and installs `window.useWalletDapp`
  * (see ../use-wallet-shared.ts) for tests.
  */
-import { SignTxnsError, WalletManager, custom, type BaseWallet } from '@txnlab/use-wallet';
+import { ScopeType, SignTxnsError, WalletManager, custom, type BaseWallet } from '@txnlab/use-wallet';
 import { tandem } from '@tandem-wallet/use-wallet';
-import { outcomeOf, paymentGroup, payment, signWithComposer, signedOutput, OTHER_SENDER, type UseWalletDappApi } from '../use-wallet-shared';
+import { base64, outcomeOf, paymentGroup, payment, signWithComposer, signedOutput, siwaJson, verifySignIn, OTHER_SENDER, type UseWalletDappApi } from '../use-wallet-shared';
 import { renderWallets, showResult } from './view';
 
 const manager = new WalletManager({
@@ -60,6 +60,22 @@ const api: UseWalletDappApi = {
       return signedOutput(txns, await manager.signTransactions(txns, indexesToSign));
     }),
   signWithComposer: (count) => run(() => signWithComposer(activeAddress(), manager.transactionSigner, count)),
+  signIn: () =>
+    run(async () => {
+      const active = manager.activeWallet;
+      if (!active) throw new Error('no active wallet');
+      const json = siwaJson(activeAddress());
+      const response = await active.signData(btoa(json), { scope: ScopeType.AUTH, encoding: 'base64' });
+      return {
+        canSignData: active.canSignData,
+        data: response.data,
+        signer: base64(response.signer),
+        domain: response.domain,
+        authenticatorData: base64(response.authenticatorData),
+        signature: base64(response.signature),
+        verified: await verifySignIn(json, response),
+      };
+    }),
 };
 (window as unknown as { useWalletDapp: UseWalletDappApi }).useWalletDapp = api;
 
@@ -72,6 +88,7 @@ const button = (id: string, action: string, body: () => Promise<unknown>) =>
 button('sign-payment', 'sign payment', api.signPayment);
 button('sign-group', 'sign group', () => api.signGroup(16, [3, 7, 15]));
 button('sign-atc', 'sign through ATC', () => api.signWithComposer(3));
+button('sign-in', 'sign in (ARC-0060)', () => api.signIn!());
 button('disconnect', 'disconnect', api.disconnect);
 
 // What every v5 dApp does on load: restore the sessions use-wallet remembers (Tandem: silently).

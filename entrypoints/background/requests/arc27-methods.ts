@@ -1,7 +1,7 @@
 /** The ARC-0027 session methods: discover, enable (and approving a connect), disable. */
 import { NETWORKS, localNet, networkByGenesisHash, type Network } from '@/lib/algorand/networks';
 import { phoneCanServe } from '@/lib/phone/methods';
-import { Arc27ErrorCode, IMPLEMENTED_METHODS, TANDEM_PROVIDER_ID, arc27Error, type EnableResult } from '@/lib/arc27/types';
+import { Arc27ErrorCode, IMPLEMENTED_METHODS, SIGN_DATA_METHOD, type PageMethod, TANDEM_PROVIDER_ID, arc27Error, type EnableResult } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
 import type { QueuedConnect, SiteSession } from '@/lib/storage/types';
@@ -52,7 +52,7 @@ export function createSessionMethods(edges: RequestEdges, admission: Admission, 
     async discover() {
       // What the paired phone cannot do is not offered (lib/phone/methods.ts).
       const announced = (await edges.pairing())?.phone?.methods;
-      const methods = IMPLEMENTED_METHODS.filter((m) => phoneCanServe(announced, m));
+      const methods = ([...IMPLEMENTED_METHODS, SIGN_DATA_METHOD] as PageMethod[]).filter((m) => phoneCanServe(announced, m));
       return done({
         ok: true,
         result: {

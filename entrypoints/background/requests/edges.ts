@@ -40,6 +40,8 @@ export interface ApprovalWindow {
 /** The paired phone's link: requests go out in the phone's own envelope (../phone-session.ts). */
 export interface PhoneLink {
   sendSign(id: string, txns: WalletTransaction[]): Promise<Reply<Record<string, never>>>;
+  /** An ARC-0027-family CBOR frame as it is (data signing: the hello naming the site, sign_data, sign_message). */
+  sendFrame(frame: string): Promise<Reply<Record<string, never>>>;
 }
 
 export interface RequestEdges {

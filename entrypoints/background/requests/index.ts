@@ -10,6 +10,7 @@ import { phoneCanServe } from '@/lib/phone/methods';
 import { findEntry, isOpen, openFrom } from '../queue';
 import { MAX_OPEN_PER_ORIGIN, blocked, createAdmission, tooMany } from './admission';
 import { createSessionMethods } from './arc27-methods';
+import { createDataRequests } from './data-requests';
 import { createDelivery } from './delivery';
 import type { RequestEdges } from './edges';
 import { failed, rejected, statusOf } from './outcomes';
@@ -44,6 +45,7 @@ export function createRequests(edges: RequestEdges): Requests {
   const sessions = createSessionMethods(edges, admission, delivery);
   const signTransactions = createSignRequests(edges, admission, prepared, sessions.networks);
   const phone = createPhoneDispatch(edges, prepared, delivery);
+  const data = createDataRequests(edges, admission, delivery);
   const refusals = createRefusalLimiter(edges.now);
   const ownedBy = (sender: PageSender) => (entry: { tabId: number; origin: string } | undefined) =>
     entry !== undefined && entry.tabId === sender.tabId && entry.origin === sender.origin;
@@ -54,7 +56,7 @@ export function createRequests(edges: RequestEdges): Requests {
     if (existing) return ownedBy(sender)(existing) ? statusOf(existing) : { state: 'unknown' };
     // A flood is refused before anything else: no storage read, no decoding. (Not so for enable:
     // a connected site's enable is answered from its session whatever is queued.)
-    if (req.method === 'sign_transactions' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
+    if (req.method !== 'discover' && req.method !== 'enable' && req.method !== 'disable' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
     if ((await edges.blockedOrigins()).includes(sender.origin)) return blocked();
     // A method the paired phone cannot serve is answered at once: no window, no frame to the phone.
     if (!phoneCanServe((await edges.pairing())?.phone?.methods, req.method)) {
@@ -70,6 +72,9 @@ export function createRequests(edges: RequestEdges): Requests {
       case 'sign_transactions':
         return signTransactions(sender, key, req.params.txns);
       case 'sign_message':
+        return data.signMessage(sender, key, req.params);
+      case 'sign_data':
+        return data.signData(sender, key, req.params);
       case 'post_transactions':
       case 'sign_and_post_transactions':
         return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Tandem does not support ${req.method}`));
@@ -81,9 +86,17 @@ export function createRequests(edges: RequestEdges): Requests {
   }
 
   return {
-    onPhoneReply: phone.onPhoneReply,
-    onChannelOpen: phone.onChannelOpen,
-    onPhoneOffline: phone.onPhoneOffline,
+    async onPhoneReply(reply) {
+      if (!(await data.onPhoneReply(reply))) await phone.onPhoneReply(reply);
+    },
+    async onChannelOpen() {
+      await phone.onChannelOpen();
+      await data.onChannelOpen();
+    },
+    async onPhoneOffline() {
+      await phone.onPhoneOffline();
+      await data.onPhoneOffline();
+    },
 
     async handle(sender, key, req, site) {
       const limited = refusals.check(sender.origin);
@@ -111,7 +124,8 @@ export function createRequests(edges: RequestEdges): Requests {
       const entry = findEntry(await edges.queue.read(), key);
       if (!entry || !isOpen(entry)) return;
       if (entry.method === 'enable') await sessions.approveConnect(entry);
-      else await phone.approve(entry);
+      else if (entry.method === 'sign_transactions') await phone.approve(entry);
+      else await data.approve(entry);
     },
 
     async reject(key, message = 'You rejected the request') {
@@ -136,7 +150,7 @@ export function createRequests(edges: RequestEdges): Requests {
 
     async onTabRemoved(tabId) {
       // Requests already with the phone stay until the phone answers or their deadline passes.
-      await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.tabId !== tabId || (isOpen(e) && e.method === 'sign_transactions' && e.stage === 'awaiting-phone')), result: undefined }));
+      await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.tabId !== tabId || (isOpen(e) && e.method !== 'enable' && e.stage === 'awaiting-phone')), result: undefined }));
       await delivery.refreshUi();
     },
 

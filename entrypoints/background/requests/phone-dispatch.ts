@@ -152,6 +152,8 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
 
     async onPhoneReply(reply) {
       if (reply.kind === 'invalid') return console.warn('[tandem] dropped a phone frame:', reply.reason);
+      // A data signature answers a data-signing request (data-requests.ts), never a sign_transactions one.
+      if (reply.kind === 'signature') return console.warn('[tandem] dropped a data signature for a request that is not data signing', reply.requestId);
       const queue = await edges.queue.read();
       const entry = queue.find((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && currentIdOf(e, reply.requestId) !== undefined);
       if (!entry) return console.warn('[tandem] dropped a reply to a request that is not waiting for the phone', reply.requestId);

@@ -21,7 +21,6 @@ import {
 import type algosdk from 'algosdk';
 import { toWalletError } from './errors.js';
 import { SUPPORTED_NETWORKS, TANDEM_METADATA, WALLET_ID } from './metadata.js';
-import { TANDEM_CAN_SIGN_DATA, signDataWithTandem } from './sign-data.js';
 import { TandemSession, activeGenesisHash, type TandemOptions } from './tandem-session.js';
 
 export { WALLET_ID, TANDEM_METADATA, SUPPORTED_NETWORKS } from './metadata.js';
@@ -42,7 +41,8 @@ export class TandemWallet extends BaseWallet<TandemOptions> {
   constructor(params: AdapterConstructorParams<TandemOptions>) {
     super(params);
     this.session = new TandemSession(this.options);
-    this.canSignData = TANDEM_CAN_SIGN_DATA;
+    // Set from Tandem's discover on connect and resume: true when the paired phone signs data.
+    this.canSignData = false;
   }
 
   private genesisHash(): Promise<string> {
@@ -52,6 +52,7 @@ export class TandemWallet extends BaseWallet<TandemOptions> {
   connect = async (): Promise<WalletAccount[]> => {
     this.logger.info('Connecting...');
     const accounts = await this.session.connect(await this.genesisHash());
+    this.canSignData = this.session.canSignData;
     this.store.addWallet({ accounts, activeAccount: accounts[0]! });
     this.logger.info('Connected', accounts);
     return accounts;
@@ -88,6 +89,7 @@ export class TandemWallet extends BaseWallet<TandemOptions> {
       this.onDisconnect();
       return;
     }
+    this.canSignData = this.session.canSignData;
     if (!sameAddresses(accounts, state.accounts)) this.store.setAccounts(accounts);
     this.logger.info('Session resumed');
   };
@@ -100,8 +102,14 @@ export class TandemWallet extends BaseWallet<TandemOptions> {
     }
   };
 
-  override signData = (_data: string, _metadata: StdSignMetadata): Promise<StdSignDataResponse> =>
-    signDataWithTandem((message, code, data) => new SignDataError(message, code, data));
+  /** ARC-0060 (Tandem's page event): Tandem checks the domain against this page's origin; the phone signs. */
+  override signData = async (data: string, metadata: StdSignMetadata): Promise<StdSignDataResponse> => {
+    try {
+      return await this.session.signData(data, metadata, this.activeAddress);
+    } catch (err) {
+      throw toWalletError(err, (message, code, errData) => new SignDataError(message, code, errData));
+    }
+  };
 }
 
 /** Tandem's entry for WalletManager's `wallets`. */

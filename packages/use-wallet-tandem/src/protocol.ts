@@ -31,3 +31,41 @@ export interface TandemEnableParams {
   genesisHash?: string;
   [TANDEM_PARAMS_KEY]?: TandemEnableMember;
 }
+
+/**
+ * ARC-0060 `signData` to Tandem. avm-web-provider carries no signData, so Tandem listens for its own
+ * window CustomEvent: the page dispatches SIGN_DATA_REQUEST_EVENT with `detail`
+ * `{id, reference: SIGN_DATA_REQUEST_REFERENCE, params: SignDataPageParams}` and Tandem answers once
+ * with SIGN_DATA_RESPONSE_EVENT, whose `detail` is a JSON string (Firefox pages cannot read objects a
+ * content script made) `{id, reference: SIGN_DATA_RESPONSE_REFERENCE, requestId, result}` or
+ * `{..., error: {code, message, data?, providerId}}`. Byte fields are standard base64. Error codes are
+ * ARC-0060's (4600-4610) and ARC-0001's (4001, 4100, 4200, 4300), plus 4002 (timed out) and 4003
+ * (the paired phone cannot sign data).
+ */
+export const SIGN_DATA_REQUEST_EVENT = 'tandem:arc0060:sign_data:request';
+export const SIGN_DATA_RESPONSE_EVENT = 'tandem:arc0060:sign_data:response';
+export const SIGN_DATA_REQUEST_REFERENCE = 'arc0060:sign_data:request';
+export const SIGN_DATA_RESPONSE_REFERENCE = 'arc0060:sign_data:response';
+
+/** ARC-0060 `StdSigData` and `metadata` as one params object, bytes in standard base64. */
+export interface SignDataPageParams {
+  providerId: string;
+  data: string;
+  signer: string;
+  domain: string;
+  authenticatorData: string;
+  requestId?: string;
+  hdPath?: string;
+  metadata: { scope: number; encoding: string };
+}
+
+/** The answer's `result`: the request's fields and the 64-byte signature. */
+export interface SignDataPageResult {
+  providerId: string;
+  data: string;
+  signer: string;
+  domain: string;
+  authenticatorData: string;
+  requestId?: string;
+  signature: string;
+}

@@ -8,6 +8,7 @@ import { Arc27Code, TandemError, notInstalledError } from './errors.js';
 import { DEFAULT_INSTALL_URL } from './metadata.js';
 import { sharedPageTransport, type Arc27Transport } from './page-transport.js';
 import { SILENT_ENABLE, TANDEM_PARAMS_KEY, TANDEM_PROVIDER_ID } from './protocol.js';
+import { discoverCanSignData, signDataWithTandem, type SignDataMetadata, type SignDataResponse } from './sign-data.js';
 import { planSigning, readSignedTransactions, type TxnInput } from './txn-group.js';
 
 /** A type alias, not an interface: use-wallet's adapter config needs it to fit `Record<string, unknown>`. */
@@ -69,6 +70,8 @@ export class TandemSession {
   private readonly transport: Arc27Transport;
   private readonly discoverTimeoutMs: number;
   private readonly installUrl: string;
+  /** Whether Tandem's last discover said the paired phone signs data (ARC-0060). */
+  canSignData = false;
 
   constructor(options: TandemOptions = {}, transport?: Arc27Transport) {
     this.transport = transport ?? sharedPageTransport();
@@ -82,7 +85,9 @@ export class TandemSession {
    */
   async discoverNetworks(): Promise<string[]> {
     try {
-      return networksOf(await this.transport.request('discover', { providerId: TANDEM_PROVIDER_ID }, this.discoverTimeoutMs));
+      const result = await this.transport.request('discover', { providerId: TANDEM_PROVIDER_ID }, this.discoverTimeoutMs);
+      this.canSignData = discoverCanSignData(result);
+      return networksOf(result);
     } catch (err) {
       if (err instanceof TandemError && err.reason === 'no-answer') throw notInstalledError(this.installUrl);
       throw err;
@@ -131,6 +136,11 @@ export class TandemSession {
       if (err instanceof TandemError && err.reason === 'no-answer') return;
       throw err;
     }
+  }
+
+  /** use-wallet's signData (ARC-0060) for `address`, on Tandem's own page event. */
+  signData(data: string, metadata: SignDataMetadata, address: string | null): Promise<SignDataResponse> {
+    return signDataWithTandem(data, metadata, address, USER_REQUEST_TIMEOUT_MS);
   }
 
   /** use-wallet's signTransactions: the transactions to sign go to Tandem, the rest come back null. */

@@ -30,6 +30,29 @@ export class ApprovalPage {
     return this.page.getByTestId(testIds.signPrompt);
   }
 
+  /** A data-signing prompt (signData or sign_message). */
+  dataPrompt() {
+    return this.page.getByTestId(testIds.dataPrompt);
+  }
+
+  domainCheck() {
+    return this.page.getByTestId(testIds.domainCheck);
+  }
+
+  signedData() {
+    return this.page.getByTestId(testIds.signedData);
+  }
+
+  dataSigner() {
+    return this.page.getByTestId(testIds.dataSigner);
+  }
+
+  /** Approves the data-signing prompt once it is waiting for the user. */
+  async approveData() {
+    await expect(this.dataPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
+    await clickMayClose(this.approveButton());
+  }
+
   /** "Embedded in <top-level origin>" under the origin of a request from a subframe. */
   promptEmbedded() {
     return this.page.getByTestId(testIds.promptEmbedded);

@@ -14,6 +14,7 @@ type Api = {
   disable(): Promise<Outcome>;
   signTransactions(txns: WalletTxn[]): Promise<Outcome>;
   signMessage(message: string, signer?: string): Promise<Outcome>;
+  signData(overrides?: Record<string, unknown>): Promise<Outcome>;
   buildPayment(from: string, opts?: { amount?: number; genesisHash?: string; note?: string }): string;
   buildGroup(from: string, n: number, opts?: { foreignIndex?: number; genesisHash?: string }): WalletTxn[];
 };
@@ -58,6 +59,17 @@ export class DappPage {
   }
   signMessage(message: string, signer?: string) {
     return this.call((api, a) => api.signMessage(...(a as [string, string | undefined])), [message, signer]);
+  }
+  /**
+   * ARC-0060 signData on Tandem's page event: a sign-in for the connected account on this page, any
+   * field overridden (`json` replaces the JSON text; a field set to null is left out).
+   */
+  signData(overrides: Record<string, unknown> = {}) {
+    return this.call((api, o) => {
+      const fields = { ...(o as Record<string, unknown>) };
+      for (const key of Object.keys(fields)) if (fields[key] === null) fields[key] = undefined;
+      return api.signData(fields);
+    }, overrides);
   }
   buildPayment(from: string, opts: { amount?: number; genesisHash?: string; note?: string } = {}) {
     return this.call((api, a) => api.buildPayment((a as [string, object])[0], (a as [string, object])[1]), [from, { genesisHash: TESTNET_HASH, ...opts }]);

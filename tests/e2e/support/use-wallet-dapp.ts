@@ -3,7 +3,7 @@
  * their `window.useWalletDapp` API and the wallet list. Every selector for those pages lives here.
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import type { Outcome, Signed, UseWalletDappApi } from '../../../dev/dapp/use-wallet-shared';
+import type { Outcome, SignIn, Signed, UseWalletDappApi } from '../../../dev/dapp/use-wallet-shared';
 import { ApprovalPage } from './approval-page';
 
 export type { Outcome, Signed } from '../../../dev/dapp/use-wallet-shared';
@@ -72,6 +72,10 @@ export class UseWalletDapp {
   }
   signWithComposer(count: number): Promise<Outcome<Signed>> {
     return this.call((api, n) => api.signWithComposer(n as number), count);
+  }
+  /** ARC-0060 sign-in through use-wallet's signData (v5), verified by the page as use-wallet's guide does. */
+  signIn(): Promise<Outcome<SignIn>> {
+    return this.call((api) => api.signIn!());
   }
 
   /** The rows of the page's wallet list (what a user sees). */

@@ -108,7 +108,13 @@ const CASES: Case[] = [
   { name: 'sign with a sparse txns array', method: 'sign_transactions', raw: signRequest(sparseTxns()), expect: invalid(/params\.txns\[1\] must be an object/) },
 
   // not implemented
-  { name: 'sign_message is not supported', method: 'sign_message', raw: { id: REQUEST_ID, params: { message: 'hi' } }, expect: { ok: false, code: 4003, message: /sign_message/ } },
+  // sign_message (#13): the message and an optional signer; meaning is the background's job
+  { name: 'sign_message', method: 'sign_message', raw: { id: REQUEST_ID, params: { message: 'hi' } }, expect: ok({ providerId: TANDEM_PROVIDER_ID, message: 'hi' }) },
+  { name: 'sign_message with an empty message', method: 'sign_message', raw: { id: REQUEST_ID, params: { message: '' } }, expect: invalid(/message must not be empty/) },
+  { name: 'sign_message with a numeric message', method: 'sign_message', raw: { id: REQUEST_ID, params: { message: 5 } }, expect: invalid(/params\.message must be a string/) },
+  { name: 'sign_message with a signer that is no address', method: 'sign_message', raw: { id: REQUEST_ID, params: { message: 'hi', signer: 'me' } }, expect: invalid(/params\.signer must be a 58-character Algorand address/) },
+  { name: 'sign_message over 16 Ki characters', method: 'sign_message', raw: { id: REQUEST_ID, params: { message: 'x'.repeat(16 * 1024 + 1) } }, expect: invalid(/longer than 16384/) },
+
   { name: 'post_transactions is not supported', method: 'post_transactions', raw: null, expect: { ok: false, code: 4003, message: /post_transactions/ } },
   { name: 'sign_and_post_transactions is not supported', method: 'sign_and_post_transactions', raw: signRequest([{ txn: PAYMENT }]), expect: { ok: false, code: 4003, message: /sign_and_post_transactions/ } },
 ];

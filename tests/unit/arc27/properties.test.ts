@@ -56,6 +56,11 @@ describe('parsePhoneReply properties', () => {
             expectCleanError(parsed.error);
             expect(parsed.error.message.length).toBeLessThanOrEqual(MAX_PHONE_ERROR_MESSAGE_CHARS);
             break;
+          case 'signature':
+            expect(Object.keys(parsed).sort()).toEqual(['kind', 'requestId', 'signature']);
+            expect(parsed.signature === null || typeof parsed.signature === 'string').toBe(true);
+            expect(typeof parsed.requestId).toBe('string');
+            break;
           case 'invalid':
             expect(['kind,reason', 'kind,reason,requestId']).toContain(Object.keys(parsed).sort().join(','));
             expect(typeof parsed.reason).toBe('string');

@@ -55,6 +55,12 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
         if (decoded.kind === 'envelope') frames.push(decoded.envelope);
         return ok({});
       },
+      async sendFrame(frame) {
+        if (!state.phoneOnline) return fail(messageError('unavailable', 'no channel'));
+        const decoded = decodeFrame(frame);
+        if (decoded.kind === 'envelope') frames.push(decoded.envelope);
+        return ok({});
+      },
     },
     now: () => now,
     newId: () => `0190d5a0-0000-7000-8000-${String(++ids).padStart(12, '0')}`,

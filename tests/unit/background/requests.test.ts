@@ -252,7 +252,8 @@ describe('what the paired phone can do', () => {
     const limited = await createBackground({ pairing: phoneThatSignsDataOnly }).requests.handle(sender(), 'd', discoverReq, {});
     const silent = await createBackground({ pairing: PAIRING }).requests.handle(sender(), 'd', discoverReq, {});
     const methodsOf = (status: unknown) => (status as { outcome: { result: { networks: { methods: string[] }[] } } }).outcome.result.networks[0]!.methods;
-    expect(methodsOf(limited)).toEqual(['discover', 'enable', 'disable']);
+    // sign_data (Tandem's ARC-0060 event) is listed when the phone signs data: the use-wallet adapter's canSignData.
+    expect(methodsOf(limited)).toEqual(['discover', 'enable', 'disable', 'sign_data']);
     expect(methodsOf(silent)).toEqual(['discover', 'enable', 'disable', 'sign_transactions']);
   });
 });

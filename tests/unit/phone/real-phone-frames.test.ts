@@ -126,9 +126,9 @@ describe('capabilities', () => {
   it('a phone that said nothing signs transactions only', () => {
     expect(phoneCanServe(null, 'sign_transactions')).toBe(true);
     expect(phoneCanServe(null, 'sign_message')).toBe(false);
-    expect(phoneCanServe(null, 'signData')).toBe(false);
+    expect(phoneCanServe(null, 'sign_data')).toBe(false);
     expect(phoneCanServe(null, 'discover')).toBe(true);
-    expect(phoneCanServe(['arc0060:sign_data'], 'signData')).toBe(true);
+    expect(phoneCanServe(['arc0060:sign_data'], 'sign_data')).toBe(true);
     expect(phoneCanServe(['arc0060:sign_data'], 'sign_and_post_transactions')).toBe(false);
   });
 

@@ -232,11 +232,17 @@ describe('signTransactions', () => {
 });
 
 describe('signData', () => {
-  it('is not supported yet: canSignData is false and it throws use-wallet\'s SignDataError', async () => {
+  it('says it cannot sign data until Tandem\'s discover lists sign_data, and refuses without an account with use-wallet\'s SignDataError', async () => {
     const wallet = tandemOf(newManager());
     expect(wallet.canSignData).toBe(false);
     const error = await wallet.signData('data', { scope: ScopeType.AUTH, encoding: 'base64' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignDataError);
-    expect(error).toMatchObject({ code: 4003, message: 'Method not supported: signData' });
+    expect(error).toMatchObject({ code: 4100, message: 'No active account' });
+  });
+  it('reads canSignData from discover: a network listing sign_data', async () => {
+    const { discoverCanSignData } = await import('../../../packages/use-wallet-tandem/src/sign-data');
+    expect(discoverCanSignData({ networks: [{ genesisHash: 'h', methods: ['sign_transactions', 'sign_data'] }] })).toBe(true);
+    expect(discoverCanSignData({ networks: [{ genesisHash: 'h', methods: ['sign_transactions'] }] })).toBe(false);
+    expect(discoverCanSignData({ networks: 'all' })).toBe(false);
   });
 });

@@ -15,7 +15,7 @@
 import type algosdk from 'algosdk';
 import { toWalletError } from '../errors.js';
 import { TANDEM_METADATA } from '../metadata.js';
-import { TANDEM_CAN_SIGN_DATA, signDataWithTandem } from '../sign-data.js';
+import { signDataNotSupported } from '../sign-data.js';
 import { TandemSession, activeGenesisHash, type TandemAccount, type TandemOptions } from '../tandem-session.js';
 
 export { TANDEM_METADATA } from '../metadata.js';
@@ -59,8 +59,8 @@ export interface V4ManagerLike {
 
 export class TandemProvider {
   readonly metadata = { ...TANDEM_METADATA };
-  /** Tandem cannot sign ARC-0060 data yet (see `signData`). */
-  readonly canSignData = TANDEM_CAN_SIGN_DATA;
+  /** ARC-0060 data signing is wired for use-wallet v5 only (see `signData`). */
+  readonly canSignData = false;
 
   private readonly session: TandemSession;
   private manager: V4ManagerLike | null = null;
@@ -151,7 +151,7 @@ export class TandemProvider {
   transactionSigner = async (txnGroup: algosdk.Transaction[], indexesToSign: number[]): Promise<Uint8Array[]> =>
     (await this.signTransactions(txnGroup, indexesToSign)).filter((stxn): stxn is Uint8Array => stxn !== null);
 
-  signData = (_data: string, _metadata: unknown): Promise<never> => signDataWithTandem((message, code, data) => new SignDataError(message, code, data));
+  signData = (_data: string, _metadata: unknown): Promise<never> => signDataNotSupported((message, code) => new SignDataError(message, code));
 }
 
 /** The same as `new TandemProvider(options)`. */
