@@ -20,9 +20,9 @@ describe('dataRows', () => {
     expect(row!.value).toMatch(/^"n+… \(148 characters\)$/);
     expect(row!.full).toBe(JSON.stringify(nonce));
   });
-  it('makes keys and values inert: bidi overrides and invisible characters are shown escaped', () => {
+  it('makes keys and values inert: bidi overrides and invisible characters are shown as visible marks', () => {
     const [row] = dataRows(JSON.stringify({ 'a\u202Eb': 'x\u200By' })).rows;
-    expect(row).toEqual({ depth: 0, label: 'a\\u{202E}b', value: '"x\\u{200B}y"' });
+    expect(row).toEqual({ depth: 0, label: 'a⟨U+202E⟩b', value: '"x⟨U+200B⟩y"' });
   });
   it('shows text that is not JSON line by line', () => {
     expect(dataRows('I agree\nnonce 1')).toEqual({ rows: [{ depth: 0, label: '', value: 'I agree' }, { depth: 0, label: '', value: 'nonce 1' }], json: false, hidden: 0 });
