@@ -61,6 +61,10 @@ test('pairing, connect, approve and reject with the keyboard alone; the focus fo
   await popup.expectPhase('unpaired');
   await tabTo(popup.page, testIds.pair);
   await popup.page.keyboard.press('Enter');
+  // The wallet step (which wallet app?) is answered by keyboard too: it starts on Settings' server.
+  await expect(popup.walletStep()).toBeVisible();
+  await tabTo(popup.page, testIds.walletContinue);
+  await popup.page.keyboard.press('Enter');
   const link = await popup.link();
   // The QR's accessible name says what it is; its description is the link written beside it.
   await expect(popup.qrCode()).toHaveAccessibleName(/pairing QR code/i);

@@ -71,6 +71,10 @@ test.describe('pairing through the wallet app\'s own server', () => {
     await wallet.disconnect();
     await popup.expectPhase('phone-offline');
     expect(await popup.link()).toBe(link);
+    // The same QR shows at once; Tandem's socket to B waits for the phone again a moment later. A phone
+    // scanning before that loses its first offer (liquid-protocol.md §3): scan once it waits, as a person would.
+    const requestId = new URL(link.replace(/^liquid:/, 'http:')).searchParams.get('requestId')!;
+    await expect.poll(() => serverB.linksWaiting(requestId)).toBeGreaterThan(0);
     await wallet.connect(link);
     await popup.expectPhase('connected');
     expect(count(serverB, /waiting for auth with request/)).toBe(2);
