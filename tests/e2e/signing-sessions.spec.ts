@@ -21,7 +21,7 @@ test.describe('site sessions', () => {
 
     const pairing = new PopupPage(approval.page);
     await pairing.expectPhase('unpaired');
-    const link = await pairing.pair();
+    const link = await pairing.pairInApprovalWindow();
     await expect(pairing.qrCode()).toBeVisible();
     const wallet = await WalletPage.open(context, server.url);
     await wallet.page.bringToFront();

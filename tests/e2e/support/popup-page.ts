@@ -50,6 +50,15 @@ export class PopupPage {
   }
 
   /**
+   * The approval window's "Pair your phone": it has no wallet step (it pairs through the remembered
+   * wallet, else Settings' server) and shows the QR at once.
+   */
+  async pairInApprovalWindow(): Promise<string> {
+    await this.page.getByTestId(testIds.pair).click();
+    return this.link();
+  }
+
+  /**
    * Clicks "Pair your phone" and, in the wallet step, "Show QR code" on the option it starts on (the
    * remembered wallet, else the one of Settings' server), without waiting for a QR code (for
    * pairings that must be refused).
