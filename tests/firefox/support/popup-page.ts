@@ -62,9 +62,10 @@ export class FirefoxPopup {
     });
   }
 
-  /** Clicks "Pair" without waiting for a QR code (for pairings that must be refused). */
+  /** Clicks "Pair" and the wallet step's "Show QR code" without waiting for a QR code (for pairings that must be refused). */
   async requestPairing(): Promise<void> {
     await clickTestId(this.page, testIds.pair);
+    await clickTestId(this.page, testIds.walletContinue);
   }
 
   /** The failure message shown (null when it shows none). */
