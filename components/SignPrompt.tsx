@@ -3,6 +3,7 @@ import type { QueuedSign } from '@/lib/storage/types';
 import { Countdown } from './Countdown';
 import { BlockSiteButton } from './BlockSiteButton';
 import { TxnList } from './TxnList';
+import { NetworkFacts, type FactsView } from './NetworkFacts';
 import { WarningList } from './WarningList';
 import { JustChanged } from './JustChanged';
 import { RequestOrigin } from './RequestOrigin';
@@ -17,9 +18,12 @@ export interface SignPromptProps {
   onReject: () => void;
   /** Refuse this site's requests from now on. */
   onBlock: () => void;
+  /** What the network says (filled in after the request is painted); absent: not shown. */
+  facts?: FactsView;
+  onCheckWith?: (pattern: string) => void;
 }
 
-export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock }: SignPromptProps) {
+export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock, facts, onCheckWith = () => undefined }: SignPromptProps) {
   const { descriptions, warnings } = request;
   const toSign = descriptions.filter((d) => d.signer !== null).length;
   const waiting = request.stage === 'awaiting-phone';
@@ -29,7 +33,8 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       <p className="muted" data-testid={testIds.signTotals}>{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
       <WarningList warnings={warnings} />
-      <TxnList descriptions={descriptions} warnings={warnings} />
+      {facts && <NetworkFacts view={facts} onCheckWith={onCheckWith} />}
+      <TxnList descriptions={descriptions} warnings={warnings} amounts={facts?.state === 'ok' ? facts.facts.amounts : undefined} />
       {waiting ? (
         <div className="waiting" data-testid={testIds.confirmOnPhone}>
           <p>

@@ -3,10 +3,11 @@ import type { TxnDescription } from '@/lib/algorand/describe';
 import { shortAddress } from './format';
 import { testIds } from './test-ids';
 
-export function TxnCard({ description: d, flagged }: { description: TxnDescription; flagged: boolean }) {
+/** `amount`: the amount as the network names it (asset unit, name, decimals), when known. */
+export function TxnCard({ description: d, flagged, amount }: { description: TxnDescription; flagged: boolean; amount?: string }) {
   const rows: [string, string][] = [['From', d.sender]];
   if (d.receiver) rows.push(['To', d.receiver]);
-  if (d.amount) rows.push(['Amount', d.amount]);
+  if (amount ?? d.amount) rows.push(['Amount', amount ?? d.amount!]);
   rows.push(['Fee', d.fee]);
   if (d.assetId) rows.push(['Asset', d.assetId]);
   if (d.appId) rows.push(['Application', d.appId]);
@@ -32,7 +33,7 @@ export function TxnCard({ description: d, flagged }: { description: TxnDescripti
         {rows.map(([label, value], i) => (
           <div key={i} className="kv">
             <dt>{label}</dt>
-            <dd className="mono" title={value}>
+            <dd className="mono" title={value} data-testid={label === 'Amount' ? testIds.txnAmount : undefined}>
               {value.length === 58 && /^[A-Z2-7]+$/.test(value) ? shortAddress(value) : value}
             </dd>
           </div>

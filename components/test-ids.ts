@@ -61,6 +61,21 @@ export const testIds = {
   txnList: 'txn-list',
   txn: 'txn',
   txnTitle: 'txn-title',
+  txnAmount: 'txn-amount',
+
+  // Approval window: what the network says (NetworkFacts)
+  networkFacts: 'network-facts',
+  factsBalance: 'facts-balance',
+  factsRekeyed: 'facts-rekeyed',
+  factsCheckWith: 'facts-check-with',
+
+  // Settings: the network (NetworkSettings)
+  networkReads: 'network-reads',
+  algodUrl: 'algod-url',
+  algodTokenHeader: 'algod-token-header',
+  algodToken: 'algod-token',
+  saveNetwork: 'save-network',
+  networkMessage: 'network-message',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

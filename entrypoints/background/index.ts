@@ -24,6 +24,8 @@ import { createPossessionCheck } from './possession';
 import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
 import { createRequests } from './requests';
+import { algodReader, createNetworkReads } from './network-reads';
+import { findEntry } from './queue';
 
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
@@ -35,6 +37,12 @@ export default defineBackground({
     const deadlines = createDeadlineTimer({ sweep: () => whenReady().then(() => requests.sweep()), now: () => Date.now(), alarms: browser.alarms });
     const edges = createRequestEdges(peer, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);
+    const networkReads = createNetworkReads({
+      settings: preferences.settings,
+      hasHostAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      reader: algodReader,
+      now: () => Date.now(),
+    });
     const possession = createPossessionCheck({
       peer,
       item: verificationItem,
@@ -91,6 +99,10 @@ export default defineBackground({
           checkPossession: () => checkPossession({ force: true }),
           refresh: async () => {
             await Promise.all([requests.sweep(), signaling.checkPeer()]);
+          },
+          networkFacts: async (key) => {
+            const entry = findEntry(await edges.queue.read(), key);
+            return entry?.method === 'sign_transactions' ? networkReads.factsFor(entry) : null;
           },
         }),
         ready: whenReady,

@@ -5,6 +5,7 @@ import { messageError } from '@/lib/messaging/result';
 import { describeError, fail, ok } from '@/lib/result';
 import { markHop } from '@/lib/perf/hop-marks';
 import type { Signaling } from '@/lib/liquid/signaling';
+import type { FactsReply } from '@/lib/algorand/facts';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
 import type { SiteSessions } from './requests/edges';
@@ -21,9 +22,11 @@ export interface PopupHandlerDeps {
   checkPossession(): Promise<boolean>;
   /** What a popup opening asks for: state brought up to date (deadlines swept, the peer host asked). */
   refresh(): Promise<void>;
+  /** The network's facts about an open sign request; null when there is no such request. */
+  networkFacts(key: string): Promise<FactsReply | null>;
 }
 
-export function createPopupHandlers({ signaling, requests, sites, preferences, checkPossession, refresh }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
+export function createPopupHandlers({ signaling, requests, sites, preferences, checkPossession, refresh, networkFacts }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
   return {
     'state/refresh': async () => {
       await refresh();
@@ -67,5 +70,9 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, c
       return ok({});
     },
     'request/reject-all': async () => ok({ rejected: await requests.rejectAll() }),
+    'network/facts': async ({ key }) => {
+      const facts = await networkFacts(key);
+      return facts ? ok(facts) : fail(messageError('bad-request', 'No such request'));
+    },
   } satisfies HandlerTable<PopupCatalogue, void>;
 }

@@ -10,6 +10,7 @@ import type { QueuedRequest } from '@/lib/storage/types';
 import { isOpenRequest } from '@/components/requests';
 import { useView } from './store';
 import { useSettling } from './use-settling';
+import { useNetworkFacts } from './use-network-facts';
 import { send } from './send';
 import { testIds } from '@/components/test-ids';
 import { markHop } from '@/lib/perf/hop-marks';
@@ -26,6 +27,7 @@ export function ApprovalView() {
   const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
   const needsPhone = !pairing || connection.phase !== 'connected';
   const settling = useSettling(current?.key);
+  const facts = useNetworkFacts(current?.method === 'sign_transactions' ? current.key : undefined);
   return (
     <main className="approval">
       <header>
@@ -65,6 +67,8 @@ export function ApprovalView() {
           onApprove={() => decide('request/approve', current.key)}
           onReject={() => decide('request/reject', current.key)}
           onBlock={() => block(current.origin)}
+          facts={facts.view}
+          onCheckWith={facts.checkWith}
         />
       )}
     </main>

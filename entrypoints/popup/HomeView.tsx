@@ -7,6 +7,8 @@ import { SettingsForm } from '@/components/SettingsForm';
 import { useView } from './store';
 import { send } from './send';
 import { requestServerAccess } from './server-access';
+import { requestAlgodAccess } from './algod-access';
+import { NetworkSettings } from '@/components/NetworkSettings';
 import { testIds } from '@/components/test-ids';
 
 export function HomeView() {
@@ -32,7 +34,9 @@ export function HomeView() {
           requestServerAccess={requestServerAccess}
           onUnpair={() => act(send('pairing/unpair', {}))}
         />
-      ) : (
+      ) : null}
+      {showSettings && <NetworkSettings settings={settings} onSave={(patch) => send('settings/save', patch)} requestAlgodAccess={requestAlgodAccess} />}
+      {showSettings ? null : (
         <>
           <PairingPanel
             connection={connection}

@@ -5,6 +5,8 @@
 import type { ChannelSpec } from './channel';
 import { emptyPayload, isRecord, keyPayload, optionalString, stringField } from './parse';
 import type { Settings } from '../storage/types';
+import { parseAlgodEndpoints } from '../algorand/algod-endpoints';
+import type { FactsReply } from '../algorand/facts';
 import type { IceServerSetting } from '../messaging/peer-protocol';
 
 export type PopupCatalogue = {
@@ -26,6 +28,8 @@ export type PopupCatalogue = {
   'request/reject': { request: { key: string }; response: Record<string, never> };
   /** Reject every open request (4001), e.g. when many sites or frames ask at once. */
   'request/reject-all': { request: Record<string, never>; response: { rejected: number } };
+  /** What the request's network says about it (entrypoints/background/network-reads.ts). */
+  'network/facts': { request: { key: string }; response: FactsReply };
 };
 
 export const popupChannel: ChannelSpec<PopupCatalogue> = {
@@ -49,6 +53,7 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
     'request/approve': keyPayload,
     'request/reject': keyPayload,
     'request/reject-all': emptyPayload,
+    'network/facts': keyPayload,
   },
 };
 
@@ -83,6 +88,15 @@ export function parseSettingsPatch(value: unknown): Partial<Settings> | null {
     const hash = value.localNetGenesisHash;
     if (typeof hash !== 'string' || (hash !== '' && !/^[A-Za-z0-9+/]{43}=$/.test(hash))) return null;
     patch.localNetGenesisHash = hash;
+  }
+  if (value.algod !== undefined) {
+    const algod = parseAlgodEndpoints(value.algod);
+    if (algod === null) return null;
+    patch.algod = algod;
+  }
+  if (value.networkReads !== undefined) {
+    if (typeof value.networkReads !== 'boolean') return null;
+    patch.networkReads = value.networkReads;
   }
   if (value.iceServers !== undefined) {
     const ice = parseIceServers(value.iceServers);

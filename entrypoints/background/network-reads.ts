@@ -1,0 +1,129 @@
+/**
+ * Reads from the algod node of a request's network (Settings → Network): the user's accounts and
+ * the assets the request moves, for the approval window's facts. Never on the path to the phone:
+ * the window asks once it has painted the request, and a slow or absent node only costs the facts.
+ * Nothing is read when network reads are off, when the network has no node, or when the user has
+ * not granted the node's host (asked only on a gesture: Save, or "Check with <host>").
+ */
+import * as algosdk from 'algosdk';
+import { algodHostPattern, networkKeyOf, NETWORK_LABELS, type AlgodEndpoint } from '@/lib/algorand/algod-endpoints';
+import { assetIdsOf, computeFacts, type AccountSnapshot, type AssetInfo, type FactsReply } from '@/lib/algorand/facts';
+import { fromBase64Strict } from '@/lib/encoding/base64';
+import type { QueuedSign, Settings } from '@/lib/storage/types';
+
+/** The window shows "couldn't check" after this long; the reads give up at the same time. */
+export const FACTS_DEADLINE_MS = 3_000;
+/** Asset parameters rarely change (names and decimals never do once created). */
+const ASSET_TTL_MS = 10 * 60_000;
+
+/** The reads the facts need: algosdk's Algodv2 in the extension, a fake in unit tests. */
+export interface AlgodReader {
+  account(address: string): Promise<AccountSnapshot>;
+  /** null when the asset does not exist (algod answers 404). */
+  asset(id: string): Promise<AssetInfo | null>;
+}
+
+export interface NetworkReadsDeps {
+  settings(): Promise<Settings>;
+  hasHostAccess(pattern: string): Promise<boolean>;
+  reader(endpoint: AlgodEndpoint): AlgodReader;
+  now(): number;
+}
+
+export interface NetworkReads {
+  factsFor(request: QueuedSign): Promise<FactsReply>;
+}
+
+export function algodClient(endpoint: AlgodEndpoint): algosdk.Algodv2 {
+  const token = endpoint.tokenHeader === '' ? '' : { [endpoint.tokenHeader]: endpoint.token };
+  // The port stays the URL's own: Algodv2 only overrides it when one is passed.
+  return new algosdk.Algodv2(token as string, endpoint.url);
+}
+
+export function algodReader(endpoint: AlgodEndpoint): AlgodReader {
+  const client = algodClient(endpoint);
+  return {
+    async account(address) {
+      const info = await client.accountInformation(address).do();
+      return {
+        address,
+        microAlgos: info.amount,
+        minBalance: info.minBalance,
+        authAddr: info.authAddr?.toString(),
+        assets: new Map((info.assets ?? []).map((h) => [h.assetId.toString(), h.amount])),
+      };
+    },
+    async asset(id) {
+      try {
+        const { params } = await client.getAssetByID(BigInt(id)).do();
+        return params ? { id, decimals: params.decimals, name: params.name, unitName: params.unitName } : null;
+      } catch (err) {
+        if ((err as { status?: number }).status === 404) return null;
+        throw err;
+      }
+    },
+  };
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms);
+    work.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (err: unknown) => (clearTimeout(timer), reject(err instanceof Error ? err : new Error(String(err)))),
+    );
+  });
+}
+
+/** The user's accounts in a request: the signers Tandem asks the phone for and own senders. */
+function ownAccounts(request: QueuedSign): string[] {
+  const own = new Set<string>();
+  for (const d of request.descriptions) {
+    if (d.signer !== null) own.add(d.signer);
+    if (d.senderIsOwn) own.add(d.sender);
+  }
+  return [...own];
+}
+
+export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
+  const assetCache = new Map<string, { info: AssetInfo | null; at: number }>();
+
+  async function assetInfo(reader: AlgodReader, url: string, id: string): Promise<AssetInfo | null> {
+    const key = `${url} ${id}`;
+    const cached = assetCache.get(key);
+    if (cached && deps.now() - cached.at < ASSET_TTL_MS) return cached.info;
+    const info = await reader.asset(id);
+    assetCache.set(key, { info, at: deps.now() });
+    return info;
+  }
+
+  return {
+    async factsFor(request) {
+      const settings = await deps.settings();
+      if (!settings.networkReads) return { state: 'off' };
+      const key = networkKeyOf(request.genesisHash, settings.localNetGenesisHash);
+      const network = key ? NETWORK_LABELS[key] : request.genesisId;
+      const endpoint = key ? settings.algod[key] : undefined;
+      const pattern = endpoint ? algodHostPattern(endpoint.url) : null;
+      if (!endpoint || pattern === null) return { state: 'no-node', network };
+      const host = new URL(endpoint.url).host;
+      if (!(await deps.hasHostAccess(pattern))) return { state: 'not-allowed', host, pattern };
+      // The queue holds only transactions that decoded when the request was admitted.
+      const txns = request.txns.map((t) => algosdk.decodeUnsignedTransaction(fromBase64Strict(t.txn)!));
+      const reader = deps.reader(endpoint);
+      const own = ownAccounts(request);
+      const ids = assetIdsOf(txns);
+      try {
+        const [snapshots, infos] = await withDeadline(
+          Promise.all([Promise.all(own.map((address) => reader.account(address))), Promise.all(ids.map((id) => assetInfo(reader, endpoint.url, id)))]),
+          FACTS_DEADLINE_MS,
+        );
+        const accounts = new Map(snapshots.map((s) => [s.address, s]));
+        const assets = new Map(ids.map((id, i) => [id, infos[i]!]));
+        return { state: 'ok', host, facts: computeFacts(txns, own, accounts, assets) };
+      } catch (err) {
+        return { state: 'failed', host, message: err instanceof Error ? err.message : String(err) };
+      }
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** Selectors for what the approval window shows from the network (components/NetworkFacts.tsx). */
+import type { ApprovalPage } from './approval-page';
+import { testIds } from '../../../components/test-ids';
+
+export function networkFacts(approval: ApprovalPage) {
+  return approval.page.getByTestId(testIds.networkFacts);
+}
+
+/** One "account · asset: before → after (change)" line; `asset` is 'ALGO' or an asset id. */
+export function balanceLine(approval: ApprovalPage, asset: string) {
+  return approval.page.getByTestId(testIds.factsBalance).and(approval.page.locator(`[data-asset="${asset}"]`));
+}
+
+export function rekeyedNotice(approval: ApprovalPage) {
+  return approval.page.getByTestId(testIds.factsRekeyed);
+}
+
+/** The Amount row of the n-th transaction card. */
+export function txnAmount(approval: ApprovalPage, position: number) {
+  return approval.txnCards().nth(position).getByTestId(testIds.txnAmount);
+}
