@@ -35,7 +35,7 @@ export function NetworkSettings({ settings, onSave, requestAlgodAccess }: Networ
   return (
     <section className="panel">
       <h2>Network</h2>
-      <label className="inline">
+      <label className="check">
         <input type="checkbox" data-testid={testIds.networkReads} checked={reads} onChange={(e) => setReads(e.target.checked)} />
         Read balances, assets and simulations from the network
       </label>
