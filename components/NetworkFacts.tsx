@@ -3,6 +3,7 @@
  * accounts, or why Tandem could not check. Pure view; it fills in after the request is painted.
  */
 import type { FactsReply } from '@/lib/algorand/facts';
+import type { SimulationReply } from '@/lib/algorand/simulation';
 import { shortAddress } from './format';
 import { testIds } from './test-ids';
 
@@ -16,6 +17,57 @@ export function NetworkFacts({ view, onCheckWith }: { view: FactsView; onCheckWi
     <section className="network-facts" data-testid={testIds.networkFacts} data-state={view.state}>
       <FactsBody view={view} onCheckWith={onCheckWith} />
     </section>
+  );
+}
+
+/** The top warning when the simulation says the request would fail; null otherwise. */
+export function SimulationFailure({ view }: { view: FactsView | undefined }) {
+  if (view?.state !== 'ok' || view.simulation.state !== 'ok' || !view.simulation.view.failure) return null;
+  const { txnIndex, message } = view.simulation.view.failure;
+  return (
+    <p className="warning-box" role="alert" data-testid={testIds.simulationFailure}>
+      {`Would fail at transaction #${txnIndex + 1}: ${message}`}
+    </p>
+  );
+}
+
+function Simulation({ reply }: { reply: SimulationReply }) {
+  if (reply.state === 'not-simulated') {
+    return (
+      <p className="muted" data-testid={testIds.simulation} data-state="not-simulated">
+        {`Not simulated: ${reply.message}`}
+      </p>
+    );
+  }
+  const { view } = reply;
+  return (
+    <div data-testid={testIds.simulation} data-state={view.wouldSucceed ? 'would-succeed' : 'would-fail'}>
+      <p>
+        <strong>{view.wouldSucceed ? 'Simulated: would succeed.' : 'Simulated: would fail.'}</strong>
+        {view.budget ? ` Opcode budget used ${view.budget.consumed} of ${view.budget.added}.` : ''}
+      </p>
+      {view.changes.length > 0 && (
+        <ul className="balances">
+          {view.changes.map((c) => (
+            <li key={`${c.account} ${c.asset}`} data-testid={testIds.simulatedChange} data-asset={c.asset}>
+              {`${shortAddress(c.account)} · ${c.label} ${c.change}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.inner.length > 0 && (
+        <>
+          <p className="muted">Inner transactions:</p>
+          <ul className="balances">
+            {view.inner.map((line, i) => (
+              <li key={i} data-testid={testIds.innerTxn} style={{ marginLeft: (line.depth - 1) * 12 }}>
+                {`#${line.parentIndex + 1} → ${line.text}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -53,6 +105,7 @@ function FactsBody({ view, onCheckWith }: { view: FactsView; onCheckWith: (patte
               </li>
             ))}
           </ul>
+          <Simulation reply={view.simulation} />
           <p className="muted">{`Checked with ${view.host}.`}</p>
         </>
       );

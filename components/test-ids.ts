@@ -68,6 +68,10 @@ export const testIds = {
   factsBalance: 'facts-balance',
   factsRekeyed: 'facts-rekeyed',
   factsCheckWith: 'facts-check-with',
+  simulation: 'simulation',
+  simulationFailure: 'simulation-failure',
+  simulatedChange: 'simulated-change',
+  innerTxn: 'inner-txn',
 
   // Settings: the network (NetworkSettings)
   networkReads: 'network-reads',

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import algosdk, { modelsv2, type Encodable } from 'algosdk';
 import { decodeMulti, IntMode } from 'algorand-msgpack';
-import { Ledger, MIN_TXN_FEE, TESTNET_GENESIS, type Genesis } from './ledger.ts';
+import { Ledger, MIN_TXN_FEE, TESTNET_GENESIS, type Evaluated, type Genesis } from './ledger.ts';
 import { applySeed, parseSeed, type Seed } from './seed.ts';
 import { accountResponse, assetResponse, paramsResponse, pendingResponse, simulateResponse, statusResponse } from './responses.ts';
 
@@ -124,12 +124,12 @@ export async function startAlgodStandIn(opts: AlgodStandInOptions = {}): Promise
       const request = decodeOr400(() =>
         req.headers['content-type']?.includes('json') ? algosdk.decodeJSON(new TextDecoder().decode(body), modelsv2.SimulateRequest) : algosdk.decodeMsgpack(body, modelsv2.SimulateRequest),
       );
-      if (request.txnGroups.length !== 1) throw new HttpError(400, 'the algod stand-in simulates one group per request');
-      const stxns = request.txnGroups[0]!.txns;
-      const evaluation = ledger.simulate(stxns, { allowEmptySignatures: request.allowEmptySignatures === true });
+      const groups = request.txnGroups.map((group) => group.txns);
+      const evaluations = ledger.simulate(groups, { allowEmptySignatures: request.allowEmptySignatures === true });
       // A real node would run the TEAL; the stand-in says it did not, rather than guess a result.
-      if ('notEvaluated' in evaluation) throw new HttpError(501, evaluation.notEvaluated);
-      return { body: simulateResponse(ledger, stxns, evaluation) };
+      const notEvaluated = evaluations.find((e) => 'notEvaluated' in e);
+      if (notEvaluated && 'notEvaluated' in notEvaluated) throw new HttpError(501, notEvaluated.notEvaluated);
+      return { body: simulateResponse(ledger, groups, evaluations as Evaluated[]) };
     }
     // Not algod: seeding for development (README.md), e.g. funding the dev wallet's account.
     if (req.method === 'POST' && path === '/stand-in/seed') {

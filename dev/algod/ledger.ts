@@ -144,9 +144,20 @@ export class Ledger {
     return this.confirmed.get(txid);
   }
 
-  /** Evaluates a group against a copy of the ledger; the ledger itself is unchanged. */
-  simulate(stxns: SignedTransaction[], opts: { allowEmptySignatures: boolean }): Evaluation {
-    return this.evaluate(stxns, { allowEmptySignatures: opts.allowEmptySignatures }).evaluation;
+  /**
+   * Evaluates groups one after the other (each sees the previous ones' effects) against a copy of
+   * the ledger, up to the first that fails; the ledger itself is unchanged.
+   */
+  simulate(groups: SignedTransaction[][], opts: { allowEmptySignatures: boolean }): Evaluation[] {
+    let accounts = this.accounts;
+    const results: Evaluation[] = [];
+    for (const stxns of groups) {
+      const evaluated = this.evaluate(stxns, { allowEmptySignatures: opts.allowEmptySignatures }, accounts);
+      results.push(evaluated.evaluation);
+      if (!evaluated.evaluation.ok) break;
+      accounts = evaluated.accounts;
+    }
+    return results;
   }
 
   /** Evaluates a group and, when every transaction passes, commits it in a new round. */
@@ -159,8 +170,8 @@ export class Ledger {
     return evaluation;
   }
 
-  private evaluate(stxns: SignedTransaction[], opts: { allowEmptySignatures: boolean }): { evaluation: Evaluation; accounts: Map<string, AccountState> } {
-    const accounts = cloneAccounts(this.accounts);
+  private evaluate(stxns: SignedTransaction[], opts: { allowEmptySignatures: boolean }, from = this.accounts): { evaluation: Evaluation; accounts: Map<string, AccountState> } {
+    const accounts = cloneAccounts(from);
     const unsupported = stxns.findIndex((stxn) => stxn.txn.type === algosdk.TransactionType.appl || stxn.lsig || stxn.msig);
     if (unsupported >= 0) {
       const what = stxns[unsupported]!.txn.type === algosdk.TransactionType.appl ? 'an application call' : 'signed by a LogicSig or multisig';

@@ -83,18 +83,22 @@ export function pendingResponse(applied: AppliedTxn, confirmedRound: bigint): mo
   return txnResult(applied, applied.stxn, confirmedRound);
 }
 
-/** A simulation the ledger could evaluate (not an app call: that is answered as not evaluated). */
-export function simulateResponse(ledger: Ledger, stxns: SignedTransaction[], evaluation: Evaluated): modelsv2.SimulateResponse {
-  const failed = evaluation.ok ? {} : { failureMessage: evaluation.message, failedAt: [evaluation.failedAt] };
+/**
+ * Simulated groups the ledger could evaluate (not app calls: those are answered as not evaluated).
+ * Groups after a failing one were not evaluated: like algod, their results carry no effects.
+ */
+export function simulateResponse(ledger: Ledger, groups: SignedTransaction[][], evaluations: Evaluated[]): modelsv2.SimulateResponse {
   return new modelsv2.SimulateResponse({
     version: 2,
     lastRound: ledger.round,
     evalOverrides: new modelsv2.SimulationEvalOverrides({ allowEmptySignatures: true, allowUnnamedResources: true }),
-    txnGroups: [
-      new modelsv2.SimulateTransactionGroupResult({
-        txnResults: stxns.map((stxn, index) => new modelsv2.SimulateTransactionResult({ txnResult: txnResult(evaluation.applied[index], stxn) })),
+    txnGroups: groups.map((stxns, g) => {
+      const evaluation = evaluations[g];
+      const failed = evaluation && !evaluation.ok ? { failureMessage: evaluation.message, failedAt: [evaluation.failedAt] } : {};
+      return new modelsv2.SimulateTransactionGroupResult({
+        txnResults: stxns.map((stxn, index) => new modelsv2.SimulateTransactionResult({ txnResult: txnResult(evaluation?.applied[index], stxn) })),
         ...failed,
-      }),
-    ],
+      });
+    }),
   });
 }

@@ -8,6 +8,7 @@
 import * as algosdk from 'algosdk';
 import { algodHostPattern, networkKeyOf, NETWORK_LABELS, type AlgodEndpoint } from '@/lib/algorand/algod-endpoints';
 import { assetIdsOf, computeFacts, type AccountSnapshot, type AssetInfo, type FactsReply } from '@/lib/algorand/facts';
+import { simulationGroups, summarizeSimulation } from '@/lib/algorand/simulation';
 import { fromBase64Strict } from '@/lib/encoding/base64';
 import type { QueuedSign, Settings } from '@/lib/storage/types';
 
@@ -21,6 +22,8 @@ export interface AlgodReader {
   account(address: string): Promise<AccountSnapshot>;
   /** null when the asset does not exist (algod answers 404). */
   asset(id: string): Promise<AssetInfo | null>;
+  /** Simulates the groups unsigned (`allow-empty-signatures`, `allow-unnamed-resources`). */
+  simulate(groups: algosdk.Transaction[][]): Promise<algosdk.modelsv2.SimulateResponse>;
 }
 
 export interface NetworkReadsDeps {
@@ -62,7 +65,29 @@ export function algodReader(endpoint: AlgodEndpoint): AlgodReader {
         throw err;
       }
     },
+    simulate(groups) {
+      const request = new algosdk.modelsv2.SimulateRequest({
+        txnGroups: groups.map((txns) => new algosdk.modelsv2.SimulateRequestTransactionGroup({ txns: txns.map((txn) => new algosdk.SignedTransaction({ txn })) })),
+        allowEmptySignatures: true,
+        allowUnnamedResources: true,
+      });
+      return client.simulateTransactions(request).do();
+    },
   };
+}
+
+/** algod's own words when it answered with an error (`{"message": ...}`), else the error's. */
+function algodMessage(err: unknown): string {
+  const text = (err as { response?: { text?: unknown } }).response?.text;
+  if (typeof text === 'string') {
+    try {
+      const { message } = JSON.parse(text) as { message?: unknown };
+      if (typeof message === 'string') return message;
+    } catch {
+      // not JSON: the error's own message below
+    }
+  }
+  return err instanceof Error ? err.message : String(err);
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -113,16 +138,27 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
       const reader = deps.reader(endpoint);
       const own = ownAccounts(request);
       const ids = assetIdsOf(txns);
+      const { starts, groups } = simulationGroups(txns);
+      // A simulation the node cannot run costs only the simulation, not the other facts.
+      const simulated = reader.simulate(groups).then(
+        (response) => ({ ok: true as const, response }),
+        (err: unknown) => ({ ok: false as const, message: algodMessage(err) }),
+      );
       try {
-        const [snapshots, infos] = await withDeadline(
-          Promise.all([Promise.all(own.map((address) => reader.account(address))), Promise.all(ids.map((id) => assetInfo(reader, endpoint.url, id)))]),
+        const [snapshots, infos, simulation] = await withDeadline(
+          Promise.all([Promise.all(own.map((address) => reader.account(address))), Promise.all(ids.map((id) => assetInfo(reader, endpoint.url, id))), simulated]),
           FACTS_DEADLINE_MS,
         );
         const accounts = new Map(snapshots.map((s) => [s.address, s]));
         const assets = new Map(ids.map((id, i) => [id, infos[i]!]));
-        return { state: 'ok', host, facts: computeFacts(txns, own, accounts, assets) };
+        return {
+          state: 'ok',
+          host,
+          facts: computeFacts(txns, own, accounts, assets),
+          simulation: simulation.ok ? { state: 'ok', view: summarizeSimulation(simulation.response, starts, own, assets) } : { state: 'not-simulated', message: simulation.message },
+        };
       } catch (err) {
-        return { state: 'failed', host, message: err instanceof Error ? err.message : String(err) };
+        return { state: 'failed', host, message: algodMessage(err) };
       }
     },
   };

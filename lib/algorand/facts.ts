@@ -6,6 +6,7 @@
  */
 import * as algosdk from 'algosdk';
 import { ALGO_DECIMALS, MAX_ASSET_DECIMALS, formatUnits } from './format';
+import type { SimulationReply } from './simulation';
 
 export interface AssetInfo {
   /** Decimal string. */
@@ -52,7 +53,7 @@ export type FactsReply =
   /** The user has not granted the node's host; `pattern` is what "Check with <host>" asks for. */
   | { state: 'not-allowed'; host: string; pattern: string }
   | { state: 'failed'; host: string; message: string }
-  | { state: 'ok'; host: string; facts: RequestFacts };
+  | { state: 'ok'; host: string; facts: RequestFacts; simulation: SimulationReply };
 
 /** The asset ids a group moves, as decimal strings. */
 export function assetIdsOf(txns: readonly algosdk.Transaction[]): string[] {

@@ -1,8 +1,9 @@
 import algosdk from 'algosdk';
 import { test, expect } from './support/fixtures';
 import { ApprovalPage } from './support/approval-page';
-import { algoPayment, algodSettings, assetTransfer, startTestAlgod, type RunningAlgodStandIn } from './support/algod';
-import { balanceLine, networkFacts, rekeyedNotice, txnAmount } from './support/network-facts-page';
+import { algoPayment, algodSettings, assetTransfer, grouped, startTestAlgod, type RunningAlgodStandIn } from './support/algod';
+import { balanceLine, networkFacts, rekeyedNotice, simulatedChange, simulation, simulationFailure, txnAmount } from './support/network-facts-page';
+import { testIds } from '../../components/test-ids';
 import { verifySignedTxn } from './support/verify';
 
 const USDC = 10458941;
@@ -84,5 +85,35 @@ test.describe('facts from the network in the approval window', () => {
     await approval.approveSign();
     expect((await signing).ok).toBe(true);
     expect(algod.requestCount()).toBe(0);
+  });
+
+  test('an overspending group shows the simulation failure before Approve, which stays possible', async ({ context, extensionId, signSetup, seedSettings }) => {
+    const { address, dapp } = signSetup;
+    algod.ledger.seedAccount({ address, microAlgos: 1_000_000 });
+    await seedSettings(algodSettings(algod.url));
+    const group = grouped(algoPayment(address, RECEIVER, 300_000), algoPayment(address, RECEIVER, 5_000_000));
+    const signing = dapp.signTransactions(group.map((txn) => ({ txn })));
+    const approval = await ApprovalPage.find(context, extensionId);
+    await expect(simulationFailure(approval)).toContainText('Would fail at transaction #2');
+    await expect(simulationFailure(approval)).toContainText('overspend');
+    await expect(simulation(approval)).toHaveAttribute('data-state', 'would-fail');
+    await expect(approval.page.getByTestId(testIds.approve)).toHaveText('Approve on phone anyway');
+    await approval.approveSign();
+    expect((await signing).ok).toBe(true);
+  });
+
+  test('shows the balance changes the simulation derives', async ({ context, extensionId, signSetup, seedSettings }) => {
+    const { address, dapp } = signSetup;
+    algod.ledger.seedAccount({ address, microAlgos: 5_000_000, assets: [{ assetId: USDC, amount: 25_000_000 }] });
+    await seedSettings(algodSettings(algod.url));
+    const group = grouped(assetTransfer(address, RECEIVER, USDC, 2_000_000), algoPayment(address, RECEIVER, 1_000_000));
+    const signing = dapp.signTransactions(group.map((txn) => ({ txn })));
+    const approval = await ApprovalPage.find(context, extensionId);
+    await expect(simulation(approval)).toHaveAttribute('data-state', 'would-succeed');
+    await expect(simulatedChange(approval, 'ALGO')).toContainText('ALGO -1.002000');
+    await expect(simulatedChange(approval, String(USDC))).toContainText('USDC (USD Coin) -2.000000');
+    await expect(simulationFailure(approval)).toHaveCount(0);
+    await approval.reject();
+    expect(await signing).toMatchObject({ ok: false, error: { code: 4001 } });
   });
 });

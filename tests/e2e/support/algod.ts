@@ -36,6 +36,12 @@ export function assetTransfer(from: string, to: string, assetIndex: number | big
   return b64(algosdk.makeAssetTransferTxnWithSuggestedParamsFromObject({ sender: from, receiver: to, assetIndex, amount, suggestedParams: PARAMS }));
 }
 
+/** Unsigned transactions made into one atomic group, as base64. */
+export function grouped(...txns: string[]): string[] {
+  const decoded = txns.map((t) => algosdk.decodeUnsignedTransaction(Buffer.from(t, 'base64')));
+  return algosdk.assignGroupID(decoded).map(b64);
+}
+
 export function algoPayment(from: string, to: string, amount: number | bigint): string {
   return b64(algosdk.makePaymentTxnWithSuggestedParamsFromObject({ sender: from, receiver: to, amount, suggestedParams: PARAMS }));
 }

@@ -19,3 +19,17 @@ export function rekeyedNotice(approval: ApprovalPage) {
 export function txnAmount(approval: ApprovalPage, position: number) {
   return approval.txnCards().nth(position).getByTestId(testIds.txnAmount);
 }
+
+export function simulation(approval: ApprovalPage) {
+  return approval.page.getByTestId(testIds.simulation);
+}
+
+/** The top warning "Would fail at transaction #n: …". */
+export function simulationFailure(approval: ApprovalPage) {
+  return approval.page.getByTestId(testIds.simulationFailure);
+}
+
+/** One simulated change "account · label ±amount"; `asset` is 'ALGO' or an asset id. */
+export function simulatedChange(approval: ApprovalPage, asset: string) {
+  return approval.page.getByTestId(testIds.simulatedChange).and(approval.page.locator(`[data-asset="${asset}"]`));
+}

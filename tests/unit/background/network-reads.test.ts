@@ -38,6 +38,7 @@ function setup(settings: Partial<Settings> = {}, granted = true) {
   const reader: AlgodReader = {
     account: async (address) => (calls.push(`account ${address}`), { address, microAlgos: 1_000_000n, minBalance: 200_000n, assets: new Map([['9', 1_000n]]) }),
     asset: async (id) => (calls.push(`asset ${id}`), { id, decimals: 2, unitName: 'TT' }),
+    simulate: async (groups) => (calls.push(`simulate ${groups.length}`), new algosdk.modelsv2.SimulateResponse({ version: 2, lastRound: 1, txnGroups: [] })),
   };
   const reads = createNetworkReads({
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
@@ -53,7 +54,7 @@ describe('network reads', () => {
     const { reads, calls } = setup();
     const reply = await reads.factsFor(request());
     expect(reply).toMatchObject({ state: 'ok', host: 'localhost:4180', facts: { amounts: { 0: '1.50 TT' } } });
-    expect(calls).toEqual(['reader http://localhost:4180', `account ${ME}`, 'asset 9']);
+    expect(calls).toEqual(['reader http://localhost:4180', 'simulate 1', `account ${ME}`, 'asset 9']);
   });
 
   it('asks nothing when reads are off, and nothing without the host permission', async () => {
@@ -84,7 +85,7 @@ describe('network reads', () => {
     const reads = createNetworkReads({
       settings: async () => DEFAULT_SETTINGS,
       hasHostAccess: async () => true,
-      reader: () => ({ account: async () => Promise.reject(new Error('connection refused')), asset: async () => null }),
+      reader: () => ({ account: async () => Promise.reject(new Error('connection refused')), asset: async () => null, simulate: async () => Promise.reject(new Error('connection refused')) }),
       now: () => 0,
     });
     expect(await reads.factsFor(request())).toEqual({ state: 'failed', host: 'localhost:4180', message: 'connection refused' });
