@@ -22,6 +22,8 @@ export interface AlgodReader {
   account(address: string): Promise<AccountSnapshot>;
   /** null when the asset does not exist (algod answers 404). */
   asset(id: string): Promise<AssetInfo | null>;
+  /** The node's genesis hash (standard base64), from `/v2/transactions/params`. */
+  genesisHash(): Promise<string>;
   /** Simulates the groups unsigned (`allow-empty-signatures`, `allow-unnamed-resources`). */
   simulate(groups: algosdk.Transaction[][]): Promise<algosdk.modelsv2.SimulateResponse>;
 }
@@ -64,6 +66,10 @@ export function algodReader(endpoint: AlgodEndpoint): AlgodReader {
         if ((err as { status?: number }).status === 404) return null;
         throw err;
       }
+    },
+    async genesisHash() {
+      const params = await client.getTransactionParams().do();
+      return algosdk.bytesToBase64(params.genesisHash ?? new Uint8Array());
     },
     simulate(groups) {
       const request = new algosdk.modelsv2.SimulateRequest({
@@ -112,6 +118,19 @@ function ownAccounts(request: QueuedSign): string[] {
 
 export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
   const assetCache = new Map<string, { info: AssetInfo | null; at: number }>();
+  /** A node's genesis hash never changes: asked once per node URL. */
+  const genesisCache = new Map<string, Promise<string>>();
+
+  /** A node on another network than the request's would report another ledger's balances: refused. */
+  async function checkGenesis(reader: AlgodReader, url: string, genesisHash: string, network: string): Promise<void> {
+    let known = genesisCache.get(url);
+    if (!known) {
+      known = reader.genesisHash();
+      genesisCache.set(url, known);
+      known.catch(() => genesisCache.delete(url));
+    }
+    if ((await known) !== genesisHash) throw new Error(`the node is not on ${network}`);
+  }
 
   async function assetInfo(reader: AlgodReader, url: string, id: string): Promise<AssetInfo | null> {
     const key = `${url} ${id}`;
@@ -139,14 +158,15 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
       const own = ownAccounts(request);
       const ids = assetIdsOf(txns);
       const { starts, groups } = simulationGroups(txns);
+      const onNetwork = checkGenesis(reader, endpoint.url, request.genesisHash, network);
       // A simulation the node cannot run costs only the simulation, not the other facts.
-      const simulated = reader.simulate(groups).then(
+      const simulated = onNetwork.then(() => reader.simulate(groups)).then(
         (response) => ({ ok: true as const, response }),
         (err: unknown) => ({ ok: false as const, message: algodMessage(err) }),
       );
       try {
         const [snapshots, infos, simulation] = await withDeadline(
-          Promise.all([Promise.all(own.map((address) => reader.account(address))), Promise.all(ids.map((id) => assetInfo(reader, endpoint.url, id))), simulated]),
+          onNetwork.then(() => Promise.all([Promise.all(own.map((address) => reader.account(address))), Promise.all(ids.map((id) => assetInfo(reader, endpoint.url, id))), simulated])),
           FACTS_DEADLINE_MS,
         );
         const accounts = new Map(snapshots.map((s) => [s.address, s]));

@@ -1,7 +1,7 @@
 import algosdk from 'algosdk';
 import { describe, expect, it } from 'vitest';
 import { createNetworkReads, type AlgodReader } from '../../../entrypoints/background/network-reads';
-import { TESTNET } from '../../../lib/algorand/networks';
+import { MAINNET, TESTNET } from '../../../lib/algorand/networks';
 import { DEFAULT_SETTINGS } from '../../../lib/storage/items';
 import type { QueuedSign, Settings } from '../../../lib/storage/types';
 
@@ -32,12 +32,13 @@ function request(): QueuedSign {
   };
 }
 
-function setup(settings: Partial<Settings> = {}, granted = true) {
+function setup(settings: Partial<Settings> = {}, granted = true, genesis = TESTNET.genesisHash) {
   const calls: string[] = [];
   let now = 0;
   const reader: AlgodReader = {
     account: async (address) => (calls.push(`account ${address}`), { address, microAlgos: 1_000_000n, minBalance: 200_000n, assets: new Map([['9', 1_000n]]) }),
     asset: async (id) => (calls.push(`asset ${id}`), { id, decimals: 2, unitName: 'TT' }),
+    genesisHash: async () => (calls.push('genesis'), genesis),
     simulate: async (groups) => (calls.push(`simulate ${groups.length}`), new algosdk.modelsv2.SimulateResponse({ version: 2, lastRound: 1, txnGroups: [] })),
   };
   const reads = createNetworkReads({
@@ -54,7 +55,7 @@ describe('network reads', () => {
     const { reads, calls } = setup();
     const reply = await reads.factsFor(request());
     expect(reply).toMatchObject({ state: 'ok', host: 'localhost:4180', facts: { amounts: { 0: '1.50 TT' } } });
-    expect(calls).toEqual(['reader http://localhost:4180', 'simulate 1', `account ${ME}`, 'asset 9']);
+    expect(calls).toEqual(['reader http://localhost:4180', 'genesis', 'simulate 1', `account ${ME}`, 'asset 9']);
   });
 
   it('asks nothing when reads are off, and nothing without the host permission', async () => {
@@ -64,6 +65,14 @@ describe('network reads', () => {
     const denied = setup({}, false);
     expect(await denied.reads.factsFor(request())).toEqual({ state: 'not-allowed', host: 'localhost:4180', pattern: 'http://localhost/*' });
     expect(denied.calls).toEqual([]);
+  });
+
+  it('refuses a node on another network, asking it only once', async () => {
+    const { reads, calls } = setup({}, true, MAINNET.genesisHash);
+    expect(await reads.factsFor(request())).toEqual({ state: 'failed', host: 'localhost:4180', message: 'the node is not on TestNet' });
+    await reads.factsFor(request());
+    expect(calls.filter((c) => c === 'genesis')).toHaveLength(1);
+    expect(calls.filter((c) => c.startsWith('account'))).toEqual([]);
   });
 
   it('says so when the network has no node', async () => {
@@ -85,7 +94,12 @@ describe('network reads', () => {
     const reads = createNetworkReads({
       settings: async () => DEFAULT_SETTINGS,
       hasHostAccess: async () => true,
-      reader: () => ({ account: async () => Promise.reject(new Error('connection refused')), asset: async () => null, simulate: async () => Promise.reject(new Error('connection refused')) }),
+      reader: () => ({
+        account: async () => Promise.reject(new Error('connection refused')),
+        asset: async () => null,
+        genesisHash: async () => TESTNET.genesisHash,
+        simulate: async () => Promise.reject(new Error('connection refused')),
+      }),
       now: () => 0,
     });
     expect(await reads.factsFor(request())).toEqual({ state: 'failed', host: 'localhost:4180', message: 'connection refused' });
