@@ -73,6 +73,11 @@ export const testIds = {
   simulatedChange: 'simulated-change',
   innerTxn: 'inner-txn',
 
+  // Popup home: balances (AccountBalances)
+  accountBalances: 'account-balances',
+  accountBalance: 'account-balance',
+  accountHolding: 'account-holding',
+
   // Settings: the network (NetworkSettings)
   networkReads: 'network-reads',
   algodUrl: 'algod-url',

@@ -7,7 +7,8 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
-import { blockedOriginsItem, pairingItem, settingsItem, verificationItem } from '@/lib/storage/items';
+import { blockedOriginsItem, pairingItem, settingsItem, sitesItem, verificationItem } from '@/lib/storage/items';
+import { DEFAULT_NETWORK } from '@/lib/algorand/networks';
 import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
@@ -103,6 +104,12 @@ export default defineBackground({
           networkFacts: async (key) => {
             const entry = findEntry(await edges.queue.read(), key);
             return entry?.method === 'sign_transactions' ? networkReads.factsFor(entry) : null;
+          },
+          networkBalances: async () => {
+            const pairing = await pairingItem.getValue();
+            if (!pairing) return [];
+            const networks = Object.values(await sitesItem.getValue()).map((site) => site.genesisHash);
+            return networkReads.balancesFor(pairing.wallet, networks.length > 0 ? networks : [DEFAULT_NETWORK.genesisHash]);
           },
         }),
         ready: whenReady,

@@ -7,10 +7,11 @@
  */
 import * as algosdk from 'algosdk';
 import { algodHostPattern, networkKeyOf, NETWORK_LABELS, type AlgodEndpoint } from '@/lib/algorand/algod-endpoints';
-import { assetIdsOf, computeFacts, type AccountSnapshot, type AssetInfo, type FactsReply } from '@/lib/algorand/facts';
+import { assetIdsOf, computeFacts, largestHoldings, type AccountSnapshot, type AssetInfo, type FactsReply, type HomeBalance } from '@/lib/algorand/facts';
 import { simulationGroups, summarizeSimulation } from '@/lib/algorand/simulation';
 import { fromBase64Strict } from '@/lib/encoding/base64';
 import type { QueuedSign, Settings } from '@/lib/storage/types';
+import { ALGO_DECIMALS, formatUnits } from '@/lib/algorand/format';
 
 /** The window shows "couldn't check" after this long; the reads give up at the same time. */
 export const FACTS_DEADLINE_MS = 3_000;
@@ -37,7 +38,14 @@ export interface NetworkReadsDeps {
 
 export interface NetworkReads {
   factsFor(request: QueuedSign): Promise<FactsReply>;
+  /** The account's balance on each of these networks (genesis hashes), for the popup's home. */
+  balancesFor(account: string, genesisHashes: readonly string[]): Promise<HomeBalance[]>;
 }
+
+/** How many holdings the popup's home shows per account. */
+const HOME_HOLDINGS = 3;
+/** The holdings whose parameters are read to rank them (the rest are not ranked). */
+const HOME_RANKED = 20;
 
 export function algodClient(endpoint: AlgodEndpoint): algosdk.Algodv2 {
   const token = endpoint.tokenHeader === '' ? '' : { [endpoint.tokenHeader]: endpoint.token };
@@ -141,17 +149,54 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
     return info;
   }
 
+  /** The node of a network, or why Tandem may not read it. */
+  async function nodeFor(settings: Settings, genesisHash: string, genesisId: string) {
+    const key = networkKeyOf(genesisHash, settings.localNetGenesisHash);
+    const network = key ? NETWORK_LABELS[key] : genesisId;
+    const endpoint = key ? settings.algod[key] : undefined;
+    const pattern = endpoint ? algodHostPattern(endpoint.url) : null;
+    if (!endpoint || pattern === null) return { network, state: 'no-node' as const };
+    const host = new URL(endpoint.url).host;
+    if (!(await deps.hasHostAccess(pattern))) return { network, state: 'not-allowed' as const, host, pattern };
+    return { network, state: 'ok' as const, host, endpoint };
+  }
+
+  async function balanceOn(settings: Settings, account: string, genesisHash: string): Promise<HomeBalance> {
+    const node = await nodeFor(settings, genesisHash, 'an unknown network');
+    if (node.state === 'no-node') return { network: node.network, state: 'no-node', message: `No algod node is set for ${node.network}` };
+    if (node.state === 'not-allowed') return { network: node.network, state: 'not-allowed', message: `Tandem may not read from ${node.host}` };
+    const reader = deps.reader(node.endpoint);
+    try {
+      return await withDeadline(
+        (async (): Promise<HomeBalance> => {
+          await checkGenesis(reader, node.endpoint.url, genesisHash, node.network);
+          const snapshot = await reader.account(account);
+          const ids = [...snapshot.assets.keys()].slice(0, HOME_RANKED);
+          const infos = await Promise.all(ids.map((id) => assetInfo(reader, node.endpoint.url, id)));
+          const assets = new Map(ids.map((id, i) => [id, infos[i]!]));
+          const ranked = new Map([...snapshot.assets].filter(([id]) => assets.has(id)));
+          return { network: node.network, state: 'ok', account, algo: formatUnits(snapshot.microAlgos, ALGO_DECIMALS), holdings: largestHoldings(ranked, assets, HOME_HOLDINGS) };
+        })(),
+        FACTS_DEADLINE_MS,
+      );
+    } catch (err) {
+      return { network: node.network, state: 'failed', message: `Couldn't check with ${node.host}: ${algodMessage(err)}` };
+    }
+  }
+
   return {
+    async balancesFor(account, genesisHashes) {
+      const settings = await deps.settings();
+      if (!settings.networkReads) return [{ network: '', state: 'off', message: 'Network reads are off' }];
+      return Promise.all([...new Set(genesisHashes)].map((hash) => balanceOn(settings, account, hash)));
+    },
     async factsFor(request) {
       const settings = await deps.settings();
       if (!settings.networkReads) return { state: 'off' };
-      const key = networkKeyOf(request.genesisHash, settings.localNetGenesisHash);
-      const network = key ? NETWORK_LABELS[key] : request.genesisId;
-      const endpoint = key ? settings.algod[key] : undefined;
-      const pattern = endpoint ? algodHostPattern(endpoint.url) : null;
-      if (!endpoint || pattern === null) return { state: 'no-node', network };
-      const host = new URL(endpoint.url).host;
-      if (!(await deps.hasHostAccess(pattern))) return { state: 'not-allowed', host, pattern };
+      const node = await nodeFor(settings, request.genesisHash, request.genesisId);
+      if (node.state === 'no-node') return { state: 'no-node', network: node.network };
+      if (node.state === 'not-allowed') return { state: 'not-allowed', host: node.host, pattern: node.pattern };
+      const { network, endpoint, host } = node;
       // The queue holds only transactions that decoded when the request was admitted.
       const txns = request.txns.map((t) => algosdk.decodeUnsignedTransaction(fromBase64Strict(t.txn)!));
       const reader = deps.reader(endpoint);

@@ -5,7 +5,7 @@ import { messageError } from '@/lib/messaging/result';
 import { describeError, fail, ok } from '@/lib/result';
 import { markHop } from '@/lib/perf/hop-marks';
 import type { Signaling } from '@/lib/liquid/signaling';
-import type { FactsReply } from '@/lib/algorand/facts';
+import type { FactsReply, HomeBalance } from '@/lib/algorand/facts';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
 import type { SiteSessions } from './requests/edges';
@@ -24,9 +24,10 @@ export interface PopupHandlerDeps {
   refresh(): Promise<void>;
   /** The network's facts about an open sign request; null when there is no such request. */
   networkFacts(key: string): Promise<FactsReply | null>;
+  networkBalances(): Promise<HomeBalance[]>;
 }
 
-export function createPopupHandlers({ signaling, requests, sites, preferences, checkPossession, refresh, networkFacts }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
+export function createPopupHandlers({ signaling, requests, sites, preferences, checkPossession, refresh, networkFacts, networkBalances }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
   return {
     'state/refresh': async () => {
       await refresh();
@@ -74,5 +75,6 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, c
       const facts = await networkFacts(key);
       return facts ? ok(facts) : fail(messageError('bad-request', 'No such request'));
     },
+    'network/balances': async () => ok(await networkBalances()),
   } satisfies HandlerTable<PopupCatalogue, void>;
 }

@@ -9,12 +9,15 @@ import { send } from './send';
 import { requestServerAccess } from './server-access';
 import { requestAlgodAccess } from './algod-access';
 import { NetworkSettings } from '@/components/NetworkSettings';
+import { AccountBalances } from '@/components/AccountBalances';
+import { useHomeBalances } from './use-home-balances';
 import { testIds } from '@/components/test-ids';
 
 export function HomeView() {
   const { connection, sites, blockedOrigins, settings, pairing, verification } = useView();
   const [showSettings, setShowSettings] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const balances = useHomeBalances(pairing?.wallet ?? null);
   const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
     void p.then((r) => setError(r.ok ? null : (r.error?.message ?? 'failed')));
   return (
@@ -46,6 +49,7 @@ export function HomeView() {
             onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
             onCancel={() => act(send('pairing/cancel', {}))}
           />
+          <AccountBalances balances={balances} />
           <SitesList sites={sites} onRevoke={(origin, genesisHash) => act(send('sites/revoke', { origin, genesisHash }))} />
           <BlockedSites origins={blockedOrigins} onUnblock={(origin) => act(send('sites/unblock', { origin }))} />
         </>

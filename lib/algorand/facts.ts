@@ -180,3 +180,25 @@ export function computeFacts(
   });
   return { amounts, balances, rekeyed };
 }
+
+/** One network's line on the popup's home: the account's ALGO and its largest holdings, or why not. */
+export type HomeBalance =
+  | { network: string; state: 'ok'; account: string; algo: string; holdings: { label: string; amount: string }[] }
+  | { network: string; state: 'off' | 'no-node' | 'not-allowed' | 'failed'; message: string };
+
+/** The largest holdings first, by amount with decimals applied (base units are not comparable across assets). */
+export function largestHoldings(holdings: ReadonlyMap<string, bigint>, assets: ReadonlyMap<string, AssetInfo | null>, count: number): { label: string; amount: string }[] {
+  const scaled = [...holdings]
+    .filter(([, amount]) => amount > 0n)
+    .map(([id, amount]) => {
+      const info = assets.get(id);
+      const decimals = validDecimals(info) ? info.decimals : 0;
+      // Compare as amount / 10^decimals, exactly: scale every amount to 19 fraction digits.
+      return { id, amount, info, key: amount * 10n ** BigInt(MAX_ASSET_DECIMALS - decimals) };
+    });
+  scaled.sort((a, b) => (a.key === b.key ? 0 : a.key > b.key ? -1 : 1));
+  return scaled.slice(0, count).map(({ id, amount, info }) => ({
+    label: assetLabel(id, info),
+    amount: validDecimals(info) ? formatUnits(amount, info.decimals) : amount.toString(),
+  }));
+}

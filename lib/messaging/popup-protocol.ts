@@ -6,7 +6,7 @@ import type { ChannelSpec } from './channel';
 import { emptyPayload, isRecord, keyPayload, optionalString, stringField } from './parse';
 import type { Settings } from '../storage/types';
 import { parseAlgodEndpoints } from '../algorand/algod-endpoints';
-import type { FactsReply } from '../algorand/facts';
+import type { FactsReply, HomeBalance } from '../algorand/facts';
 import type { IceServerSetting } from '../messaging/peer-protocol';
 
 export type PopupCatalogue = {
@@ -30,6 +30,8 @@ export type PopupCatalogue = {
   'request/reject-all': { request: Record<string, never>; response: { rejected: number } };
   /** What the request's network says about it (entrypoints/background/network-reads.ts). */
   'network/facts': { request: { key: string }; response: FactsReply };
+  /** The paired account's balances on the networks of its sites (MainNet when none), for the home view. */
+  'network/balances': { request: Record<string, never>; response: HomeBalance[] };
 };
 
 export const popupChannel: ChannelSpec<PopupCatalogue> = {
@@ -54,6 +56,7 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
     'request/reject': keyPayload,
     'request/reject-all': emptyPayload,
     'network/facts': keyPayload,
+    'network/balances': emptyPayload,
   },
 };
 

@@ -33,3 +33,12 @@ export function simulationFailure(approval: ApprovalPage) {
 export function simulatedChange(approval: ApprovalPage, asset: string) {
   return approval.page.getByTestId(testIds.simulatedChange).and(approval.page.locator(`[data-asset="${asset}"]`));
 }
+
+/** The popup home's balance line for a network (components/AccountBalances.tsx). */
+export function homeBalance(popup: { page: import('@playwright/test').Page }, network: string) {
+  return popup.page.getByTestId(testIds.accountBalance).and(popup.page.locator(`[data-network="${network}"]`));
+}
+
+export function homeHoldings(popup: { page: import('@playwright/test').Page }) {
+  return popup.page.getByTestId(testIds.accountHolding);
+}

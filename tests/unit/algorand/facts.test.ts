@@ -1,6 +1,6 @@
 import algosdk from 'algosdk';
 import { describe, expect, it } from 'vitest';
-import { assetLabel, computeFacts, formatKnownAsset, type AccountSnapshot, type AssetInfo } from '../../../lib/algorand/facts';
+import { assetLabel, computeFacts, formatKnownAsset, largestHoldings, type AccountSnapshot, type AssetInfo } from '../../../lib/algorand/facts';
 
 const [ME, OTHER, AUTH] = [algosdk.generateAccount(), algosdk.generateAccount(), algosdk.generateAccount()].map((a) => a.addr.toString()) as [string, string, string];
 const PARAMS = { fee: 1000, flatFee: true, minFee: 1000, firstValid: 1, lastValid: 100, genesisID: 'testnet-v1.0', genesisHash: new Uint8Array(32) };
@@ -56,5 +56,27 @@ describe('computeFacts', () => {
     const facts = computeFacts([pay(ME, OTHER, 1)], [ME, OTHER], new Map([[ME, snapshot(1_000_000, [], AUTH)]]), new Map());
     expect(facts.rekeyed).toEqual([{ account: ME, authAddr: AUTH }]);
     expect(facts.balances.map((b) => b.account)).toEqual([ME]);
+  });
+});
+
+describe('largestHoldings', () => {
+  it('ranks holdings by amount with decimals applied, and leaves out empty ones', () => {
+    const holdings = new Map([
+      ['1', 5_000_000n], // 5 USDC-like (6 decimals)
+      ['2', 700n], // 700 tickets (0 decimals)
+      ['3', 0n],
+      ['4', 12_345n], // unknown asset: base units
+    ]);
+    const assets = new Map<string, AssetInfo | null>([
+      ['1', { id: '1', decimals: 6, unitName: 'USDC' }],
+      ['2', { id: '2', decimals: 0, name: 'Ticket' }],
+      ['3', { id: '3', decimals: 0, name: 'Empty' }],
+      ['4', null],
+    ]);
+    expect(largestHoldings(holdings, assets, 2)).toEqual([
+      { label: 'asset 4', amount: '12345' },
+      { label: 'Ticket', amount: '700' },
+    ]);
+    expect(largestHoldings(holdings, assets, 5).map((h) => h.label)).toEqual(['asset 4', 'Ticket', 'USDC']);
   });
 });

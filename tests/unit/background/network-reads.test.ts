@@ -104,4 +104,14 @@ describe('network reads', () => {
     });
     expect(await reads.factsFor(request())).toEqual({ state: 'failed', host: 'localhost:4180', message: 'connection refused' });
   });
+
+  it('gives the home view the balance per network, and nothing when reads are off', async () => {
+    const { reads } = setup();
+    expect(await reads.balancesFor(ME, [TESTNET.genesisHash, TESTNET.genesisHash])).toEqual([
+      { network: 'TestNet', state: 'ok', account: ME, algo: '1.000000', holdings: [{ label: 'TT', amount: '10.00' }] },
+    ]);
+    const off = setup({ networkReads: false });
+    expect(await off.reads.balancesFor(ME, [TESTNET.genesisHash])).toEqual([{ network: '', state: 'off', message: 'Network reads are off' }]);
+    expect(off.calls).toEqual([]);
+  });
 });
