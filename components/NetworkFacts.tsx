@@ -2,6 +2,7 @@
  * What the request's network says about it: the user's balances before and after, rekeyed
  * accounts, or why Tandem could not check. Pure view; it fills in after the request is painted.
  */
+import { useLayoutEffect } from 'react';
 import type { FactsReply } from '@/lib/algorand/facts';
 import type { SimulationReply } from '@/lib/algorand/simulation';
 import { shortAddress } from './format';
@@ -31,7 +32,14 @@ export function SimulationFailure({ view }: { view: FactsView | undefined }) {
   );
 }
 
+/**
+ * A User Timing mark for the moment the simulation's answer is first in the document: `npm run
+ * bench` reads it for "request → simulation shown" (bench/README.md).
+ */
+export const SIMULATION_SHOWN_MARK = 'tandem:simulation-shown';
+
 function Simulation({ reply }: { reply: SimulationReply }) {
+  useLayoutEffect(() => void performance.mark(SIMULATION_SHOWN_MARK), []);
   if (reply.state === 'not-simulated') {
     return (
       <p className="muted" data-testid={testIds.simulation} data-state="not-simulated">
