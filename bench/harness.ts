@@ -24,6 +24,8 @@ export interface Bench {
   shippedDir: string;
   server: RunningLiquidServer;
   algod: RunningAlgodStandIn;
+  /** False with TANDEM_BENCH_NETWORK_READS=0: the A/B for "time to prompt does not change with algod on". */
+  networkReads: boolean;
   desktop: Desktop;
   phone: Browser;
   /** The reference dApp's own context in the phone browser: its own cookie jar, like Tandem's profile. */
@@ -51,15 +53,16 @@ export async function startBench(log: (line: string) => void, extensionRoot = pr
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-server-'));
   const server = await startLiquidServer({ port: 0, dataDir });
   const algod = await startAlgodStandIn({ port: 0 });
+  const networkReads = process.env.TANDEM_BENCH_NETWORK_READS !== '0';
   log(`dev server ${server.url}; algod stand-in ${algod.url}; extension ${extensionDir}`);
   const desktop = await launchDesktop(extensionDir);
   await desktop.worker.evaluate(
-    ([url, algodUrl]) => {
+    ([url, algodUrl, reads]) => {
       const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
       const node = { url: algodUrl, tokenHeader: '', token: '' };
-      return api.storage.local.set({ settings: { serverUrl: url, iceServers: [], networkReads: true, algod: { mainnet: node, testnet: node, betanet: node, localnet: node } } });
+      return api.storage.local.set({ settings: { serverUrl: url, iceServers: [], networkReads: reads, algod: { mainnet: node, testnet: node, betanet: node, localnet: node } } });
     },
-    [server.url, algod.url] as const,
+    [server.url, algod.url, networkReads] as const,
   );
   const phone = await launchPhone();
   const popup = await Popup.open(desktop.context, desktop.extensionId);
@@ -72,6 +75,7 @@ export async function startBench(log: (line: string) => void, extensionRoot = pr
     shippedDir,
     server,
     algod,
+    networkReads,
     desktop,
     phone,
     referenceContext,

@@ -69,7 +69,7 @@ export async function signWithTandem(bench: Bench, txns: WalletTxn[]): Promise<T
     approval = await next;
     const shownAt = await approval.promptShownAt();
     // Approve only once the simulation is painted, as a user reading it would.
-    const simulatedAt = await approval.simulationShownAt();
+    const simulatedAt = bench.networkReads ? await approval.simulationShownAt() : Number.NaN;
     const { clickedAt, navigatedAt, marks: windowMarks } = await approval.approveSignWithMarks();
     const { outcome, doneAt } = await bench.dapp.finishSign();
     if (!outcome.ok) throw new Error(`Tandem answered ${JSON.stringify(outcome.error)}`);
@@ -105,7 +105,7 @@ export async function measureSigning(bench: Bench, size: number, n: number, warm
     samples.referenceFrames = ref.frames;
     if (i < warmup) continue;
     samples.promptMs.push(tandem.promptMs);
-    samples.simulationMs.push(tandem.simulationMs);
+    if (bench.networkReads) samples.simulationMs.push(tandem.simulationMs);
     samples.tandemMs.push(tandem.roundTripMs);
     samples.promptHops.push(tandem.promptHops);
     samples.approveHops.push(tandem.approveHops);
