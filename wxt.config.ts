@@ -179,6 +179,9 @@ export default defineConfig({
       // The default wallet's server (settings defaults), and the dev wallet's server ('' in store builds).
       __TANDEM_DEFAULT_SERVER__: JSON.stringify(defaultServer.origin),
       __TANDEM_DEV_WALLET_SERVER__: JSON.stringify(storeBuild ? '' : devServer),
+      // Development and test builds read every network from the algod stand-in (dev/algod); a store
+      // build from public nodes (lib/algorand/algod-endpoints.ts).
+      __TANDEM_ALGOD_STAND_IN__: JSON.stringify(storeBuild ? null : `http://localhost:${process.env.ALGOD_PORT ?? 4180}`),
       // User Timing marks on the signing paths, for `npm run bench` only (lib/perf/hop-marks.ts).
       __TANDEM_HOP_MARKS__: JSON.stringify(process.env.TANDEM_HOP_MARKS === '1'),
     },

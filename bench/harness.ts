@@ -2,13 +2,16 @@
  * Everything a benchmark run needs, started by the run itself: Tandem built into a private
  * directory, the dev Liquid Auth server on a free loopback port, the desktop browser with Tandem
  * (settings seeded through its service worker), the phone browser with two dev wallets, the
- * popup in a tab, the test dApp connected to Tandem, and the reference dApp.
+ * popup in a tab, the test dApp connected to Tandem, and the reference dApp. Network reads are on,
+ * against the algod stand-in (dev/algod) with the paired account funded, so every prompt also
+ * shows its facts and simulation, as it would for a user with the default settings.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { startLiquidServer, type RunningLiquidServer } from '../dev/server/app';
+import { startAlgodStandIn, type RunningAlgodStandIn } from '../dev/algod/app';
 import { launchDesktop, launchPhone, type Desktop } from './browsers';
 import { buildChromeExtension } from './extension-build';
 import { ApprovalWindow, Dapp, Popup, ReferenceDapp, Wallet } from './pages';
@@ -20,6 +23,9 @@ export interface Bench {
   /** The build as shipped (no marks, no probe): what the footprint figure measures. */
   shippedDir: string;
   server: RunningLiquidServer;
+  algod: RunningAlgodStandIn;
+  /** False with TANDEM_BENCH_NETWORK_READS=0: the A/B for "time to prompt does not change with algod on". */
+  networkReads: boolean;
   desktop: Desktop;
   phone: Browser;
   /** The reference dApp's own context in the phone browser: its own cookie jar, like Tandem's profile. */
@@ -46,20 +52,30 @@ export async function startBench(log: (line: string) => void, extensionRoot = pr
   const extensionDir = await probedBuild(marksDir);
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-server-'));
   const server = await startLiquidServer({ port: 0, dataDir });
-  log(`dev server ${server.url}; extension ${extensionDir}`);
+  const algod = await startAlgodStandIn({ port: 0 });
+  const networkReads = process.env.TANDEM_BENCH_NETWORK_READS !== '0';
+  log(`dev server ${server.url}; algod stand-in ${algod.url}; extension ${extensionDir}`);
   const desktop = await launchDesktop(extensionDir);
-  await desktop.worker.evaluate((url) => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-    return api.storage.local.set({ settings: { serverUrl: url, iceServers: [] } });
-  }, server.url);
+  await desktop.worker.evaluate(
+    ([url, algodUrl, reads]) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+      const node = { url: algodUrl, tokenHeader: '', token: '' };
+      return api.storage.local.set({ settings: { serverUrl: url, iceServers: [], networkReads: reads, algod: { mainnet: node, testnet: node, betanet: node, localnet: node } } });
+    },
+    [server.url, algod.url, networkReads] as const,
+  );
   const phone = await launchPhone();
   const popup = await Popup.open(desktop.context, desktop.extensionId);
   const referenceContext = await phone.newContext();
   const [tandemWallet, referenceWallet, dapp] = await Promise.all([Wallet.open(phone, server.url), Wallet.open(phone, server.url), Dapp.open(desktop.context, server.url)]);
+  const address = await tandemWallet.address();
+  algod.ledger.seedAccount({ address, microAlgos: 1_000_000_000_000n });
   const bench: Bench = {
     extensionDir,
     shippedDir,
     server,
+    algod,
+    networkReads,
     desktop,
     phone,
     referenceContext,
@@ -68,13 +84,14 @@ export async function startBench(log: (line: string) => void, extensionRoot = pr
     referenceWallet,
     dapp,
     reference: null,
-    address: await tandemWallet.address(),
+    address,
     referenceAddress: await referenceWallet.address(),
     log,
     async dispose() {
       await desktop.close();
       await phone.close().catch(() => undefined);
       await server.close();
+      await algod.close();
       await rm(dataDir, { recursive: true, force: true });
       for (const dir of [extensionDir, marksDir, shippedDir]) await rm(join(dir, '..'), { recursive: true, force: true });
     },

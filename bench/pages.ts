@@ -8,6 +8,7 @@ import type { Envelope } from '../lib/messaging/channel';
 import { popupChannel, type PopupCatalogue } from '../lib/messaging/popup-protocol';
 import type { ConnectionState } from '../lib/liquid/types';
 import { TXNS_SHOWN_MARK } from '../components/TxnList';
+import { SIMULATION_SHOWN_MARK } from '../components/NetworkFacts';
 import type { ReferenceDappApi } from '../dev/reference-dapp/main';
 import type { OpenTimings } from '../dev/reference-dapp/reference-session';
 import { clickMayClose } from '../tests/e2e/support/click';
@@ -49,6 +50,19 @@ export class ApprovalWindow {
         return entry ? performance.timeOrigin + entry.startTime : undefined;
       },
       TXNS_SHOWN_MARK,
+      { timeout: WAIT_MS, polling: 20 },
+    );
+    return (await handle.jsonValue()) as number;
+  }
+
+  /** When the simulation's answer was first painted (the window's SIMULATION_SHOWN_MARK). */
+  async simulationShownAt(): Promise<number> {
+    const handle = await this.page.waitForFunction(
+      (mark) => {
+        const entry = performance.getEntriesByName(mark, 'mark')[0];
+        return entry ? performance.timeOrigin + entry.startTime : undefined;
+      },
+      SIMULATION_SHOWN_MARK,
       { timeout: WAIT_MS, polling: 20 },
     );
     return (await handle.jsonValue()) as number;

@@ -67,6 +67,8 @@ export interface HopFigure {
 export interface Figures {
   footprint?: FootprintFigure;
   timeToPrompt?: Summary & { size: number };
+  /** The dApp's call → the simulation painted, for the same request (network reads on, algod stand-in). */
+  simulationShown?: Summary & { size: number };
   promptBySize: { size: number; summary: Summary }[];
   pairing?: Comparison & { lostOffers: PairingSamples['lostOffers'] };
   signing: (Comparison & { size: number; n: number; tandemFrames: number; referenceFrames: number })[];
@@ -105,6 +107,7 @@ export function figuresOf(raw: RawResults): Figures {
   const figures: Figures = {
     footprint: raw.footprint,
     timeToPrompt: single ? { size: single.size, ...summarize(single.promptMs) } : undefined,
+    simulationShown: single?.simulationMs?.length ? { size: single.size, ...summarize(single.simulationMs) } : undefined,
     promptBySize: raw.signing.map((s) => ({ size: s.size, summary: summarize(s.promptMs) })),
     pairing: raw.pairing ? { ...compare(raw.pairing.tandem, raw.pairing.reference), lostOffers: raw.pairing.lostOffers } : undefined,
     signing,
@@ -198,6 +201,7 @@ export function markdown(f: Figures, budgets: Budget[], options: RunOptions, mac
     rows.push(['Approval window scripts, gzipped', kb(fp.approvalWindow.gzip), '', '', '', '']);
   }
   if (f.timeToPrompt) rows.push([`Time to prompt, ${txns(f.timeToPrompt.size)}: call → decoded txn painted`, p50p95(f.timeToPrompt), '', '', '', met('Time to prompt')]);
+  if (f.simulationShown) rows.push([`Request → simulation shown, ${txns(f.simulationShown.size)} (algod stand-in)`, p50p95(f.simulationShown), '', '', '', '']);
   for (const p of f.promptBySize.filter((x) => x.size !== f.timeToPrompt?.size)) rows.push([`Time to prompt, ${txns(p.size)}`, p50p95(p.summary), '', '', '', '']);
   const lost = f.pairing ? f.pairing.lostOffers.tandem + f.pairing.lostOffers.reference : 0;
   const lostNote = f.pairing && lost ? ` (first offer lost and paired again: Tandem ${f.pairing.lostOffers.tandem}, reference ${f.pairing.lostOffers.reference})` : '';

@@ -3,6 +3,7 @@ import type { QueuedSign } from '@/lib/storage/types';
 import { Countdown } from './Countdown';
 import { BlockSiteButton } from './BlockSiteButton';
 import { TxnList } from './TxnList';
+import { NetworkFacts, SimulationFailure, type FactsView } from './NetworkFacts';
 import { WarningList } from './WarningList';
 import { JustChanged } from './JustChanged';
 import { RequestOrigin } from './RequestOrigin';
@@ -18,20 +19,26 @@ export interface SignPromptProps {
   onReject: () => void;
   /** Refuse this site's requests from now on. */
   onBlock: () => void;
+  /** What the network says (filled in after the request is painted); absent: not shown. */
+  facts?: FactsView;
+  onCheckWith?: (pattern: string) => void;
 }
 
-export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock }: SignPromptProps) {
+export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock, facts, onCheckWith = () => undefined }: SignPromptProps) {
   const heading = usePromptFocus();
   const { descriptions, warnings } = request;
   const toSign = descriptions.filter((d) => d.signer !== null).length;
   const waiting = request.stage === 'awaiting-phone';
+  const wouldFail = facts?.state === 'ok' && facts.simulation.state === 'ok' && !facts.simulation.view.wouldSucceed;
   return (
     <section className="panel prompt" data-testid={testIds.signPrompt} data-stage={request.stage}>
       <h2 tabIndex={-1} ref={heading}>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       <p className="muted" data-testid={testIds.signTotals}>{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
+      <SimulationFailure view={facts} />
       <WarningList warnings={warnings} />
-      <TxnList descriptions={descriptions} warnings={warnings} />
+      {facts && <NetworkFacts view={facts} onCheckWith={onCheckWith} />}
+      <TxnList descriptions={descriptions} warnings={warnings} amounts={facts?.state === 'ok' ? facts.facts.amounts : undefined} />
       {waiting ? (
         <div className="waiting decision" aria-live="polite" data-testid={testIds.confirmOnPhone}>
           <p>
@@ -57,7 +64,7 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
               Reject
             </button>
             <button type="button" className="primary" data-testid={testIds.approve} disabled={settling} onClick={onApprove}>
-              Approve on phone
+              {wouldFail ? 'Approve on phone anyway' : 'Approve on phone'}
             </button>
           </div>
         </div>

@@ -31,11 +31,12 @@ const BADGE_TEXT: Record<Warning['kind'], string> = {
   'wrong-network': 'Wrong network',
 };
 
-export function TxnCard({ description: d, warnings = [] }: { description: TxnDescription; warnings?: Warning[] }) {
+/** `amount`: the amount as the network names it (asset unit, name, decimals), when known. */
+export function TxnCard({ description: d, warnings = [], amount }: { description: TxnDescription; warnings?: Warning[]; amount?: string }) {
   const [noteAsHex, setNoteAsHex] = useState(false);
   const rows: [string, string][] = [['From', d.sender]];
   if (d.receiver) rows.push(['To', d.receiver]);
-  if (d.amount) rows.push(['Amount', d.amount]);
+  if (amount ?? d.amount) rows.push(['Amount', amount ?? d.amount!]);
   rows.push(['Fee', d.fee]);
   if (d.assetId) rows.push(['Asset', d.assetId]);
   if (d.appId) rows.push(['Application', d.appId]);
@@ -71,7 +72,7 @@ export function TxnCard({ description: d, warnings = [] }: { description: TxnDes
         {rows.map(([label, value], i) => (
           <div key={i} className="kv">
             <dt>{label}</dt>
-            <dd className={`mono ${FULL_ADDRESS_ROWS.has(label) || label === 'Note' || label.startsWith("Site's") ? 'wrap' : ''} ${label === 'Amount' ? 'amount' : ''}`} title={value}>
+            <dd className={`mono ${FULL_ADDRESS_ROWS.has(label) || label === 'Note' || label.startsWith("Site's") ? 'wrap' : ''} ${label === 'Amount' ? 'amount' : ''}`} title={value} data-testid={label === 'Amount' ? testIds.txnAmount : undefined}>
               {isAddress(value) ? <AddressView address={value} full={FULL_ADDRESS_ROWS.has(label)} /> : <MarkedText text={value} />}
             </dd>
           </div>

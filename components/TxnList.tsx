@@ -22,7 +22,8 @@ const RENDERED_WHOLE = 16;
  */
 export const TXNS_SHOWN_MARK = 'tandem:txns-shown';
 
-export function TxnList({ descriptions, warnings }: { descriptions: TxnDescription[]; warnings: Warning[] }) {
+/** `amounts`: per transaction index, the amount as the network names it (NetworkFacts). */
+export function TxnList({ descriptions, warnings, amounts }: { descriptions: TxnDescription[]; warnings: Warning[]; amounts?: Record<number, string> }) {
   const [scrollTop, setScrollTop] = useState(0);
   useLayoutEffect(() => void performance.mark(TXNS_SHOWN_MARK), []);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -32,7 +33,7 @@ export function TxnList({ descriptions, warnings }: { descriptions: TxnDescripti
     return (
       <div className="txn-list" data-testid={testIds.txnList}>
         {descriptions.map((d) => (
-          <TxnCard key={d.index} description={d} warnings={warningsOf(d.index)} />
+          <TxnCard key={d.index} description={d} warnings={warningsOf(d.index)} amount={amounts?.[d.index]} />
         ))}
       </div>
     );
@@ -42,7 +43,7 @@ export function TxnList({ descriptions, warnings }: { descriptions: TxnDescripti
       <div style={{ height: descriptions.length * ROW_HEIGHT, position: 'relative' }}>
         {descriptions.slice(first, last).map((d) => (
           <div key={d.index} style={{ position: 'absolute', top: d.index * ROW_HEIGHT, height: ROW_HEIGHT - 8, left: 0, right: 0 }}>
-            <TxnCard description={d} warnings={warningsOf(d.index)} />
+            <TxnCard description={d} warnings={warningsOf(d.index)} amount={amounts?.[d.index]} />
           </div>
         ))}
       </div>

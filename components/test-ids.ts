@@ -89,6 +89,31 @@ export const testIds = {
   signedData: 'signed-data',
   foldedValue: 'folded-value',
   dataUse: 'data-use',
+
+  txnAmount: 'txn-amount',
+
+  // Approval window: what the network says (NetworkFacts)
+  networkFacts: 'network-facts',
+  factsBalance: 'facts-balance',
+  factsRekeyed: 'facts-rekeyed',
+  factsCheckWith: 'facts-check-with',
+  simulation: 'simulation',
+  simulationFailure: 'simulation-failure',
+  simulatedChange: 'simulated-change',
+  innerTxn: 'inner-txn',
+
+  // Popup home: balances (AccountBalances)
+  accountBalances: 'account-balances',
+  accountBalance: 'account-balance',
+  accountHolding: 'account-holding',
+
+  // Settings: the network (NetworkSettings)
+  networkReads: 'network-reads',
+  algodUrl: 'algod-url',
+  algodTokenHeader: 'algod-token-header',
+  algodToken: 'algod-token',
+  saveNetwork: 'save-network',
+  networkMessage: 'network-message',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

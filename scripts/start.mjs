@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 // `npm start`: build Tandem for both browsers, start the local Liquid Auth server with the
-// dev wallet and test dApp, and (where there is a display) open Chromium with Tandem loaded.
+// dev wallet and test dApp and the algod stand-in (dev/algod), and (where there is a display)
+// open Chromium with Tandem loaded.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const port = process.env.PORT ?? '3000';
-const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, PORT: port } });
+const algodPort = process.env.ALGOD_PORT ?? '4180';
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, PORT: port, ALGOD_PORT: algodPort } });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 // Its own process group, so stopping reaches the server itself and not only the npx/tsx wrappers.
 const server = spawn('npx', ['tsx', 'dev/server/main.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PORT: port }, detached: true });
+// The algod stand-in that development builds read the network from (dev/algod/README.md).
+const algod = spawn('npx', ['tsx', 'dev/algod/main.ts'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ALGOD_PORT: algodPort }, detached: true });
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (!String(chunk).includes('listening on')) return;
@@ -22,6 +26,7 @@ Tandem is built:
   Firefox:            ${resolve('.output/firefox-mv2')}  (about:debugging → This Firefox → Load Temporary Add-on → manifest.json)
 Dev wallet (plays the phone): ${base}/wallet
 Test dApp:                    ${base}/dapp
+algod stand-in (TestNet):     http://localhost:${algodPort}  (fund an account: see dev/algod/README.md)
 use-wallet example dApps:     ${base}/dapp/use-wallet-v5/  ${base}/dapp/use-wallet-v4/
 Press Ctrl+C to stop.`);
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,10 +40,12 @@ Press Ctrl+C to stop.`);
   }
 });
 const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    server.kill('SIGTERM');
+  for (const child of [server, algod]) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
   }
 };
 process.on('SIGINT', stop);

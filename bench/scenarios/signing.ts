@@ -16,6 +16,8 @@ export type Hops = Record<string, number> | null;
 export interface SigningSamples {
   size: number;
   promptMs: number[];
+  /** The dApp's call → the simulation's answer painted in the approval window (algod stand-in). */
+  simulationMs: number[];
   tandemMs: number[];
   /** Per request: the hops of request → prompt and of approve → verified result (scenarios/hops.ts). */
   promptHops: Hops[];
@@ -47,6 +49,7 @@ function checkAnswer(stxns: (string | null)[], txns: WalletTxn[], signer: string
 
 export interface TandemSign {
   promptMs: number;
+  simulationMs: number;
   roundTripMs: number;
   stxns: (string | null)[];
   promptHops: Hops;
@@ -65,6 +68,8 @@ export async function signWithTandem(bench: Bench, txns: WalletTxn[]): Promise<T
   try {
     approval = await next;
     const shownAt = await approval.promptShownAt();
+    // Approve only once the simulation is painted, as a user reading it would.
+    const simulatedAt = bench.networkReads ? await approval.simulationShownAt() : Number.NaN;
     const { clickedAt, navigatedAt, marks: windowMarks } = await approval.approveSignWithMarks();
     const { outcome, doneAt } = await bench.dapp.finishSign();
     if (!outcome.ok) throw new Error(`Tandem answered ${JSON.stringify(outcome.error)}`);
@@ -72,6 +77,7 @@ export async function signWithTandem(bench: Bench, txns: WalletTxn[]): Promise<T
     const marks = [...windowMarks, ...(await takeMarks(bench))];
     return {
       promptMs: shownAt - calledAt,
+      simulationMs: simulatedAt - calledAt,
       roundTripMs: doneAt - clickedAt,
       stxns: outcome.result.stxns,
       promptHops: hopsOf(PROMPT_PATH, marks, { called: calledAt, navigated: navigatedAt }),
@@ -87,7 +93,7 @@ export async function signWithTandem(bench: Bench, txns: WalletTxn[]): Promise<T
 export async function measureSigning(bench: Bench, size: number, n: number, warmup: number): Promise<SigningSamples> {
   const reference = bench.reference;
   if (!reference) throw new Error('pair the reference dApp first');
-  const samples: SigningSamples = { size, promptMs: [], tandemMs: [], promptHops: [], approveHops: [], referenceMs: [], tandemFrames: 0, referenceFrames: 0 };
+  const samples: SigningSamples = { size, promptMs: [], simulationMs: [], tandemMs: [], promptHops: [], approveHops: [], referenceMs: [], tandemFrames: 0, referenceFrames: 0 };
   const framesBefore = await bench.tandemWallet.requestsSigned();
   for (let i = 0; i < warmup + n; i++) {
     const tandemTxns = await requestOf(bench, bench.address, size, `tandem ${size} #${i}`);
@@ -99,11 +105,12 @@ export async function measureSigning(bench: Bench, size: number, n: number, warm
     samples.referenceFrames = ref.frames;
     if (i < warmup) continue;
     samples.promptMs.push(tandem.promptMs);
+    if (bench.networkReads) samples.simulationMs.push(tandem.simulationMs);
     samples.tandemMs.push(tandem.roundTripMs);
     samples.promptHops.push(tandem.promptHops);
     samples.approveHops.push(tandem.approveHops);
     samples.referenceMs.push(ref.ms);
-    bench.log(`sign ${size} ${i - warmup + 1}/${n}: prompt ${tandem.promptMs.toFixed(1)} ms, after approval Tandem ${tandem.roundTripMs.toFixed(1)} ms, reference ${ref.ms.toFixed(1)} ms`);
+    bench.log(`sign ${size} ${i - warmup + 1}/${n}: prompt ${tandem.promptMs.toFixed(1)} ms, simulation ${tandem.simulationMs.toFixed(1)} ms, after approval Tandem ${tandem.roundTripMs.toFixed(1)} ms, reference ${ref.ms.toFixed(1)} ms`);
   }
   samples.tandemFrames = ((await bench.tandemWallet.requestsSigned()) - framesBefore) / (warmup + n);
   return samples;

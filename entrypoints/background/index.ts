@@ -7,7 +7,8 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
-import { blockedOriginsItem, customWalletsItem, pairingItem, settingsItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import { blockedOriginsItem, customWalletsItem, pairingItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import { DEFAULT_NETWORK } from '@/lib/algorand/networks';
 import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
@@ -27,6 +28,8 @@ import { createPreferences } from './preferences';
 import { createRequestEdges } from './request-edges';
 import { createRequests } from './requests';
 import { createWallets } from './wallets';
+import { algodReader, createNetworkReads } from './network-reads';
+import { findEntry } from './queue';
 
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
@@ -48,6 +51,12 @@ export default defineBackground({
     });
     const edges = createRequestEdges({ sendSign: phone.sendSign, sendFrame: (frame) => peer.send(frame) }, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);
+    const networkReads = createNetworkReads({
+      settings: preferences.settings,
+      hasHostAccess: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      reader: algodReader,
+      now: () => Date.now(),
+    });
     const possession = createPossessionCheck({
       phone,
       item: verificationItem,
@@ -116,6 +125,16 @@ export default defineBackground({
           checkPossession: () => checkPossession({ force: true }),
           refresh: async () => {
             await Promise.all([requests.sweep(), signaling.checkPeer()]);
+          },
+          networkFacts: async (key) => {
+            const entry = findEntry(await edges.queue.read(), key);
+            return entry?.method === 'sign_transactions' ? networkReads.factsFor(entry) : null;
+          },
+          networkBalances: async () => {
+            const pairing = await pairingItem.getValue();
+            if (!pairing) return [];
+            const networks = Object.values(await sitesItem.getValue()).map((site) => site.genesisHash);
+            return networkReads.balancesFor(pairing.wallet, networks.length > 0 ? networks : [DEFAULT_NETWORK.genesisHash]);
           },
         }),
         ready: whenReady,

@@ -5,6 +5,7 @@ import { messageError } from '@/lib/messaging/result';
 import { describeError, fail, ok } from '@/lib/result';
 import { markHop } from '@/lib/perf/hop-marks';
 import type { Signaling } from '@/lib/liquid/signaling';
+import type { FactsReply, HomeBalance } from '@/lib/algorand/facts';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
 import type { SiteSessions } from './requests/edges';
@@ -23,9 +24,12 @@ export interface PopupHandlerDeps {
   checkPossession(): Promise<boolean>;
   /** What a popup opening asks for: state brought up to date (deadlines swept, the peer host asked). */
   refresh(): Promise<void>;
+  /** The network's facts about an open sign request; null when there is no such request. */
+  networkFacts(key: string): Promise<FactsReply | null>;
+  networkBalances(): Promise<HomeBalance[]>;
 }
 
-export function createPopupHandlers({ signaling, requests, sites, preferences, wallets, checkPossession, refresh }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
+export function createPopupHandlers({ signaling, requests, sites, preferences, wallets, checkPossession, refresh, networkFacts, networkBalances }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
   return {
     'state/refresh': async () => {
       await refresh();
@@ -74,5 +78,10 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, w
       return ok({});
     },
     'request/reject-all': async () => ok({ rejected: await requests.rejectAll() }),
+    'network/facts': async ({ key }) => {
+      const facts = await networkFacts(key);
+      return facts ? ok(facts) : fail(messageError('bad-request', 'No such request'));
+    },
+    'network/balances': async () => ok(await networkBalances()),
   } satisfies HandlerTable<PopupCatalogue, void>;
 }

@@ -13,6 +13,7 @@ import { isOpenRequest } from '@/components/requests';
 import { useView } from './store';
 import { useFitWindow } from './use-fit-window';
 import { useSettling } from './use-settling';
+import { useNetworkFacts } from './use-network-facts';
 import { send } from './send';
 import { testIds } from '@/components/test-ids';
 import { markHop } from '@/lib/perf/hop-marks';
@@ -30,6 +31,7 @@ export function ApprovalView() {
   const needsPhone = !pairing || connection.phase !== 'connected';
   const settling = useSettling(current?.key);
   useFitWindow();
+  const facts = useNetworkFacts(current?.method === 'sign_transactions' ? current.key : undefined);
   return (
     <main className="approval">
       <AppHeader phase={connection.phase}>
@@ -72,6 +74,8 @@ export function ApprovalView() {
           onApprove={() => decide('request/approve', current.key)}
           onReject={() => decide('request/reject', current.key)}
           onBlock={() => block(current.origin)}
+          facts={facts.view}
+          onCheckWith={facts.checkWith}
         />
       )}
       {(current?.method === 'sign_data' || current?.method === 'sign_message') && (

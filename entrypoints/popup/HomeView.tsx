@@ -12,6 +12,10 @@ import { walletForServer, walletOptions } from '@/lib/liquid/wallet-options';
 import { useView } from './store';
 import { send } from './send';
 import { requestServerAccess } from './server-access';
+import { requestAlgodAccess } from './algod-access';
+import { NetworkSettings } from '@/components/NetworkSettings';
+import { AccountBalances } from '@/components/AccountBalances';
+import { useHomeBalances } from './use-home-balances';
 import { testIds } from '@/components/test-ids';
 
 export function HomeView() {
@@ -23,6 +27,7 @@ export function HomeView() {
   // The server the current pairing goes through: the pairing's own, else the chosen wallet's.
   const pairingWallet = walletForServer(options, pairing?.server ?? walletChoice?.server ?? settings.serverUrl);
   const [error, setError] = useState<string | null>(null);
+  const balances = useHomeBalances(pairing?.wallet ?? null);
   const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
     void p.then((r) => setError(r.ok ? null : (r.error?.message ?? 'failed')));
   return (
@@ -34,15 +39,18 @@ export function HomeView() {
       </AppHeader>
       {error && <p className="error" role="alert">{error}</p>}
       {showSettings ? (
-        <SettingsForm
-          settings={settings}
-          paired={pairing !== null}
-          pairingServer={pairing ? { server: pairing.server, walletName: pairingWallet?.name } : undefined}
-          walletList={<WalletListEditor known={KNOWN_WALLETS} custom={customWallets} onSave={(wallets) => send('wallets/save', { wallets })} />}
-          onSave={(patch) => send('settings/save', patch)}
-          requestServerAccess={requestServerAccess}
-          onUnpair={() => act(send('pairing/unpair', {}))}
-        />
+        <>
+          <SettingsForm
+            settings={settings}
+            paired={pairing !== null}
+            pairingServer={pairing ? { server: pairing.server, walletName: pairingWallet?.name } : undefined}
+            walletList={<WalletListEditor known={KNOWN_WALLETS} custom={customWallets} onSave={(wallets) => send('wallets/save', { wallets })} />}
+            onSave={(patch) => send('settings/save', patch)}
+            requestServerAccess={requestServerAccess}
+            onUnpair={() => act(send('pairing/unpair', {}))}
+          />
+          <NetworkSettings settings={settings} onSave={(patch) => send('settings/save', patch)} requestAlgodAccess={requestAlgodAccess} />
+        </>
       ) : choosingWallet ? (
         <WalletStep
           options={options}
@@ -68,6 +76,7 @@ export function HomeView() {
             onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
             onCancel={() => act(send('pairing/cancel', {}))}
           />
+          <AccountBalances balances={balances} />
           <SitesList sites={sites} onRevoke={(origin, genesisHash) => act(send('sites/revoke', { origin, genesisHash }))} />
           <BlockedSites origins={blockedOrigins} onUnblock={(origin) => act(send('sites/unblock', { origin }))} />
         </>

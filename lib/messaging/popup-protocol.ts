@@ -6,6 +6,8 @@ import type { ChannelSpec } from './channel';
 import { emptyPayload, isRecord, keyPayload, optionalString, stringField } from './parse';
 import type { CustomWallet, Settings, WalletChoice } from '../storage/types';
 import { parseCustomWallets, parseWalletChoice } from './wallet-payloads';
+import { parseAlgodEndpoints } from '../algorand/algod-endpoints';
+import type { FactsReply, HomeBalance } from '../algorand/facts';
 import type { IceServerSetting } from '../messaging/peer-protocol';
 
 export type PopupCatalogue = {
@@ -31,6 +33,10 @@ export type PopupCatalogue = {
   'request/reject': { request: { key: string }; response: Record<string, never> };
   /** Reject every open request (4001), e.g. when many sites or frames ask at once. */
   'request/reject-all': { request: Record<string, never>; response: { rejected: number } };
+  /** What the request's network says about it (entrypoints/background/network-reads.ts). */
+  'network/facts': { request: { key: string }; response: FactsReply };
+  /** The paired account's balances on the networks of its sites (MainNet when none), for the home view. */
+  'network/balances': { request: Record<string, never>; response: HomeBalance[] };
 };
 
 export const popupChannel: ChannelSpec<PopupCatalogue> = {
@@ -56,6 +62,8 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
     'request/approve': keyPayload,
     'request/reject': keyPayload,
     'request/reject-all': emptyPayload,
+    'network/facts': keyPayload,
+    'network/balances': emptyPayload,
   },
 };
 
@@ -90,6 +98,15 @@ export function parseSettingsPatch(value: unknown): Partial<Settings> | null {
     const hash = value.localNetGenesisHash;
     if (typeof hash !== 'string' || (hash !== '' && !/^[A-Za-z0-9+/]{43}=$/.test(hash))) return null;
     patch.localNetGenesisHash = hash;
+  }
+  if (value.algod !== undefined) {
+    const algod = parseAlgodEndpoints(value.algod);
+    if (algod === null) return null;
+    patch.algod = algod;
+  }
+  if (value.networkReads !== undefined) {
+    if (typeof value.networkReads !== 'boolean') return null;
+    patch.networkReads = value.networkReads;
   }
   if (value.iceServers !== undefined) {
     const ice = parseIceServers(value.iceServers);

@@ -4,6 +4,7 @@
  * document never touch storage.
  */
 import { storage } from 'wxt/utils/storage';
+import { defaultAlgodEndpoints } from '../algorand/algod-endpoints';
 import type { ConnectionState, Pairing } from '../liquid/types';
 import { PAIRING_MIGRATIONS } from './migrations';
 import type { CustomWallet, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from './types';
@@ -19,6 +20,8 @@ export const DEFAULT_SETTINGS: Settings = {
   channelOpenTimeoutMs: 20_000,
   highFeeMicroAlgos: 100_000,
   localNetGenesisHash: '',
+  algod: defaultAlgodEndpoints(__TANDEM_ALGOD_STAND_IN__),
+  networkReads: true,
 };
 
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {}, version: 1 });

@@ -2,6 +2,7 @@
 import type { TxnDescription } from '../algorand/describe';
 import type { Warning } from '../algorand/warnings';
 import type { Arc27Error, Arc27Outcome, SignDataParams, WalletTransaction } from '../arc27/types';
+import type { AlgodEndpoints } from '../algorand/algod-endpoints';
 import type { SignalingSettings } from '../liquid/types';
 import type { SiteMeta } from '../messaging/content-protocol';
 import type { IceServerSetting } from '../messaging/peer-protocol';
@@ -25,6 +26,10 @@ export interface Settings extends SignalingSettings {
    * user gives it (algod `GET /v2/transactions/params`); empty means LocalNet is not offered.
    */
   localNetGenesisHash: string;
+  /** The algod node Tandem reads each network from (lib/algorand/algod-endpoints.ts). */
+  algod: AlgodEndpoints;
+  /** False: Tandem sends nothing to any algod node (no facts, no simulation). */
+  networkReads: boolean;
 }
 
 /** A dApp's session, keyed by its origin and network. */

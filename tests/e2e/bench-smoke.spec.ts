@@ -32,6 +32,7 @@ test('npm run bench -- --smoke measures every figure (Tandem and the reference) 
       expect(bytes.gzip).toBeGreaterThan(0);
     }
     expect(measured(timeToPrompt.p50) && measured(timeToPrompt.p95)).toBe(true);
+    expect(measured(results.figures.simulationShown.p50) && measured(results.figures.simulationShown.p95)).toBe(true);
     expect([pairing.tandem.p50, pairing.reference.p50, pairing.ratioP50].every(measured)).toBe(true);
     expect(signing.map((s: { size: number }) => s.size)).toEqual(SMOKE_SIZES);
     for (const s of signing) {

@@ -22,6 +22,8 @@ export interface SeedSettings {
   offerTimeoutMs?: number;
   channelOpenTimeoutMs?: number;
   localNetGenesisHash?: string;
+  algod?: Record<string, { url: string; tokenHeader: string; token: string }>;
+  networkReads?: boolean;
 }
 
 /** The popup tab that paired, the phone and what it scanned. */

@@ -11,6 +11,7 @@ import type { CandidateInit, ChannelState, PeerEvent } from '../../../lib/messag
 import { ok } from '../../../lib/result';
 import type { PeerHost } from '../../../lib/peer/peer-host';
 import type { Settings } from '../../../lib/storage/types';
+import { defaultAlgodEndpoints } from '../../../lib/algorand/algod-endpoints';
 import type { ConnectionState, Pairing } from '../../../lib/liquid/types';
 
 export const SERVER = 'http://localhost:3000';
@@ -27,6 +28,8 @@ export const SETTINGS: Settings = {
   channelOpenTimeoutMs: 20_000,
   highFeeMicroAlgos: 100_000,
   localNetGenesisHash: '',
+  algod: defaultAlgodEndpoints('http://localhost:4180'),
+  networkReads: true,
 };
 
 /** Lets every pending promise chain run (the fakes never use real timers). */
