@@ -83,7 +83,7 @@ describe('post_transactions', () => {
     const bg = await connected();
     await bg.requests.handle(sender(), 'post', postReq([signedBy(pay())]), {});
     // The stopped worker had moved the entry to 'posting' (its send never came back).
-    bg.queueItem.value = bg.queueItem.value.map((e) => (e.key === 'post' ? { ...e, stage: 'posting' as const } : e));
+    bg.queueItem.value = bg.queueItem.value.map((e) => (e.key === 'post' && e.method === 'post_transactions' ? { ...e, stage: 'posting' as const } : e));
     // A new worker: new request modules over the same storage.
     const restarted = createRequests({ ...bg.edges, queue: createQueueStore(bg.queueItem) });
     await restarted.resume();
