@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from '../e2e/support/fixtures';
 import { ApprovalPage } from '../e2e/support/approval-page';
+import { algodSettings, startTestAlgod } from '../e2e/support/algod';
 import { DappPage } from '../e2e/support/dapp-page';
 import { PopupPage } from '../e2e/support/popup-page';
 import { REKEY_TARGET, payment } from '../e2e/support/txns';
@@ -74,6 +75,9 @@ test('store screenshots: popup, pairing, connect and sign, light and dark', asyn
   await expect(popup.page.getByTestId(testIds.site)).toHaveCount(1);
   for (const scheme of SCHEMES) await capture(context, popup.page, 'popup', 'One pairing for every tab', scheme);
 
+  // The network's facts and simulation, from the algod stand-in with the phone's account funded.
+  const algod = await startTestAlgod({ accounts: [{ address, microAlgos: 12_345_678_000 }] });
+  await seedSettings(algodSettings(algod.url));
   const signing = dapp.signTransactions([
     { txn: payment({ from: address, amount: 2_500_000, note: new TextEncoder().encode('Dinner 🍕 — thanks!') }) },
     { txn: payment({ from: address, rekeyTo: REKEY_TARGET }) },
@@ -81,7 +85,9 @@ test('store screenshots: popup, pairing, connect and sign, light and dark', asyn
   const sign = await ApprovalPage.find(context, extensionId);
   await sign.page.setViewportSize({ width: 420, height: 900 });
   await expect(sign.approveButton()).toBeEnabled();
+  await expect(sign.page.getByTestId(testIds.simulation)).toBeVisible();
   for (const scheme of SCHEMES) await capture(context, sign.page, 'sign', 'Read every request, with warnings', scheme);
   await sign.reject();
   await signing;
+  await algod.close();
 });
