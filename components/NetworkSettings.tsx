@@ -57,7 +57,7 @@ export function NetworkSettings({ settings, onSave, requestAlgodAccess }: Networ
         {`${NETWORK_LABELS[network]} algod URL`}
         <input data-testid={testIds.algodUrl} value={endpoint.url} placeholder="none" onChange={(e) => edit('url', e.target.value)} />
       </label>
-      {network === 'localnet' && <p className="muted">A node on this computer (http://localhost) works only in a development build of Tandem.</p>}
+      {network === 'localnet' && <p className="muted">A node on this computer (localhost) works only in a development build of Tandem.</p>}
       <label>
         Token header (optional, e.g. X-Algo-API-Token)
         <input data-testid={testIds.algodTokenHeader} value={endpoint.tokenHeader} onChange={(e) => edit('tokenHeader', e.target.value)} />

@@ -44,6 +44,11 @@ const EXPLAINED_URLS: [prefix: string, why: string][] = [
   [`${server.protocol}//${server.host}`, 'the default Liquid Auth server in the settings defaults and the dev wallet in the known-wallet list'],
   ['https://tandem.wallet', "Tandem's own URL and icon in the metadata it gives a phone (lib/phone/tandem-metadata.ts, Biatec's hello and the connections connect): text sent to the phone, never fetched by Tandem"],
   ['https://liquid.example.com', "the wallet step's example of a server address (placeholder text; example.com is reserved), never fetched"],
+  ['https://mainnet-api.4160.nodely.dev', "MainNet's default algod node in a store build (lib/algorand/algod-endpoints.ts), read only while network reads are on, and only with the host permission the user grants from a gesture"],
+  ['https://testnet-api.4160.nodely.dev', "TestNet's default algod node in a store build (lib/algorand/algod-endpoints.ts), as MainNet's"],
+  ['https://betanet-api.4160.nodely.dev', "BetaNet's default algod node in a store build (lib/algorand/algod-endpoints.ts), as MainNet's"],
+  ['http://localhost:4001', "LocalNet's default algod (AlgoKit's) in a development build (lib/algorand/algod-endpoints.ts); a store build's CSP admits no localhost"],
+  [`http://localhost:${process.env.ALGOD_PORT ?? 4180}`, "the algod stand-in (dev/algod) every network reads in a development or test build; null in a store build"],
   ...shippedWallets().map((w): [string, string] => [w.server, `${w.name}'s Liquid Auth server in the known-wallet list (lib/liquid/known-wallets.json)`]),
 ];
 

@@ -19,6 +19,9 @@ const PARAM_KEYS: Record<string, string[]> = {
   enable: ['providerId', 'genesisHash'],
   disable: ['providerId', 'genesisHash', 'sessionIds'],
   sign_transactions: ['providerId', 'txns'],
+  sign_and_post_transactions: ['providerId', 'txns'],
+  post_transactions: ['providerId', 'stxns'],
+  sign_message: ['providerId', 'message', 'signer'],
 };
 const TXN_KEYS = ['txn', 'signers', 'authAddr', 'msig', 'stxn', 'message'];
 
@@ -61,6 +64,7 @@ const paramsFor = hostile(
       genesisHash: usually(fc.constantFrom(TESTNET_HASH, TESTNET_HASH, TESTNET_HASH.slice(1), `${TESTNET_HASH.slice(0, 43)}A`)),
       sessionIds: usually(fc.array(usually(fc.string({ maxLength: 8 })), { maxLength: 3 })),
       txns: usually(fc.array(walletTxn, { minLength: 1, maxLength: 5 }), 30),
+      stxns: usually(fc.array(usually(base64ish, 60), { minLength: 1, maxLength: 5 }), 30),
       __proto__: junk,
     },
     { requiredKeys: [] },
@@ -108,7 +112,7 @@ describe('parsePageRequest fuzzing', () => {
         expect(request.method).toBe(method);
         expect(request.reference).toBe(`arc0027:${method}:request`);
         for (const key of Object.keys(request.params)) expect(PARAM_KEYS[method]).toContain(key);
-        if (request.method === 'sign_transactions') {
+        if (request.method === 'sign_transactions' || request.method === 'sign_and_post_transactions') {
           for (const txn of request.params.txns) for (const key of Object.keys(txn)) expect(TXN_KEYS).toContain(key);
         }
         // Plain data only, and parsing the clean copy again gives the same copy.
@@ -118,7 +122,7 @@ describe('parsePageRequest fuzzing', () => {
       { numRuns: RUNS },
     );
     // The generator must reach the deep paths, not only fail at the first field.
-    for (const method of ['discover', 'enable', 'disable', 'sign_transactions']) {
+    for (const method of ['discover', 'enable', 'disable', 'sign_transactions', 'post_transactions', 'sign_and_post_transactions']) {
       expect(accepted.get(method) ?? 0).toBeGreaterThan(RUNS / 500);
     }
   }, FUZZ_TIMEOUT_MS);
