@@ -24,6 +24,8 @@ export interface Account {
   authAddr?: string;
   /** For a rekeyed account: whether algod confirmed its auth-addr when it was added. */
   check?: RekeyCheck;
+  /** For a checked rekeyed account: the network algod answered for. */
+  network?: string;
 }
 
 export const NO_STORED_ACCOUNTS: StoredAccounts = Object.freeze({ names: {}, rekeyed: [] }) as unknown as StoredAccounts;
@@ -51,7 +53,7 @@ export function listAccounts(pairing: Pairing | null, stored: StoredAccounts): A
   const out: Account[] = phone.map((a) => ({ address: a.address, ...named(a.address, a.name), pairingId: pairing.requestId, kind: 'phone' }));
   for (const r of stored.rekeyed) {
     if (!held.has(r.authAddr) || out.some((a) => a.address === r.address)) continue;
-    out.push({ address: r.address, ...named(r.address), pairingId: pairing.requestId, kind: 'rekeyed', authAddr: r.authAddr, check: r.check });
+    out.push({ address: r.address, ...named(r.address), pairingId: pairing.requestId, kind: 'rekeyed', authAddr: r.authAddr, check: r.check, ...(r.network ? { network: r.network } : {}) });
   }
   return out;
 }
@@ -75,14 +77,4 @@ export function defaultChoice(accounts: readonly Account[], siteSessions: readon
 /** The key that signs for `sender` when it is a rekeyed account, else undefined. */
 export function authAddrOf(accounts: readonly Account[], sender: string): string | undefined {
   return accounts.find((a) => a.address === sender && a.kind === 'rekeyed')?.authAddr;
-}
-
-/** A short address for labels: the first and last six characters. */
-export function shortAddress(address: string): string {
-  return address.length > 14 ? `${address.slice(0, 6)}…${address.slice(-6)}` : address;
-}
-
-/** The name to show: the account's name, else its short address. */
-export function accountLabel(account: Pick<Account, 'address' | 'name'>): string {
-  return account.name ?? shortAddress(account.address);
 }
