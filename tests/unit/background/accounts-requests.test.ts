@@ -61,7 +61,7 @@ describe('per-site choice of accounts', () => {
     // The same site asks for MainNet: its TestNet session was last changed to BOB.
     const later = createBackground({ pairing: CONNECTIONS });
     later.sitesItem.value = { ...bg.sitesItem.value };
-    const mainnet: Arc27Request = { ...enableReq(), params: { providerId: TANDEM_PROVIDER_ID } };
+    const mainnet: Arc27Request = { id: 'm', method: 'enable', reference: 'arc0027:enable:request', params: { providerId: TANDEM_PROVIDER_ID } };
     await later.requests.handle(sender(), 'm', mainnet, {});
     await later.requests.approve('m');
     expect(addresses(later.answerOf('m'))).toEqual([BOB.addr]);
