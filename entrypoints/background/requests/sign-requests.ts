@@ -6,7 +6,7 @@ import { withheldFromPhone } from '@/lib/algorand/phone-request';
 import { checkNetwork, checkSigners } from '@/lib/algorand/session-checks';
 import { warningsFor } from '@/lib/algorand/warnings';
 import { toBase64 } from '@/lib/encoding/base64';
-import { authAddrOf } from '@/lib/accounts/accounts';
+import { authAddrOf, inListOrder } from '@/lib/accounts/accounts';
 import { withKnownAuthAddrs } from '@/lib/accounts/rekeyed-signers';
 import { Arc27ErrorCode, arc27Error, type WalletTransaction } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
@@ -35,12 +35,14 @@ export function createSignRequests(edges: RequestEdges, admission: Admission, pr
     if (!decoded.ok) return failed(decoded.error);
     const first = decoded.value[0]!.txn.genesisHash;
     const hash = first ? toBase64(first) : '';
-    const session = sessions.find((s) => s.genesisHash === hash) ?? sessions[0]!;
+    const found = sessions.find((s) => s.genesisHash === hash) ?? sessions[0]!;
+    // Only the site's accounts still in the accounts list (an account of a replaced phone is not).
+    const accounts = await edges.accounts();
+    const session = { ...found, accounts: inListOrder(accounts, found.accounts) };
     const known = await networks();
     const network = checkNetwork(decoded.value, session.genesisHash, known);
     if (!network.ok) return failed(network.error);
     // The site's rekeyed accounts sign with their auth account's key (lib/accounts/rekeyed-signers.ts).
-    const accounts = await edges.accounts();
     const authOf = (address: string) => (session.accounts.includes(address) ? authAddrOf(accounts, address) : undefined);
     const amended = withKnownAuthAddrs(txns, decoded.value, authOf);
     if (amended) {

@@ -67,6 +67,15 @@ describe('per-site choice of accounts', () => {
     expect(addresses(later.answerOf('m'))).toEqual([BOB.addr]);
   });
 
+  it('refuses to sign (4100) for a site account that is no longer in the list', async () => {
+    const bg = createBackground({ pairing: CONNECTIONS });
+    await connect(bg, [ALICE.addr]);
+    const key = Object.keys(bg.sitesItem.value)[0]!;
+    bg.sitesItem.value = { [key]: { ...bg.sitesItem.value[key]!, accounts: [ALICE.addr, DAVE.addr] } };
+    const refused = await bg.requests.handle(sender(), 'sign-dave', signReq([{ txn: b64(pay({ sender: DAVE.addr })) }]), {});
+    expect(refused).toMatchObject({ state: 'done', outcome: { ok: false, error: { code: 4100 } } });
+  });
+
   it('hands out only accounts still in the list from a remembered session', async () => {
     const bg = createBackground({ pairing: CONNECTIONS });
     await connect(bg, [ALICE.addr, BOB.addr]);
