@@ -136,7 +136,7 @@ test.describe('an account rekeyed to the phone', () => {
     expect(errorOf(await dapp.signTransactions([{ txn: algoPayment(address, RECEIVER, 1_000) }])).code).toBe(4100);
   });
 
-  test('is added "not checked" with network reads off', async ({ seedSettings, pairedPhone }) => {
+  test('is added "not checked" with network reads off, and unpairing removes it', async ({ seedSettings, pairedPhone, worker }) => {
     const { popup } = pairedPhone;
     await seedSettings({ ...algodSettings(algod.url), networkReads: false });
     const rekeyed = algosdk.generateAccount().addr.toString();
@@ -144,5 +144,13 @@ test.describe('an account rekeyed to the phone', () => {
     await expect(accountsMessage(popup.page)).toContainText('not checked');
     await expect(accountCheck(popup.page, rekeyed)).toHaveAttribute('data-check', 'not-checked');
     await expect(accountCheck(popup.page, rekeyed)).toContainText('not checked');
+
+    await popup.unpair();
+    await expect(accountRows(popup.page)).toHaveCount(0);
+    const stored = await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return (await api.storage.local.get('accounts')).accounts;
+    });
+    expect(stored).toEqual({ names: {}, rekeyed: [] });
   });
 });
