@@ -35,11 +35,22 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
       <h2 tabIndex={-1} ref={heading}>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       <p className="muted" data-testid={testIds.signTotals}>{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
+      {request.post && (
+        <p className="notice" data-testid={testIds.postTarget}>
+          {`Once your phone signs, Tandem sends ${descriptions.length === 1 ? 'it' : 'them'} to ${request.post.network} through ${request.post.host}.`}
+        </p>
+      )}
       <SimulationFailure view={facts} />
       <WarningList warnings={warnings} />
       {facts && <NetworkFacts view={facts} onCheckWith={onCheckWith} />}
       <TxnList descriptions={descriptions} warnings={warnings} amounts={facts?.state === 'ok' ? facts.facts.amounts : undefined} />
-      {waiting ? (
+      {request.stage === 'posting' ? (
+        <div className="waiting decision" aria-live="polite" data-testid={testIds.posting}>
+          <p>
+            <strong>{`Signed. Sending to ${request.post?.network ?? request.genesisId}…`}</strong>
+          </p>
+        </div>
+      ) : waiting ? (
         <div className="waiting decision" aria-live="polite" data-testid={testIds.confirmOnPhone}>
           <p>
             <strong>Confirm on your phone.</strong>
@@ -64,7 +75,7 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
               Reject
             </button>
             <button type="button" className="primary" data-testid={testIds.approve} disabled={settling} onClick={onApprove}>
-              {wouldFail ? 'Approve on phone anyway' : 'Approve on phone'}
+              {`${wouldFail ? 'Approve on phone anyway' : 'Approve on phone'}${request.post ? ' and send' : ''}`}
             </button>
           </div>
         </div>

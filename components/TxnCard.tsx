@@ -31,8 +31,8 @@ const BADGE_TEXT: Record<Warning['kind'], string> = {
   'wrong-network': 'Wrong network',
 };
 
-/** `amount`: the amount as the network names it (asset unit, name, decimals), when known. */
-export function TxnCard({ description: d, warnings = [], amount }: { description: TxnDescription; warnings?: Warning[]; amount?: string }) {
+/** `amount`: the amount as the network names it (asset unit, name, decimals), when known; `mark`: a note for the header. */
+export function TxnCard({ description: d, warnings = [], amount, mark }: { description: TxnDescription; warnings?: Warning[]; amount?: string; mark?: string }) {
   const [noteAsHex, setNoteAsHex] = useState(false);
   const rows: [string, string][] = [['From', d.sender]];
   if (d.receiver) rows.push(['To', d.receiver]);
@@ -56,7 +56,8 @@ export function TxnCard({ description: d, warnings = [], amount }: { description
         <strong data-testid={testIds.txnTitle}>{d.title}</strong>
         <span className="muted">
           {d.group ? `${d.group.position} of ${d.group.size} in group` : `#${d.index + 1}`}
-          {d.signer === null ? ' · signed by someone else' : ''}
+          {mark === undefined && d.signer === null ? ' · signed by someone else' : ''}
+          {mark !== undefined && <span data-testid={testIds.txnMark}>{` · ${mark}`}</span>}
         </span>
         {flagged && (
           <span className="txn-badges">

@@ -22,8 +22,11 @@ const RENDERED_WHOLE = 16;
  */
 export const TXNS_SHOWN_MARK = 'tandem:txns-shown';
 
-/** `amounts`: per transaction index, the amount as the network names it (NetworkFacts). */
-export function TxnList({ descriptions, warnings, amounts }: { descriptions: TxnDescription[]; warnings: Warning[]; amounts?: Record<number, string> }) {
+/**
+ * `amounts`: per transaction index, the amount as the network names it (NetworkFacts). `marks`: per
+ * index, a short note in the card's header (how a transaction to send is authorized: PostPrompt).
+ */
+export function TxnList({ descriptions, warnings, amounts, marks }: { descriptions: TxnDescription[]; warnings: Warning[]; amounts?: Record<number, string>; marks?: Record<number, string> }) {
   const [scrollTop, setScrollTop] = useState(0);
   useLayoutEffect(() => void performance.mark(TXNS_SHOWN_MARK), []);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -33,7 +36,7 @@ export function TxnList({ descriptions, warnings, amounts }: { descriptions: Txn
     return (
       <div className="txn-list" data-testid={testIds.txnList}>
         {descriptions.map((d) => (
-          <TxnCard key={d.index} description={d} warnings={warningsOf(d.index)} amount={amounts?.[d.index]} />
+          <TxnCard key={d.index} description={d} warnings={warningsOf(d.index)} amount={amounts?.[d.index]} mark={marks?.[d.index]} />
         ))}
       </div>
     );
@@ -43,7 +46,7 @@ export function TxnList({ descriptions, warnings, amounts }: { descriptions: Txn
       <div style={{ height: descriptions.length * ROW_HEIGHT, position: 'relative' }}>
         {descriptions.slice(first, last).map((d) => (
           <div key={d.index} style={{ position: 'absolute', top: d.index * ROW_HEIGHT, height: ROW_HEIGHT - 8, left: 0, right: 0 }}>
-            <TxnCard description={d} warnings={warningsOf(d.index)} amount={amounts?.[d.index]} />
+            <TxnCard description={d} warnings={warningsOf(d.index)} amount={amounts?.[d.index]} mark={marks?.[d.index]} />
           </div>
         ))}
       </div>

@@ -91,6 +91,13 @@ export const testIds = {
   dataUse: 'data-use',
 
   txnAmount: 'txn-amount',
+  txnMark: 'txn-mark',
+
+  // Sending to the network (PostPrompt; SignPrompt for sign_and_post_transactions)
+  postPrompt: 'post-prompt',
+  postTarget: 'post-target',
+  postUnchecked: 'post-unchecked',
+  posting: 'posting',
 
   // Approval window: what the network says (NetworkFacts)
   networkFacts: 'network-facts',

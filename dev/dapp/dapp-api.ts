@@ -13,6 +13,7 @@ import {
   type IAVMWebClientCallbackOptions,
   type IDisableParams,
   type IEnableParams,
+  type IPostTransactionsParams,
   type ISignMessageParams,
   type ISignTransactionsParams,
 } from '@agoralabs-sh/avm-web-provider';
@@ -21,7 +22,7 @@ import type { DappNetwork } from './networks';
 import { buildGroup, buildPayment, type DappWalletTxn, type GroupOptions, type PaymentOptions } from './transactions';
 import { buildSignData, requestSignData, type SignDataOverrides } from './sign-data';
 
-export type Outcome<T = unknown> = { ok: true; result: T } | { ok: false; error: { code: number; message: string } };
+export type Outcome<T = unknown> = { ok: true; result: T } | { ok: false; error: { code: number; message: string; data?: unknown } };
 
 export interface DiscoveredProvider {
   name?: unknown;
@@ -44,6 +45,10 @@ export interface DappApi {
   signTransactions(txns: { txn: string; signers?: string[]; authAddr?: string; message?: string; groupMessage?: string }[]): Promise<Outcome>;
   /** ARC-0027 sign_message (arbitrary bytes as a string); `signer` defaults to none. */
   signMessage(message: string, signer?: string): Promise<Outcome>;
+  /** ARC-0027 post_transactions: signed transactions (standard base64) for the wallet to send. */
+  postTransactions(stxns: string[]): Promise<Outcome>;
+  /** ARC-0027 sign_and_post_transactions: sign as sign_transactions does, then send. */
+  signAndPostTransactions(txns: { txn: string; signers?: string[]; authAddr?: string; stxn?: string }[]): Promise<Outcome>;
   /**
    * ARC-0060 signData (Tandem's own page event): a sign-in for the connected account on this page,
    * with any field overridden. The result carries the request's fields and the signature (base64).
@@ -69,19 +74,22 @@ export const CLIENT_LISTEN_LIMIT_MS = 180_000;
 /** The client library's own constant for short calls (LOWER_REQUEST_TIMEOUT). */
 export const DEFAULT_DISCOVER_MS = 750;
 
-type Method = 'discover' | 'enable' | 'disable' | 'sign_transactions' | 'sign_message';
+type Method = 'discover' | 'enable' | 'disable' | 'sign_transactions' | 'sign_message' | 'post_transactions' | 'sign_and_post_transactions';
 type Answer = IAVMWebClientCallbackOptions<unknown>;
 
 function fail(code: number, message: string): Outcome<never> {
   return { ok: false, error: { code, message } };
 }
 
-function errorOf(answer: Answer): { code: number; message: string } {
-  const error = answer.error as { code?: unknown; message?: unknown } | null;
-  return {
+function errorOf(answer: Answer): { code: number; message: string; data?: unknown } {
+  const error = answer.error as { code?: unknown; message?: unknown; data?: unknown } | null;
+  const out: { code: number; message: string; data?: unknown } = {
     code: typeof error?.code === 'number' ? error.code : 4000,
     message: typeof error?.message === 'string' ? error.message : '',
   };
+  // 4300 carries the ids of what was sent (ARC-0007's successTxnIDs).
+  if (error?.data !== undefined) out.data = error.data;
+  return out;
 }
 
 function messageOf(err: unknown): string {
@@ -106,6 +114,8 @@ export function createDappApi(options: DappApiOptions): DappApi {
   client.onDisable(route);
   client.onSignTransactions(route);
   client.onSignMessage(route);
+  client.onPostTransactions(route);
+  client.onSignAndPostTransactions(route);
 
   const requestMs = Math.min(Math.max(1, options.timeouts.requestMs), CLIENT_LISTEN_LIMIT_MS);
   const session: { accounts: string[]; genesisHash: string | null } = { accounts: [], genesisHash: null };
@@ -124,6 +134,10 @@ export function createDappApi(options: DappApiOptions): DappApi {
         return client.signTransactions(params as unknown as ISignTransactionsParams);
       case 'sign_message':
         return client.signMessage(params as unknown as ISignMessageParams);
+      case 'post_transactions':
+        return client.postTransactions(params as unknown as IPostTransactionsParams);
+      case 'sign_and_post_transactions':
+        return client.signAndPostTransactions(params as unknown as ISignTransactionsParams);
     }
   }
 
@@ -224,6 +238,10 @@ export function createDappApi(options: DappApiOptions): DappApi {
 
     signMessage: (message, signer) =>
       guarded('sign_message', () => request('sign_message', signer === undefined ? { providerId: target(), message } : { providerId: target(), message, signer })),
+
+    postTransactions: (stxns) => guarded('post_transactions', () => request('post_transactions', { providerId: target(), stxns })),
+
+    signAndPostTransactions: (txns) => guarded('sign_and_post_transactions', () => request('sign_and_post_transactions', { providerId: target(), txns })),
 
     signData: (overrides) =>
       guarded('sign_data', async () => {

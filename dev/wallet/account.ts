@@ -69,3 +69,19 @@ export function saveCredentialId(store: KeyValueStore, origin: string, address: 
 export function forgetCredentialId(store: KeyValueStore, origin: string, address: string): void {
   store.removeItem(credentialKey(origin, address));
 }
+
+/**
+ * The store of one phone profile (`?profile=b`): two dev-wallet pages on one origin share
+ * localStorage, so each profile's keys get their own prefix and the pages play two phones with
+ * their own accounts, passkey ids and session links. No profile: the keys as they always were.
+ */
+export function profileStore(store: KeyValueStore, profile: string | null): KeyValueStore {
+  if (profile === null || profile === '') return store;
+  if (!/^[a-z0-9-]{1,32}$/i.test(profile)) throw new Error(`profile must be 1 to 32 letters, digits or dashes: ${profile}`);
+  const prefixed = (key: string) => `profile:${profile}:${key}`;
+  return {
+    getItem: (key) => store.getItem(prefixed(key)),
+    setItem: (key, value) => store.setItem(prefixed(key), value),
+    removeItem: (key) => store.removeItem(prefixed(key)),
+  };
+}

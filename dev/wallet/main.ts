@@ -7,8 +7,9 @@
  *   ?behaviour=reference|spec|ios|biatec|connections   (default spec)
  *   ?auto=1                 approve every request
  *   ?ice=stun               public STUN instead of host candidates only
+ *   ?profile=b              another phone: its own account, passkey ids and session links
  */
-import { loadAccount, loadProviderId } from './account';
+import { loadAccount, loadProviderId, profileStore } from './account';
 import { Phone, type DevWallet } from './phone';
 import { PHONE_BEHAVIOURS, type PhoneBehaviour } from './signer';
 import { mountUi, setLinkInput } from './ui';
@@ -18,13 +19,14 @@ const PUBLIC_STUN: RTCIceServer[] = [{ urls: ['stun:stun.l.google.com:19302', 's
 
 function start(): void {
   const params = new URLSearchParams(location.search);
-  const key = loadAccount(localStorage, params.get('mnemonic') ?? undefined);
+  const store = profileStore(localStorage, params.get('profile'));
+  const key = loadAccount(store, params.get('mnemonic') ?? undefined);
   const requested = params.get('behaviour') ?? 'spec';
   const behaviour: PhoneBehaviour = (PHONE_BEHAVIOURS as readonly string[]).includes(requested) ? (requested as PhoneBehaviour) : 'spec';
   const phone = new Phone({
     key,
-    providerId: loadProviderId(localStorage),
-    store: localStorage,
+    providerId: loadProviderId(store),
+    store,
     pageOrigin: location.origin,
     // On localhost host candidates connect in tens of ms and need no network (machine-notes.md).
     iceServers: params.get('ice') === 'stun' ? PUBLIC_STUN : [],
@@ -34,7 +36,7 @@ function start(): void {
 
   mountUi(document, phone, {
     useMnemonic: (mnemonic) => {
-      loadAccount(localStorage, mnemonic);
+      loadAccount(store, mnemonic);
       const next = new URL(location.href);
       next.searchParams.delete('mnemonic');
       location.replace(next);

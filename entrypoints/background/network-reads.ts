@@ -14,6 +14,7 @@ import type { QueuedSign, Settings } from '@/lib/storage/types';
 import { ALGO_DECIMALS, formatUnits } from '@/lib/algorand/format';
 import { NETWORKS, localNet } from '@/lib/algorand/networks';
 import type { AuthLookup } from '@/lib/accounts/rekey-check';
+import { algodErrorMessage } from './algod-sender';
 
 /** The window shows "couldn't check" after this long; the reads give up at the same time. */
 export const FACTS_DEADLINE_MS = 3_000;
@@ -94,20 +95,6 @@ export function algodReader(endpoint: AlgodEndpoint): AlgodReader {
   };
 }
 
-/** algod's own words when it answered with an error (`{"message": ...}`), else the error's. */
-function algodMessage(err: unknown): string {
-  const text = (err as { response?: { text?: unknown } }).response?.text;
-  if (typeof text === 'string') {
-    try {
-      const { message } = JSON.parse(text) as { message?: unknown };
-      if (typeof message === 'string') return message;
-    } catch {
-      // not JSON: the error's own message below
-    }
-  }
-  return err instanceof Error ? err.message : String(err);
-}
-
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms);
@@ -184,7 +171,7 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
         FACTS_DEADLINE_MS,
       );
     } catch (err) {
-      return { network: node.network, state: 'failed', message: `Couldn't check with ${node.host}: ${algodMessage(err)}` };
+      return { network: node.network, state: 'failed', message: `Couldn't check with ${node.host}: ${algodErrorMessage(err)}` };
     }
   }
 
@@ -199,7 +186,7 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
       );
       return snapshot.authAddr ? { state: 'answered', network: node.network, authAddr: snapshot.authAddr } : { state: 'answered', network: node.network };
     } catch (err) {
-      return { state: 'unavailable', network: node.network, reason: algodMessage(err) };
+      return { state: 'unavailable', network: node.network, reason: algodErrorMessage(err) };
     }
   }
 
@@ -232,7 +219,7 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
       // A simulation the node cannot run costs only the simulation, not the other facts.
       const simulated = onNetwork.then(() => reader.simulate(groups)).then(
         (response) => ({ ok: true as const, response }),
-        (err: unknown) => ({ ok: false as const, message: algodMessage(err) }),
+        (err: unknown) => ({ ok: false as const, message: algodErrorMessage(err) }),
       );
       try {
         const [snapshots, infos, simulation] = await withDeadline(
@@ -248,7 +235,7 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
           simulation: simulation.ok ? { state: 'ok', view: summarizeSimulation(simulation.response, starts, own, assets) } : { state: 'not-simulated', message: simulation.message },
         };
       } catch (err) {
-        return { state: 'failed', host, message: algodMessage(err) };
+        return { state: 'failed', host, message: algodErrorMessage(err) };
       }
     },
   };

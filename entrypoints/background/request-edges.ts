@@ -12,12 +12,14 @@ import type { Preferences } from './preferences';
 import { createQueueStore } from './queue';
 import type { PhoneLink, RequestEdges } from './requests/edges';
 import { createSiteSessions } from './sites';
+import { createPostNetwork } from './post-node';
 
 const PUSH_DEADLINE_MS = 3_000;
 
 export function createRequestEdges(phone: PhoneLink, preferences: Preferences, onQueueWrite: (queue: QueuedRequest[]) => void): RequestEdges {
   return {
     phone,
+    network: createPostNetwork(preferences.settings),
     now: () => Date.now(),
     newId: () => uuidv7(),
     queue: createQueueStore(queueItem, onQueueWrite),

@@ -8,7 +8,9 @@ import { PairingPanel } from '@/components/PairingPanel';
 import { ConnectPrompt } from '@/components/ConnectPrompt';
 import { SignPrompt } from '@/components/SignPrompt';
 import { DataSignPrompt } from '@/components/DataSignPrompt';
-import type { QueuedRequest } from '@/lib/storage/types';
+import { PostPrompt } from '@/components/PostPrompt';
+import { requestNodeAccess } from './algod-access';
+import type { PostTarget, QueuedRequest } from '@/lib/storage/types';
 import { isOpenRequest } from '@/components/requests';
 import { useView } from './store';
 import { useFitWindow } from './use-fit-window';
@@ -29,6 +31,9 @@ export function ApprovalView() {
     if (kind === 'request/approve') markHop('windowApproveClicked');
     void send(kind, chosen ? { key, accounts: chosen } : { key }).then((r) => setError(r.ok ? null : r.error.message));
   };
+  /** A request that sends to the network asks for its node's host first, inside the click (a gesture). */
+  const approveSending = (key: string, target: PostTarget) =>
+    void requestNodeAccess(target.pattern).then((granted) => (granted ? decide('request/approve', key) : setError(`Sending needs your permission for Tandem to reach ${target.host}`)));
   const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
   const needsPhone = !pairing || connection.phase !== 'connected';
   const settling = useSettling(current?.key);
@@ -74,11 +79,21 @@ export function ApprovalView() {
           request={current}
           phoneReady={!needsPhone}
           settling={settling}
-          onApprove={() => decide('request/approve', current.key)}
+          onApprove={() => (current.post ? approveSending(current.key, current.post) : decide('request/approve', current.key))}
           onReject={() => decide('request/reject', current.key)}
           onBlock={() => block(current.origin)}
           facts={facts.view}
           onCheckWith={facts.checkWith}
+        />
+      )}
+      {current?.method === 'post_transactions' && (
+        <PostPrompt
+          key={current.key}
+          request={current}
+          settling={settling}
+          onApprove={() => approveSending(current.key, current.target)}
+          onReject={() => decide('request/reject', current.key)}
+          onBlock={() => block(current.origin)}
         />
       )}
       {(current?.method === 'sign_data' || current?.method === 'sign_message') && (

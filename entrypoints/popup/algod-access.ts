@@ -17,3 +17,12 @@ export function requestAlgodAccess(urls: string[]): Promise<boolean> {
     return Promise.resolve(false);
   }
 }
+
+/** The host permission of the node a request is sent through (a match pattern), from the Approve click. */
+export function requestNodeAccess(pattern: string): Promise<boolean> {
+  try {
+    return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}

@@ -61,6 +61,12 @@ export const DEFAULT_SIGN_MAX_BYTES = 4 * 1024 * 1024;
 /** discover / enable / disable carry a few ids: 64 KiB is generous. */
 export const DEFAULT_CONTROL_MAX_BYTES = 64 * 1024;
 
+/**
+ * post_transactions and sign_and_post_transactions send at most this many (8 full groups): a partial
+ * failure's answer lists every id (4300 `successTxnIDs`), and must fit the error's data limit.
+ */
+export const MAX_POST_TXNS = 128;
+
 export const MAX_SIGNERS = 16;
 /** Multisig version and subsignature counts are single bytes on the wire. */
 export const MAX_MSIG_ADDRS = 255;
@@ -137,9 +143,11 @@ function readWalletTransaction(value: unknown, path: string, maxTxnChars: number
 function resolveLimits(method: Arc27Method, limits: Partial<PageRequestLimits> | undefined): PageRequestLimits {
   const positive = (value: unknown, fallback: number): number =>
     typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
-  const defaultBytes = method === 'sign_transactions' ? DEFAULT_SIGN_MAX_BYTES : DEFAULT_CONTROL_MAX_BYTES;
+  const carriesTxns = method === 'sign_transactions' || method === 'post_transactions' || method === 'sign_and_post_transactions';
+  const defaultBytes = carriesTxns ? DEFAULT_SIGN_MAX_BYTES : DEFAULT_CONTROL_MAX_BYTES;
+  const posts = method === 'post_transactions' || method === 'sign_and_post_transactions';
   return {
-    maxTxns: Math.min(positive(limits?.maxTxns, DEFAULT_MAX_TXNS), MAX_TXNS_HARD_CAP),
+    maxTxns: Math.min(positive(limits?.maxTxns, DEFAULT_MAX_TXNS), posts ? MAX_POST_TXNS : MAX_TXNS_HARD_CAP),
     maxTxnChars: positive(limits?.maxTxnChars, DEFAULT_MAX_TXN_CHARS),
     maxBytes: positive(limits?.maxBytes, defaultBytes),
   };
@@ -209,10 +217,20 @@ function parseOrReject(method: Arc27Method, raw: unknown, limits: PageRequestLim
       if (signer !== undefined) clean.signer = readAddress(signer, 'params.signer', budget, 'signer');
       return { id, method, reference: 'arc0027:sign_message:request', params: clean };
     }
-    case 'post_transactions':
-    case 'sign_and_post_transactions':
-      // Unreachable: parsePageRequest answers these with 4003 before parsing.
-      throw new Rejection(notSupported(method));
+    case 'sign_and_post_transactions': {
+      const params = readRecord(rawParams, 'params');
+      const providerId = readProviderId(params, budget);
+      const list = readArray(read(params, 'txns', 'params.txns'), 'params.txns', 1, limits.maxTxns, budget);
+      const txns = list.map((entry, i) => readWalletTransaction(entry, `params.txns[${i}]`, limits.maxTxnChars, budget));
+      return { id, method, reference: 'arc0027:sign_and_post_transactions:request', params: { providerId, txns } };
+    }
+    case 'post_transactions': {
+      const params = readRecord(rawParams, 'params');
+      const providerId = readProviderId(params, budget);
+      const list = readArray(read(params, 'stxns', 'params.stxns'), 'params.stxns', 1, limits.maxTxns, budget);
+      const stxns = list.map((entry, i) => readBase64(entry, `params.stxns[${i}]`, limits.maxTxnChars, budget, 'stxn'));
+      return { id, method, reference: 'arc0027:post_transactions:request', params: { providerId, stxns } };
+    }
     default: {
       const unreachable: never = method;
       throw new Rejection(notSupported(String(unreachable)));

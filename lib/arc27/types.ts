@@ -22,7 +22,7 @@ export const ARC27_METHODS = [
 export type Arc27Method = (typeof ARC27_METHODS)[number];
 
 /** The methods Tandem implements today; the rest are answered with 4003. */
-export const IMPLEMENTED_METHODS = ['discover', 'enable', 'disable', 'sign_transactions', 'sign_message'] as const;
+export const IMPLEMENTED_METHODS = ['discover', 'enable', 'disable', 'sign_transactions', 'sign_message', 'post_transactions', 'sign_and_post_transactions'] as const;
 
 /**
  * ARC-0060 signData, which avm-web-provider does not carry: Tandem's own page event

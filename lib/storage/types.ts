@@ -1,6 +1,7 @@
 /** The shapes of everything Tandem persists. The background is their only writer. */
 import type { TxnDescription } from '../algorand/describe';
 import type { Warning } from '../algorand/warnings';
+import type { PostAuth } from '../algorand/post-checks';
 import type { Arc27Error, Arc27Outcome, SignDataParams, WalletTransaction } from '../arc27/types';
 import type { AlgodEndpoints } from '../algorand/algod-endpoints';
 import type { SignalingSettings } from '../liquid/types';
@@ -101,7 +102,12 @@ export interface QueuedSign extends QueuedBase {
   withheld?: number[];
   descriptions: TxnDescription[];
   warnings: Warning[];
-  stage: 'awaiting-approval' | 'awaiting-phone';
+  /** 'posting': signed and verified, being sent to the network (sign_and_post_transactions only). */
+  stage: 'awaiting-approval' | 'awaiting-phone' | 'posting';
+  /** sign_and_post_transactions: where the signed transactions go once the phone signed them. */
+  post?: PostTarget;
+  /** sign_and_post_transactions, once signed and verified: what is sent (standard base64), so a restarted worker sends it. */
+  signed?: string[];
   /** Phone request ids, one per frame, once approved: the id of each part's latest send. */
   phoneRequestIds?: string[];
   /** Ids of earlier sends of a part (each send gets a fresh id), with that part's index. */
@@ -142,7 +148,35 @@ export interface QueuedSignMessage extends QueuedDataBase {
 
 export type QueuedDataSign = QueuedSignData | QueuedSignMessage;
 
-export type QueuedRequest = QueuedConnect | QueuedSign | QueuedDataSign;
+/** The algod node a request's transactions are sent to (Settings → Network), as the prompt names it. */
+export interface PostTarget {
+  /** "TestNet". */
+  network: string;
+  /** The node's host, e.g. "testnet-api.4160.nodely.dev". */
+  host: string;
+  /** Its host permission's match pattern, asked for from the Approve click. */
+  pattern: string;
+}
+
+/** post_transactions: signed transactions the site asks Tandem to send (requests/post-requests.ts). */
+export interface QueuedPost extends QueuedBase {
+  method: 'post_transactions';
+  genesisHash: string;
+  genesisId: string;
+  /** Standard base64 signed transactions, checked when queued (lib/algorand/post-checks.ts). */
+  stxns: string[];
+  /** The transactions inside, decoded for the prompt. */
+  descriptions: TxnDescription[];
+  /** Per transaction: a signature Tandem verified, or a LogicSig / multisig it did not check. */
+  auth: PostAuth[];
+  target: PostTarget;
+  stage: 'awaiting-approval' | 'posting';
+  approvedAt?: number;
+  deadlineAt?: number;
+  lastError?: Arc27Error;
+}
+
+export type QueuedRequest = QueuedConnect | QueuedSign | QueuedDataSign | QueuedPost;
 
 /**
  * What the paired phone proved about its account (entrypoints/background/possession.ts), for the

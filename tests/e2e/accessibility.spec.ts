@@ -2,6 +2,7 @@
  * Accessibility: axe-core finds nothing on any screen in either theme, and pairing, connecting,
  * approving and rejecting all work from the keyboard alone, with the focus where the user needs it.
  */
+import algosdk from 'algosdk';
 import { test, expect } from './support/fixtures';
 import { expectNoAxeViolations, tabTo } from './support/accessibility';
 import { ApprovalPage } from './support/approval-page';
@@ -53,6 +54,16 @@ test('every screen has no axe violations, in light and dark', async ({ context, 
   await expectNoAxeViolations(approval.page, 'confirm on your phone');
   await approval.page.getByTestId(testIds.cancelRequest).click();
   expect(errorOf(await signing).code).toBe(4001);
+
+  // The send prompt (post_transactions), with a transaction the site signed itself.
+  const site = algosdk.generateAccount();
+  const own = algosdk.decodeUnsignedTransaction(Buffer.from(payment({ from: site.addr.toString() }), 'base64'));
+  const posting = dapp.postTransactions([Buffer.from(own.signTxn(site.sk)).toString('base64')]);
+  const send = await ApprovalPage.find(context, extensionId);
+  await expect(send.page.getByTestId(testIds.postPrompt)).toBeVisible();
+  await expectNoAxeViolations(send.page, 'send prompt');
+  await send.page.getByTestId(testIds.reject).click();
+  expect(errorOf(await posting).code).toBe(4001);
 });
 
 test('pairing, connect, approve and reject with the keyboard alone; the focus follows the prompt; no key approves', async ({ context, extensionId, server, seedSettings }) => {

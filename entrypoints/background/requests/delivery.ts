@@ -25,8 +25,9 @@ export function answered(entry: QueuedRequest, outcome: Arc27Outcome): QueuedReq
   if (entry.method === 'enable') next = { ...entry, outcome };
   else if (entry.method === 'sign_data') next = { ...entry, request: { ...entry.request, data: '' }, text: '', outcome };
   else if (entry.method === 'sign_message') next = { ...entry, message: '', outcome };
+  else if (entry.method === 'post_transactions') next = { ...entry, stxns: [], descriptions: [], auth: [], outcome };
   else {
-    const { phoneReplies: _replies, ...rest } = entry;
+    const { phoneReplies: _replies, signed: _signed, ...rest } = entry;
     next = { ...rest, txns: [], descriptions: [], warnings: [], outcome };
   }
   return { ...next, reservedBytes: jsonBytes(next) };
@@ -82,7 +83,9 @@ export function createDelivery(edges: RequestEdges, prepared: PreparedWork): Del
     const queue = await edges.queue.read();
     const expired = queue.filter((e) => isOpen(e) && e.method !== 'enable' && e.deadlineAt !== undefined && e.deadlineAt <= now);
     const timedOut = (e: QueuedRequest) =>
-      arc27Error(Arc27ErrorCode.MethodTimedOut, e.method !== 'enable' && e.lastError ? `${e.lastError.message}, and did not come back in time` : 'Your phone did not answer in time');
+      e.method !== 'enable' && e.stage === 'posting'
+        ? arc27Error(Arc27ErrorCode.MethodTimedOut, 'The network node did not confirm the transactions in time')
+        : arc27Error(Arc27ErrorCode.MethodTimedOut, e.method !== 'enable' && e.lastError ? `${e.lastError.message}, and did not come back in time` : 'Your phone did not answer in time');
     if (expired.length) await finish(expired.map((e) => e.key), (e) => ({ ok: false, error: timedOut(e) }));
     const stale = queue.filter((e) => !isOpen(e) && now - e.createdAt > UNCOLLECTED_ANSWER_TTL_MS).map((e) => e.key);
     if (stale.length) await edges.queue.mutate((q) => ({ queue: q.filter((e) => !stale.includes(e.key)), result: undefined }));

@@ -5,7 +5,9 @@
 import type { Arc27Outcome } from '@/lib/arc27/types';
 import type { WalletTransaction } from '@/lib/arc27/types';
 import type { Reply } from '@/lib/messaging/result';
-import type { QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
+import type { PostTarget, QueuedRequest, Settings, SiteSession } from '@/lib/storage/types';
+import type { Batch, BatchResult } from '@/lib/algorand/post-outcome';
+import type { Result } from '@/lib/result';
 import type { Pairing } from '@/lib/liquid/types';
 import type { Account } from '@/lib/accounts/accounts';
 
@@ -47,8 +49,19 @@ export interface PhoneLink {
   sendFrame(frame: string): Promise<Reply<Record<string, never>>>;
 }
 
+/** The algod node of each network (Settings → Network), for sending signed transactions: see ../post-node.ts. */
+export interface PostNetwork {
+  /** The node set for the network, or why there is none (said to the dApp). */
+  target(genesisHash: string, genesisId: string): Promise<Result<PostTarget, string>>;
+  /** Sends the batches in order through that node (its host permission checked first). */
+  send(genesisHash: string, signed: readonly Uint8Array[], txIds: readonly string[], batches: readonly Batch[]): Promise<BatchResult[]>;
+  /** How long one batch may take to be confirmed. */
+  confirmDeadlineMs: number;
+}
+
 export interface RequestEdges {
   phone: PhoneLink;
+  network: PostNetwork;
   now(): number;
   newId(): string;
   queue: QueueStore;

@@ -17,6 +17,7 @@ import { failed, rejected, statusOf } from './outcomes';
 import { createPhoneDispatch, type PhoneDispatch } from './phone-dispatch';
 import { createPreparedRequests } from './prepared';
 import { createRefusalLimiter } from './refusals';
+import { createPostRequests } from './post-requests';
 import { createSignRequests } from './sign-requests';
 
 export interface Requests extends Omit<PhoneDispatch, 'approve'> {
@@ -45,7 +46,8 @@ export function createRequests(edges: RequestEdges): Requests {
   const admission = createAdmission(edges, delivery);
   const sessions = createSessionMethods(edges, admission, delivery);
   const signTransactions = createSignRequests(edges, admission, prepared, sessions.networks);
-  const phone = createPhoneDispatch(edges, prepared, delivery);
+  const posts = createPostRequests(edges, admission, delivery, sessions.networks);
+  const phone = createPhoneDispatch(edges, prepared, delivery, posts);
   const data = createDataRequests(edges, admission, delivery);
   const refusals = createRefusalLimiter(edges.now);
   const ownedBy = (sender: PageSender) => (entry: { tabId: number; origin: string } | undefined) =>
@@ -72,13 +74,14 @@ export function createRequests(edges: RequestEdges): Requests {
         return sessions.disable(sender, req.params.genesisHash);
       case 'sign_transactions':
         return signTransactions(sender, key, req.params.txns);
+      case 'sign_and_post_transactions':
+        return signTransactions(sender, key, req.params.txns, { post: true });
+      case 'post_transactions':
+        return posts.post(sender, key, req.params.stxns);
       case 'sign_message':
         return data.signMessage(sender, key, req.params);
       case 'sign_data':
         return data.signData(sender, key, req.params);
-      case 'post_transactions':
-      case 'sign_and_post_transactions':
-        return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Tandem does not support ${req.method}`));
       default: {
         const never: never = req;
         return never;
@@ -126,6 +129,7 @@ export function createRequests(edges: RequestEdges): Requests {
       if (!entry || !isOpen(entry)) return;
       if (entry.method === 'enable') await sessions.approveConnect(entry, accounts);
       else if (entry.method === 'sign_transactions') await phone.approve(entry);
+      else if (entry.method === 'post_transactions') await posts.approve(entry);
       else await data.approve(entry);
     },
 
@@ -151,7 +155,8 @@ export function createRequests(edges: RequestEdges): Requests {
 
     async onTabRemoved(tabId) {
       // Requests already with the phone stay until the phone answers or their deadline passes.
-      await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.tabId !== tabId || (isOpen(e) && e.method !== 'enable' && e.stage === 'awaiting-phone')), result: undefined }));
+      // So do requests being sent to the network: they end with the node's answer.
+      await edges.queue.mutate((q) => ({ queue: q.filter((e) => e.tabId !== tabId || (isOpen(e) && e.method !== 'enable' && (e.stage === 'awaiting-phone' || e.stage === 'posting'))), result: undefined }));
       await delivery.refreshUi();
     },
 
@@ -159,6 +164,7 @@ export function createRequests(edges: RequestEdges): Requests {
 
     async resume() {
       if ((await edges.queue.read()).some(isOpen)) await edges.approvalWindow.resume();
+      await posts.resume();
     },
   };
 }

@@ -15,6 +15,7 @@ import { isOpen } from '../queue';
 import { REPLY_OVERHEAD_PER_TXN } from './admission';
 import type { Delivery } from './delivery';
 import type { RequestEdges } from './edges';
+import type { PostRequests } from './post-requests';
 import type { PreparedRequests } from './prepared';
 
 const SIZING_ID = '0190d5a0-0000-7000-8000-000000000000';
@@ -58,7 +59,7 @@ export interface PhoneDispatch {
   onPhoneOffline(): Promise<void>;
 }
 
-export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedRequests, delivery: Pick<Delivery, 'finish' | 'refreshUi'>): PhoneDispatch {
+export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedRequests, delivery: Pick<Delivery, 'finish' | 'refreshUi'>, posts: Pick<PostRequests, 'sendSigned'>): PhoneDispatch {
   /** Sets (or with `error` null, clears) `lastError` on those of `keys` still waiting for the phone. */
   async function setLastError(keys: string[], error: Arc27Error | null) {
     await edges.queue.mutate((q) => {
@@ -122,6 +123,8 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
     if (!decoded || !chunks?.ok) return delivery.finish([current.key], () => noLongerDecodes(Arc27ErrorCode.Unknown));
     const joined = reassemble(chunkRanges(chunks.value), current.phoneRequestIds!.map((id) => replies[id]));
     const checked = joined.ok ? await checkPhoneReply(decoded, spreadOverRequest(decoded.length, current.withheld ?? [], joined.value)) : joined;
+    // sign_and_post_transactions: every entry is signed (sign-requests.ts checked it), and goes to the network.
+    if (checked.ok && current.post) return posts.sendSigned(current, checked.value as string[]);
     await delivery.finish([current.key], () => (checked.ok ? { ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: checked.value as (string | null)[] } } : { ok: false, error: checked.error }));
   }
 
@@ -132,7 +135,12 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
       const chunks = prepared.chunks(entry, decoded, splitForPhone(entry));
       if (!chunks.ok) return delivery.finish([entry.key], () => ({ ok: false, error: chunks.error }));
       // Nothing left for the phone to sign: the dApp gets its nulls without asking it.
-      if (chunks.value.length === 0) return delivery.finish([entry.key], () => ({ ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: decoded.map(() => null) } }));
+      if (chunks.value.length === 0) {
+        // sign_and_post_transactions with only the dApp's own signed entries: nothing to sign, all to send.
+        const own = entry.post ? await checkPhoneReply(decoded, decoded.map(() => null)) : null;
+        if (own?.ok) return posts.sendSigned(entry, own.value as string[]);
+        return delivery.finish([entry.key], () => (own && !own.ok ? { ok: false, error: own.error } : { ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: decoded.map(() => null) } }));
+      }
       const { requestDeadlineMs } = await edges.settings();
       // Decided here; stored while the request is on its way to the phone.
       const approved = await edges.queue.decide((q) => {
@@ -155,7 +163,7 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
       // A data signature answers a data-signing request (data-requests.ts), never a sign_transactions one.
       if (reply.kind === 'signature') return console.warn('[tandem] dropped a data signature for a request that is not data signing', reply.requestId);
       const queue = await edges.queue.read();
-      const entry = queue.find((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && currentIdOf(e, reply.requestId) !== undefined);
+      const entry = queue.find((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && e.stage === 'awaiting-phone' && currentIdOf(e, reply.requestId) !== undefined);
       if (!entry) return console.warn('[tandem] dropped a reply to a request that is not waiting for the phone', reply.requestId);
       if (reply.kind === 'error') return delivery.finish([entry.key], () => ({ ok: false, error: reply.error }));
       const id = currentIdOf(entry, reply.requestId)!;

@@ -1,5 +1,5 @@
 /** sign_transactions from a page: decode, check against the site's session, describe, warn, queue. */
-import { decodeWalletTransactions } from '@/lib/algorand/decode';
+import { decodeWalletTransactions, type DecodedTxn } from '@/lib/algorand/decode';
 import { describeTransactions } from '@/lib/algorand/describe';
 import { networkByGenesisHash, type Network } from '@/lib/algorand/networks';
 import { withheldFromPhone } from '@/lib/algorand/phone-request';
@@ -11,7 +11,7 @@ import { withKnownAuthAddrs } from '@/lib/accounts/rekeyed-signers';
 import { Arc27ErrorCode, arc27Error, type WalletTransaction } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
-import type { QueuedSign } from '@/lib/storage/types';
+import type { PostTarget, QueuedSign } from '@/lib/storage/types';
 import type { Admission } from './admission';
 import type { RequestEdges } from './edges';
 import { failed } from './outcomes';
@@ -23,10 +23,17 @@ export async function txnsDigest(txns: WalletTransaction[]): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export type SignTransactions = (sender: PageSender, key: string, txns: WalletTransaction[]) => Promise<RequestStatus>;
+/** `post`: sign_and_post_transactions, sent to the network once signed. */
+export type SignTransactions = (sender: PageSender, key: string, txns: WalletTransaction[], opts?: { post?: boolean }) => Promise<RequestStatus>;
+
+/** sign_and_post_transactions sends the whole request: a transaction nobody signs cannot be sent. */
+function unsignable(decoded: DecodedTxn[]) {
+  const bare = decoded.find((d) => d.signers.length === 0 && d.stxn === undefined);
+  return bare && arc27Error(Arc27ErrorCode.InvalidInput, `txns[${bare.index}] has no signer and no stxn, so it cannot be sent: sign_and_post_transactions sends every transaction`, { index: bare.index });
+}
 
 export function createSignRequests(edges: RequestEdges, admission: Admission, prepared: PreparedRequests, networks: () => Promise<Network[]>): SignTransactions {
-  return async (sender, key, given) => {
+  return async (sender, key, given, opts = {}) => {
     let txns = given;
     // The session first: a page with none must not make Tandem decode up to 1,024 transactions.
     const sessions = await edges.sites.sessionsFor(sender.origin);
@@ -54,6 +61,14 @@ export function createSignRequests(edges: RequestEdges, admission: Admission, pr
     if (!signers.ok) return failed(signers.error);
     // The auth accounts of the site's rekeyed accounts are the user's keys too (warnings, descriptions).
     const own = [...new Set([...session.accounts, ...session.accounts.map(authOf).filter((a): a is string => a !== undefined)])];
+    let post: PostTarget | undefined;
+    if (opts.post) {
+      const bare = unsignable(decoded.value);
+      if (bare) return failed(bare);
+      const target = await edges.network.target(session.genesisHash, session.genesisId);
+      if (!target.ok) return failed(arc27Error(Arc27ErrorCode.Unknown, target.error));
+      post = target.value;
+    }
     const settings = await edges.settings();
     const networkName = networkByGenesisHash(session.genesisHash, known)?.name ?? session.genesisId;
     const entry: QueuedSign = {
@@ -72,6 +87,7 @@ export function createSignRequests(edges: RequestEdges, admission: Admission, pr
       descriptions: describeTransactions(decoded.value, { ownAccounts: own, network: { genesisHash: session.genesisHash, name: networkName } }),
       warnings: warningsFor(decoded.value, { ownAccounts: own, sessionGenesisHash: session.genesisHash, highFeeMicroAlgos: settings.highFeeMicroAlgos }),
       stage: 'awaiting-approval',
+      ...(post ? { post } : {}),
     };
     const status = await admission.enqueue(entry);
     if (status.state === 'pending') prepared.remember(key, entry.txnsDigest!, decoded.value);

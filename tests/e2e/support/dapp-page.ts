@@ -1,11 +1,12 @@
 /** Page object for the test dApp (AVMWebClient) served by the dev server. */
 import type { BrowserContext, Page } from '@playwright/test';
 
-export type Outcome = { ok: true; result: Record<string, unknown> } | { ok: false; error: { code: number; message: string } };
+export type Outcome = { ok: true; result: Record<string, unknown> } | { ok: false; error: { code: number; message: string; data?: unknown } };
 export interface WalletTxn {
   txn: string;
   signers?: string[];
   authAddr?: string;
+  stxn?: string;
 }
 
 type Api = {
@@ -14,6 +15,8 @@ type Api = {
   disable(): Promise<Outcome>;
   signTransactions(txns: WalletTxn[]): Promise<Outcome>;
   signMessage(message: string, signer?: string): Promise<Outcome>;
+  postTransactions(stxns: string[]): Promise<Outcome>;
+  signAndPostTransactions(txns: WalletTxn[]): Promise<Outcome>;
   signData(overrides?: Record<string, unknown>): Promise<Outcome>;
   buildPayment(from: string, opts?: { amount?: number; genesisHash?: string; note?: string }): string;
   buildGroup(from: string, n: number, opts?: { foreignIndex?: number; genesisHash?: string }): WalletTxn[];
@@ -56,6 +59,12 @@ export class DappPage {
   }
   signTransactions(txns: WalletTxn[]) {
     return this.call((api, t) => api.signTransactions(t as WalletTxn[]), txns);
+  }
+  postTransactions(stxns: string[]) {
+    return this.call((api, s) => api.postTransactions(s as string[]), stxns);
+  }
+  signAndPostTransactions(txns: WalletTxn[]) {
+    return this.call((api, t) => api.signAndPostTransactions(t as WalletTxn[]), txns);
   }
   signMessage(message: string, signer?: string) {
     return this.call((api, a) => api.signMessage(...(a as [string, string | undefined])), [message, signer]);

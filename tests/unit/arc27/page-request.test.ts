@@ -115,8 +115,13 @@ const CASES: Case[] = [
   { name: 'sign_message with a signer that is no address', method: 'sign_message', raw: { id: REQUEST_ID, params: { message: 'hi', signer: 'me' } }, expect: invalid(/params\.signer must be a 58-character Algorand address/) },
   { name: 'sign_message over 16 Ki characters', method: 'sign_message', raw: { id: REQUEST_ID, params: { message: 'x'.repeat(16 * 1024 + 1) } }, expect: invalid(/longer than 16384/) },
 
-  { name: 'post_transactions is not supported', method: 'post_transactions', raw: null, expect: { ok: false, code: 4003, message: /post_transactions/ } },
-  { name: 'sign_and_post_transactions is not supported', method: 'sign_and_post_transactions', raw: signRequest([{ txn: PAYMENT }]), expect: { ok: false, code: 4003, message: /sign_and_post_transactions/ } },
+  // post_transactions and sign_and_post_transactions (#14): checked for meaning in the background
+  { name: 'post_transactions', method: 'post_transactions', raw: { id: REQUEST_ID, params: { stxns: [PAYMENT] } }, expect: ok({ providerId: TANDEM_PROVIDER_ID, stxns: [PAYMENT] }) },
+  { name: 'post_transactions without stxns', method: 'post_transactions', raw: { id: REQUEST_ID, params: {} }, expect: invalid(/params\.stxns/) },
+  { name: 'post_transactions with a number', method: 'post_transactions', raw: { id: REQUEST_ID, params: { stxns: [5] } }, expect: invalid(/params\.stxns\[0\]/) },
+  { name: 'post_transactions with 129 entries', method: 'post_transactions', raw: { id: REQUEST_ID, params: { stxns: Array(129).fill(PAYMENT) } }, expect: invalid(/params\.stxns must hold at most 128/) },
+  { name: 'sign_and_post_transactions', method: 'sign_and_post_transactions', raw: { id: REQUEST_ID, params: { txns: [{ txn: PAYMENT }] } }, expect: ok({ providerId: TANDEM_PROVIDER_ID, txns: [{ txn: PAYMENT }] }) },
+  { name: 'sign_and_post_transactions with 129 txns', method: 'sign_and_post_transactions', raw: { id: REQUEST_ID, params: { txns: Array(129).fill({ txn: PAYMENT }) } }, expect: invalid(/params\.txns must hold at most 128/) },
 ];
 
 describe('parsePageRequest', () => {

@@ -11,8 +11,9 @@ import { fail, ok } from '../../../lib/result';
 import type { PageSender } from '../../../lib/messaging/senders';
 import { DEFAULT_SETTINGS } from '../../../lib/storage/items';
 import type { Pairing } from '../../../lib/liquid/types';
-import type { QueuedRequest, Settings, SiteSession, StoredAccounts } from '../../../lib/storage/types';
+import type { PostTarget, QueuedRequest, Settings, SiteSession, StoredAccounts } from '../../../lib/storage/types';
 import { listAccounts } from '../../../lib/accounts/accounts';
+import type { Batch, BatchResult } from '../../../lib/algorand/post-outcome';
 import { createQueueStore, type StoredValue } from '../../../entrypoints/background/queue';
 import { createRequests } from '../../../entrypoints/background/requests';
 import type { RequestEdges } from '../../../entrypoints/background/requests/edges';
@@ -48,7 +49,11 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     windowClosed: 0,
     badge: [] as number[],
     blocked: [] as string[],
+    /** The node's answer per batch sent (absent: confirmed); null target: no node for the network. */
+    postResults: [] as BatchResult[],
+    postTarget: { network: 'TestNet', host: 'algod.test', pattern: 'http://algod.test/*' } as PostTarget | null,
   };
+  const posted: { genesisHash: string; txIds: string[]; batches: Batch[]; signed: Uint8Array[] }[] = [];
   const edges: RequestEdges = {
     phone: {
       async sendSign(id, txns) {
@@ -62,6 +67,14 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
         const decoded = decodeFrame(frame);
         if (decoded.kind === 'envelope') frames.push(decoded.envelope);
         return ok({});
+      },
+    },
+    network: {
+      confirmDeadlineMs: 30_000,
+      target: async () => (state.postTarget ? ok(state.postTarget) : fail('Tandem has no algod node for TestNet')),
+      async send(genesisHash, signed, txIds, batches) {
+        posted.push({ genesisHash, txIds: [...txIds], batches: [...batches], signed: [...signed] });
+        return batches.map((_, i) => state.postResults[i] ?? { ok: true });
       },
     },
     now: () => now,
@@ -94,6 +107,7 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     sitesItem,
     accountsItem,
     frames,
+    posted,
     pushed,
     state,
     advance: (ms: number) => void (now += ms),

@@ -253,8 +253,9 @@ describe('what the paired phone can do', () => {
     const silent = await createBackground({ pairing: PAIRING }).requests.handle(sender(), 'd', discoverReq, {});
     const methodsOf = (status: unknown) => (status as { outcome: { result: { networks: { methods: string[] }[] } } }).outcome.result.networks[0]!.methods;
     // sign_data (Tandem's ARC-0060 event) is listed when the phone signs data: the use-wallet adapter's canSignData.
-    expect(methodsOf(limited)).toEqual(['discover', 'enable', 'disable', 'sign_data']);
-    expect(methodsOf(silent)).toEqual(['discover', 'enable', 'disable', 'sign_transactions']);
+    // post_transactions needs no phone; sign_and_post_transactions needs one that signs transactions.
+    expect(methodsOf(limited)).toEqual(['discover', 'enable', 'disable', 'post_transactions', 'sign_data']);
+    expect(methodsOf(silent)).toEqual(['discover', 'enable', 'disable', 'sign_transactions', 'post_transactions', 'sign_and_post_transactions']);
   });
 });
 

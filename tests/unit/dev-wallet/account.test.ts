@@ -5,6 +5,7 @@ import {
   loadAccount,
   loadCredentialId,
   loadProviderId,
+  profileStore,
   saveCredentialId,
   type KeyValueStore,
 } from '../../../dev/wallet/account';
@@ -47,5 +48,19 @@ describe('dev wallet account', () => {
     expect(loadCredentialId(store, 'http://localhost:4000', 'ADDR')).toBeNull();
     forgetCredentialId(store, 'http://localhost:3000', 'ADDR');
     expect(loadCredentialId(store, 'http://localhost:3000', 'ADDR')).toBeNull();
+  });
+
+  it('keeps each profile apart in one store (two phones on one origin), and the default profile as it was', () => {
+    const store = memoryStore();
+    const plain = loadAccount(store);
+    const a = loadAccount(profileStore(store, 'a'));
+    const b = loadAccount(profileStore(store, 'b'));
+    expect(new Set([plain.address, a.address, b.address]).size).toBe(3);
+    expect(loadAccount(profileStore(store, 'b')).address).toBe(b.address);
+    expect(loadAccount(profileStore(store, null)).address).toBe(plain.address);
+    saveCredentialId(profileStore(store, 'a'), 'http://localhost:3000', a.address, 'cred-a');
+    expect(loadCredentialId(profileStore(store, 'b'), 'http://localhost:3000', a.address)).toBeNull();
+    expect(loadProviderId(profileStore(store, 'a'))).not.toBe(loadProviderId(profileStore(store, 'b')));
+    expect(() => profileStore(store, 'no spaces')).toThrow(/profile must be/);
   });
 });
