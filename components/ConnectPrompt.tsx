@@ -1,8 +1,10 @@
-/** "This site wants to connect": origin (trusted), name (page-supplied, inert), network, account. */
+/** "This site wants to connect": origin (trusted), name (page-supplied, inert), network, the accounts it gets. */
+import { useState } from 'react';
+import type { Account } from '@/lib/accounts/accounts';
+import { AccountChooser } from './AccountChooser';
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { QueuedConnect } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
-import { AddressView } from './AddressView';
 import { JustChanged } from './JustChanged';
 import { MarkedText } from './MarkedText';
 import { RequestOrigin } from './RequestOrigin';
@@ -11,16 +13,22 @@ import { usePromptFocus } from './use-prompt-focus';
 
 export interface ConnectPromptProps {
   request: QueuedConnect;
-  account: string | null;
+  /** Every account Tandem can offer, in the list's order; empty while unpaired. */
+  accounts: Account[];
+  /** What the chooser starts with: the accounts last shared with the site, else the first. */
+  defaultChosen: string[];
   /** The request in view just changed (or the window just came up): Connect waits a moment. */
   settling?: boolean;
-  onApprove: () => void;
+  onApprove: (accounts: string[]) => void;
   onReject: () => void;
   /** Refuse this site's requests from now on. */
   onBlock: () => void;
 }
 
-export function ConnectPrompt({ request, account, settling = false, onApprove, onReject, onBlock }: ConnectPromptProps) {
+export function ConnectPrompt({ request, accounts, defaultChosen, settling = false, onApprove, onReject, onBlock }: ConnectPromptProps) {
+  // Until the user ticks a box, the choice follows the default (the pairing may land while the prompt shows).
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const chosen = picked ?? defaultChosen;
   const heading = usePromptFocus();
   const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
   return (
@@ -35,10 +43,9 @@ export function ConnectPrompt({ request, account, settling = false, onApprove, o
       <dl>
         <dt>Network</dt>
         <dd data-testid={testIds.promptNetwork}>{network}</dd>
-        <dt>Account shared</dt>
-        <dd className="mono" title={account ?? ''}>{account ? <AddressView address={account} /> : 'Pair your phone first'}</dd>
       </dl>
-      <p className="muted">The site will see this address and can ask you to sign transactions. It can never sign without you.</p>
+      {accounts.length > 0 ? <AccountChooser accounts={accounts} chosen={chosen} onChange={setPicked} idPrefix={`connect-${request.key}`} /> : <p className="muted">Pair your phone first</p>}
+      <p className="muted">The site will see these addresses and can ask you to sign transactions. It can never sign without you.</p>
       <div className="decision">
         {settling && <JustChanged />}
         <div className="actions">
@@ -46,7 +53,7 @@ export function ConnectPrompt({ request, account, settling = false, onApprove, o
           <button type="button" data-testid={testIds.reject} onClick={onReject}>
             Reject
           </button>
-          <button type="button" className="primary" data-testid={testIds.approve} disabled={!account || settling} onClick={onApprove}>
+          <button type="button" className="primary" data-testid={testIds.approve} disabled={chosen.length === 0 || settling} onClick={() => onApprove(chosen)}>
             Connect
           </button>
         </div>

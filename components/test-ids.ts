@@ -114,6 +114,24 @@ export const testIds = {
   accountBalance: 'account-balance',
   accountHolding: 'account-holding',
 
+  // Popup home: accounts (AccountsList) and each site's accounts (SitesList)
+  accountsList: 'accounts-list',
+  account: 'account',
+  accountName: 'account-name',
+  accountHolder: 'account-holder',
+  accountCheck: 'account-check',
+  renameAccount: 'rename-account',
+  accountNameInput: 'account-name-input',
+  saveAccountName: 'save-account-name',
+  addAccountInput: 'add-account-input',
+  addAccount: 'add-account',
+  accountsMessage: 'accounts-message',
+  siteAccounts: 'site-accounts',
+  editSiteAccounts: 'edit-site-accounts',
+  saveSiteAccounts: 'save-site-accounts',
+  // Connect prompt: the accounts chooser
+  accountChoice: 'account-choice',
+
   // Settings: the network (NetworkSettings)
   networkReads: 'network-reads',
   algodUrl: 'algod-url',

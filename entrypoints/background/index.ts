@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
-import { blockedOriginsItem, customWalletsItem, pairingItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import { accountsItem, blockedOriginsItem, customWalletsItem, pairingItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
 import { DEFAULT_NETWORK } from '@/lib/algorand/networks';
 import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
@@ -30,6 +30,7 @@ import { createRequests } from './requests';
 import { createWallets } from './wallets';
 import { algodReader, createNetworkReads } from './network-reads';
 import { findEntry } from './queue';
+import { createAccountsStore } from './accounts-store';
 
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
@@ -57,6 +58,7 @@ export default defineBackground({
       reader: algodReader,
       now: () => Date.now(),
     });
+    const accounts = createAccountsStore(accountsItem, { pairing: () => pairingItem.getValue(), authLookups: (address) => networkReads.authLookups(address), now: () => Date.now() });
     const possession = createPossessionCheck({
       phone,
       item: verificationItem,
@@ -122,6 +124,8 @@ export default defineBackground({
           sites: edges.sites,
           preferences,
           wallets,
+          accounts,
+          pairing: () => pairingItem.getValue(),
           checkPossession: () => checkPossession({ force: true }),
           refresh: async () => {
             await Promise.all([requests.sweep(), signaling.checkPeer()]);

@@ -12,6 +12,8 @@ import { simulationGroups, summarizeSimulation } from '@/lib/algorand/simulation
 import { fromBase64Strict } from '@/lib/encoding/base64';
 import type { QueuedSign, Settings } from '@/lib/storage/types';
 import { ALGO_DECIMALS, formatUnits } from '@/lib/algorand/format';
+import { NETWORKS, localNet } from '@/lib/algorand/networks';
+import type { AuthLookup } from '@/lib/accounts/rekey-check';
 import { algodErrorMessage } from './algod-sender';
 
 /** The window shows "couldn't check" after this long; the reads give up at the same time. */
@@ -41,6 +43,8 @@ export interface NetworkReads {
   factsFor(request: QueuedSign): Promise<FactsReply>;
   /** The account's balance on each of these networks (genesis hashes), for the popup's home. */
   balancesFor(account: string, genesisHashes: readonly string[]): Promise<HomeBalance[]>;
+  /** What each network's node says the account's auth-addr is (for adding a rekeyed account); [] when reads are off. */
+  authLookups(address: string): Promise<AuthLookup[]>;
 }
 
 /** How many holdings the popup's home shows per account. */
@@ -171,7 +175,28 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
     }
   }
 
+  async function authLookupOn(settings: Settings, address: string, genesisHash: string, name: string): Promise<AuthLookup> {
+    const node = await nodeFor(settings, genesisHash, name);
+    if (node.state !== 'ok') return { state: 'unavailable', network: node.network, reason: node.state };
+    const reader = deps.reader(node.endpoint);
+    try {
+      const snapshot = await withDeadline(
+        checkGenesis(reader, node.endpoint.url, genesisHash, node.network).then(() => reader.account(address)),
+        FACTS_DEADLINE_MS,
+      );
+      return snapshot.authAddr ? { state: 'answered', network: node.network, authAddr: snapshot.authAddr } : { state: 'answered', network: node.network };
+    } catch (err) {
+      return { state: 'unavailable', network: node.network, reason: algodErrorMessage(err) };
+    }
+  }
+
   return {
+    async authLookups(address) {
+      const settings = await deps.settings();
+      if (!settings.networkReads) return [];
+      const networks = settings.localNetGenesisHash ? [...NETWORKS, localNet(settings.localNetGenesisHash)] : [...NETWORKS];
+      return Promise.all(networks.map((n) => authLookupOn(settings, address, n.genesisHash, n.name)));
+    },
     async balancesFor(account, genesisHashes) {
       const settings = await deps.settings();
       if (!settings.networkReads) return [{ network: '', state: 'off', message: 'Network reads are off' }];

@@ -6,6 +6,7 @@
  */
 import type { Pairing } from '@/lib/liquid/types';
 import type { PhoneProfile } from '@/lib/phone/profile';
+import { phoneAccounts } from '@/lib/accounts/accounts';
 import type { StoredValue } from './queue';
 import type { SiteSessions } from './requests/edges';
 
@@ -25,7 +26,11 @@ export function createPairingStore(item: StoredValue<Pairing | null>, sites: Pic
       serially(async () => {
         const before = await item.getValue();
         await item.setValue(pairing);
-        if (before && pairing && before.wallet !== pairing.wallet) await sites.revokeAccount(before.wallet);
+        if (before && pairing && before.wallet !== pairing.wallet) {
+          // Every account of the replaced phone the new one does not hold (a connections phone has several).
+          const kept = new Set(phoneAccounts(pairing).map((a) => a.address));
+          for (const { address } of phoneAccounts(before)) if (!kept.has(address)) await sites.revokeAccount(address);
+        }
         onSaved?.(pairing);
       }),
     /** What the phone of pairing `requestId` said about itself; dropped if that pairing is gone. */

@@ -11,6 +11,9 @@ import type { Requests } from './requests';
 import type { SiteSessions } from './requests/edges';
 import { BLOCKED_MESSAGE } from './requests/outcomes';
 import type { Wallets } from './wallets';
+import type { AccountsStore } from './accounts-store';
+import { inListOrder } from '@/lib/accounts/accounts';
+import type { Pairing } from '@/lib/liquid/types';
 
 const startedAt = Date.now();
 
@@ -20,6 +23,8 @@ export interface PopupHandlerDeps {
   sites: SiteSessions;
   preferences: Preferences;
   wallets: Wallets;
+  accounts: AccountsStore;
+  pairing(): Promise<Pairing | null>;
   /** Asks the connected phone to prove its account again; false when no phone is connected. */
   checkPossession(): Promise<boolean>;
   /** What a popup opening asks for: state brought up to date (deadlines swept, the peer host asked). */
@@ -29,7 +34,7 @@ export interface PopupHandlerDeps {
   networkBalances(): Promise<HomeBalance[]>;
 }
 
-export function createPopupHandlers({ signaling, requests, sites, preferences, wallets, checkPossession, refresh, networkFacts, networkBalances }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
+export function createPopupHandlers({ signaling, requests, sites, preferences, wallets, accounts, pairing, checkPossession, refresh, networkFacts, networkBalances }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
   return {
     'state/refresh': async () => {
       await refresh();
@@ -41,8 +46,11 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, w
       return ok({});
     },
     'pairing/unpair': async () => {
+      const before = await pairing();
       await signaling.unpair();
       await sites.revokeAll();
+      // The phone's accounts leave the list with it; its rekeyed accounts and names go too.
+      if (before) await accounts.forgetPairing(before);
       return ok({});
     },
     'pairing/verify': async () => ((await checkPossession()) ? ok({}) : fail(messageError('unavailable', 'Your phone is not connected'))),
@@ -64,10 +72,10 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, w
       await preferences.unblock(origin);
       return ok({});
     },
-    'request/approve': async ({ key }) => {
+    'request/approve': async ({ key, accounts: chosen }) => {
       markHop('backgroundApproval');
       try {
-        await requests.approve(key);
+        await requests.approve(key, chosen);
         return ok({});
       } catch (err) {
         return fail(messageError('failed', describeError(err)));
@@ -83,5 +91,18 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, w
       return facts ? ok(facts) : fail(messageError('bad-request', 'No such request'));
     },
     'network/balances': async () => ok(await networkBalances()),
+    'accounts/add': async ({ address }) => {
+      const added = await accounts.addRekeyed(address);
+      return added.ok ? ok({ account: added.value }) : fail(messageError('bad-request', added.error.message));
+    },
+    'accounts/rename': async ({ address, name }) => {
+      const renamed = await accounts.rename(address, name);
+      return renamed.ok ? ok({}) : fail(messageError('bad-request', renamed.error));
+    },
+    'sites/choose': async ({ origin, genesisHash, accounts: chosen }) => {
+      const shared = inListOrder(await accounts.list(), chosen);
+      if (shared.length !== new Set(chosen).size) return fail(messageError('bad-request', 'Choose among your accounts'));
+      return (await sites.choose(origin, genesisHash, shared)) ? ok({}) : fail(messageError('bad-request', 'That site is not connected'));
+    },
   } satisfies HandlerTable<PopupCatalogue, void>;
 }

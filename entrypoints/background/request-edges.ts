@@ -3,7 +3,8 @@ import browser from 'webextension-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import { request } from '@/lib/messaging/channel';
 import { contentPushChannel } from '@/lib/messaging/content-protocol';
-import { pairingItem, queueItem, sitesItem } from '@/lib/storage/items';
+import { accountsItem, pairingItem, queueItem, sitesItem } from '@/lib/storage/items';
+import { listAccounts } from '@/lib/accounts/accounts';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { approvalWindow } from './approval-window';
 import { showPendingCount } from './badge';
@@ -26,6 +27,7 @@ export function createRequestEdges(phone: PhoneLink, preferences: Preferences, o
     settings: preferences.settings,
     blockedOrigins: preferences.blockedOrigins,
     pairing: () => pairingItem.getValue(),
+    accounts: async () => listAccounts(await pairingItem.getValue(), await accountsItem.getValue()),
     approvalWindow,
     showPendingCount,
     async pushAnswer(tabId, frameId, key, outcome) {

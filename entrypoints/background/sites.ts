@@ -35,6 +35,13 @@ export function createSiteSessions(item: StoredValue<Record<string, SiteSession>
         }
         return { sites: removed.length ? kept : sites, result: removed };
       }),
+    choose: (origin, genesisHash, accounts) =>
+      mutate((sites) => {
+        const key = siteKey(origin, genesisHash);
+        const session = sites[key];
+        if (!session) return { sites, result: false };
+        return { sites: { ...sites, [key]: { ...session, accounts } }, result: true };
+      }),
     revokeAccount: (account) =>
       mutate((sites) => {
         const kept = Object.fromEntries(Object.entries(sites).filter(([, s]) => !s.accounts.includes(account)));

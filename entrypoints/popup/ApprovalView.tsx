@@ -19,15 +19,17 @@ import { useNetworkFacts } from './use-network-facts';
 import { send } from './send';
 import { testIds } from '@/components/test-ids';
 import { markHop } from '@/lib/perf/hop-marks';
+import { defaultChoice, listAccounts } from '@/lib/accounts/accounts';
 
 export function ApprovalView() {
-  const { connection, queue, pairing } = useView();
+  const { connection, queue, pairing, storedAccounts, sites } = useView();
+  const accounts = listAccounts(pairing, storedAccounts);
   const [error, setError] = useState<string | null>(null);
   const open = queue.filter(isOpenRequest);
   const current: QueuedRequest | undefined = open[0];
-  const decide = (kind: 'request/approve' | 'request/reject', key: string) => {
+  const decide = (kind: 'request/approve' | 'request/reject', key: string, chosen?: string[]) => {
     if (kind === 'request/approve') markHop('windowApproveClicked');
-    void send(kind, { key }).then((r) => setError(r.ok ? null : r.error.message));
+    void send(kind, chosen ? { key, accounts: chosen } : { key }).then((r) => setError(r.ok ? null : r.error.message));
   };
   /** A request that sends to the network asks for its node's host first, inside the click (a gesture). */
   const approveSending = (key: string, target: PostTarget) =>
@@ -63,9 +65,10 @@ export function ApprovalView() {
         <ConnectPrompt
           key={current.key}
           request={current}
-          account={pairing?.wallet ?? null}
+          accounts={accounts}
+          defaultChosen={defaultChoice(accounts, sites.filter((s) => s.origin === current.origin))}
           settling={settling}
-          onApprove={() => decide('request/approve', current.key)}
+          onApprove={(chosen) => decide('request/approve', current.key, chosen)}
           onReject={() => decide('request/reject', current.key)}
           onBlock={() => block(current.origin)}
         />

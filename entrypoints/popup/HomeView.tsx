@@ -17,9 +17,13 @@ import { NetworkSettings } from '@/components/NetworkSettings';
 import { AccountBalances } from '@/components/AccountBalances';
 import { useHomeBalances } from './use-home-balances';
 import { testIds } from '@/components/test-ids';
+import { AccountsList } from '@/components/AccountsList';
+import { ACCOUNT_TEXT } from '@/components/account-text';
+import { listAccounts } from '@/lib/accounts/accounts';
 
 export function HomeView() {
-  const { connection, sites, blockedOrigins, settings, pairing, verification, walletChoice, customWallets } = useView();
+  const { connection, sites, blockedOrigins, settings, pairing, verification, walletChoice, customWallets, storedAccounts } = useView();
+  const accounts = listAccounts(pairing, storedAccounts);
   const [showSettings, setShowSettings] = useState(false);
   // "Pair your phone" first asks which wallet app the phone has (WalletStep), then shows its server's QR.
   const [choosingWallet, setChoosingWallet] = useState(false);
@@ -76,8 +80,28 @@ export function HomeView() {
             onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
             onCancel={() => act(send('pairing/cancel', {}))}
           />
+          {pairing && (
+            <AccountsList
+              accounts={accounts}
+              phoneName={pairing.phone?.name ?? pairingWallet?.name ?? 'Your phone'}
+              phase={connection.phase}
+              onRename={(address, name) => send('accounts/rename', { address, name }).then((r) => (r.ok ? { ok: true as const } : { ok: false as const, message: r.error.message }))}
+              onAdd={(address) =>
+                send('accounts/add', { address }).then((r) =>
+                  r.ok
+                    ? { ok: true as const, message: r.value.account.check === 'checked' ? ACCOUNT_TEXT.addedChecked(r.value.account.network) : ACCOUNT_TEXT.addedNotChecked }
+                    : { ok: false as const, message: r.error.message },
+                )
+              }
+            />
+          )}
           <AccountBalances balances={balances} />
-          <SitesList sites={sites} onRevoke={(origin, genesisHash) => act(send('sites/revoke', { origin, genesisHash }))} />
+          <SitesList
+            sites={sites}
+            accounts={accounts}
+            onRevoke={(origin, genesisHash) => act(send('sites/revoke', { origin, genesisHash }))}
+            onChoose={(origin, genesisHash, chosen) => act(send('sites/choose', { origin, genesisHash, accounts: chosen }))}
+          />
           <BlockedSites origins={blockedOrigins} onUnblock={(origin) => act(send('sites/unblock', { origin }))} />
         </>
       )}

@@ -3,8 +3,8 @@
  * the store reads them once and follows their changes.
  */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, INITIAL_CONNECTION, blockedOriginsItem, connectionItem, customWalletsItem, pairingItem, queueItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
-import type { CustomWallet, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from '@/lib/storage/types';
+import { DEFAULT_SETTINGS, INITIAL_CONNECTION, accountsItem, blockedOriginsItem, connectionItem, customWalletsItem, pairingItem, queueItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import type { CustomWallet, StoredAccounts, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from '@/lib/storage/types';
 import type { ConnectionState, Pairing } from '@/lib/liquid/types';
 import { markHop } from '@/lib/perf/hop-marks';
 
@@ -19,6 +19,8 @@ export interface ViewState {
   settings: Settings;
   walletChoice: WalletChoice | null;
   customWallets: CustomWallet[];
+  /** Names and rekeyed accounts; the list is derived with lib/accounts/accounts.ts. */
+  storedAccounts: StoredAccounts;
 }
 
 export const useView = create<ViewState>(() => ({
@@ -32,10 +34,11 @@ export const useView = create<ViewState>(() => ({
   settings: DEFAULT_SETTINGS,
   walletChoice: null,
   customWallets: [],
+  storedAccounts: { names: {}, rekeyed: [] },
 }));
 
 export async function hydrate(): Promise<() => void> {
-  const [connection, pairing, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets] = await Promise.all([
+  const [connection, pairing, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets, storedAccounts] = await Promise.all([
     connectionItem.getValue(),
     pairingItem.getValue(),
     verificationItem.getValue(),
@@ -45,9 +48,10 @@ export async function hydrate(): Promise<() => void> {
     settingsItem.getValue(),
     walletChoiceItem.getValue(),
     customWalletsItem.getValue(),
+    accountsItem.getValue(),
   ]);
   markHop('windowPromptData');
-  useView.setState({ hydrated: true, connection, pairing, verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets });
+  useView.setState({ hydrated: true, connection, pairing, verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts });
   const unwatch = [
     connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
     pairingItem.watch((value) => useView.setState({ pairing: value })),
@@ -58,6 +62,7 @@ export async function hydrate(): Promise<() => void> {
     settingsItem.watch((value) => useView.setState({ settings: { ...DEFAULT_SETTINGS, ...value } })),
     walletChoiceItem.watch((value) => useView.setState({ walletChoice: value })),
     customWalletsItem.watch((value) => useView.setState({ customWallets: value ?? [] })),
+    accountsItem.watch((value) => useView.setState({ storedAccounts: value ?? { names: {}, rekeyed: [] } })),
   ];
   return () => unwatch.forEach((u) => u());
 }

@@ -14,11 +14,14 @@ import { fail, ok, type Result } from '../result';
  * simply has no work for the wallet, and approving it would only show the user a prompt that
  * signs nothing.
  */
-export function checkSigners(decoded: readonly DecodedTxn[], pairedAccounts: readonly string[]): Result<void, Arc27Error> {
+export function checkSigners(decoded: readonly DecodedTxn[], pairedAccounts: readonly string[], authAddrOf: (sender: string) => string | undefined = () => undefined): Result<void, Arc27Error> {
   const paired = new Set(pairedAccounts);
   for (const d of decoded) {
     const signer = d.signers[0];
-    if (signer !== undefined && !paired.has(signer)) {
+    const sender = d.txn.sender.toString();
+    // A rekeyed account of the site signs with its auth account's key, which the site need not hold.
+    const forRekeyed = paired.has(sender) && authAddrOf(sender) === signer;
+    if (signer !== undefined && !paired.has(signer) && !forRekeyed) {
       return fail(
         arc27Error(
           Arc27ErrorCode.UnauthorizedSigner,

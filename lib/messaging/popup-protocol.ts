@@ -9,6 +9,8 @@ import { parseCustomWallets, parseWalletChoice } from './wallet-payloads';
 import { parseAlgodEndpoints } from '../algorand/algod-endpoints';
 import type { FactsReply, HomeBalance } from '../algorand/facts';
 import type { IceServerSetting } from '../messaging/peer-protocol';
+import type { Account } from '../accounts/accounts';
+import { isCanonicalAddress } from '../algorand/decode';
 
 export type PopupCatalogue = {
   /** Wake the background and have it refresh the connection state from the peer host. */
@@ -29,7 +31,14 @@ export type PopupCatalogue = {
   /** Refuse the site's requests from now on (4001) and answer its waiting ones; ends its sessions. */
   'sites/block': { request: { origin: string }; response: Record<string, never> };
   'sites/unblock': { request: { origin: string }; response: Record<string, never> };
-  'request/approve': { request: { key: string }; response: Record<string, never> };
+  /** `accounts`: for a connect, the accounts the user chose to share. */
+  'request/approve': { request: { key: string; accounts?: string[] }; response: Record<string, never> };
+  /** Add an account rekeyed to the phone's key (checked with algod when it can be). */
+  'accounts/add': { request: { address: string }; response: { account: Account } };
+  /** Name an account ('' gives back the phone's name or none). */
+  'accounts/rename': { request: { address: string; name: string }; response: Record<string, never> };
+  /** Change which accounts a connected site's session shares. */
+  'sites/choose': { request: { origin: string; genesisHash: string; accounts: string[] }; response: Record<string, never> };
   'request/reject': { request: { key: string }; response: Record<string, never> };
   /** Reject every open request (4001), e.g. when many sites or frames ask at once. */
   'request/reject-all': { request: Record<string, never>; response: { rejected: number } };
@@ -59,13 +68,43 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
     },
     'sites/block': originPayload,
     'sites/unblock': originPayload,
-    'request/approve': keyPayload,
+    'request/approve': (p) => {
+      const key = keyPayload(p);
+      if (!key || !isRecord(p)) return null;
+      if (p.accounts === undefined) return key;
+      const accounts = addressList(p.accounts);
+      return accounts ? { ...key, accounts } : null;
+    },
+    'accounts/add': (p) => {
+      if (!isRecord(p)) return null;
+      const address = stringField(p, 'address', 128);
+      return address === null ? null : { address };
+    },
+    'accounts/rename': (p) => {
+      if (!isRecord(p)) return null;
+      const address = stringField(p, 'address', 128);
+      const name = typeof p.name === 'string' && p.name.length <= 256 ? p.name : null;
+      return address === null || name === null ? null : { address, name };
+    },
+    'sites/choose': (p) => {
+      if (!isRecord(p)) return null;
+      const origin = stringField(p, 'origin', 2048);
+      const genesisHash = stringField(p, 'genesisHash', 64);
+      const accounts = addressList(p.accounts);
+      return origin === null || genesisHash === null || !accounts ? null : { origin, genesisHash, accounts };
+    },
     'request/reject': keyPayload,
     'request/reject-all': emptyPayload,
     'network/facts': keyPayload,
     'network/balances': emptyPayload,
   },
 };
+
+/** One to 64 valid addresses. */
+function addressList(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 64 || !value.every(isCanonicalAddress)) return null;
+  return value as string[];
+}
 
 function originPayload(p: unknown): { origin: string } | null {
   if (!isRecord(p)) return null;

@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { defaultAlgodEndpoints } from '../algorand/algod-endpoints';
 import type { ConnectionState, Pairing } from '../liquid/types';
 import { PAIRING_MIGRATIONS } from './migrations';
-import type { CustomWallet, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from './types';
+import type { CustomWallet, StoredAccounts, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from './types';
 
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: __TANDEM_DEFAULT_SERVER__,
@@ -30,6 +30,9 @@ export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', {
 
 /** What the paired phone proved about its account (proof of possession). */
 export const verificationItem = storage.defineItem<PairingVerification | null>('local:pairingVerification', { fallback: null, version: 1 });
+
+/** Account names the user gave and the rekeyed accounts the user added (lib/accounts/accounts.ts). */
+export const accountsItem = storage.defineItem<StoredAccounts>('local:accounts', { fallback: { names: {}, rekeyed: [] }, version: 1 });
 
 /** Site sessions keyed by `${origin} ${genesisHash}`. */
 export const sitesItem = storage.defineItem<Record<string, SiteSession>>('local:sites', { fallback: {}, version: 1 });

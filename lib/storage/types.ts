@@ -33,11 +33,35 @@ export interface Settings extends SignalingSettings {
   networkReads: boolean;
 }
 
+/** For a rekeyed account: whether algod confirmed, when it was added, that its auth-addr is a phone account. */
+export type RekeyCheck = 'checked' | 'not-checked';
+
+/** An account the user added whose auth key a paired phone holds (lib/accounts/accounts.ts). */
+export interface RekeyedAccount {
+  address: string;
+  /** The phone account whose key signs for it. */
+  authAddr: string;
+  /** The pairing (its `requestId`) whose phone holds that key. */
+  pairingId: string;
+  check: RekeyCheck;
+  /** The network algod answered for, when checked (a rekey is per network). */
+  network?: string;
+  addedAt: number;
+}
+
+/** `local:accounts` v1: what the user said about accounts; the list itself is derived (lib/accounts). */
+export interface StoredAccounts {
+  /** Names the user gave, by address. */
+  names: Record<string, string>;
+  rekeyed: RekeyedAccount[];
+}
+
 /** A dApp's session, keyed by its origin and network. */
 export interface SiteSession {
   origin: string;
   genesisHash: string;
   genesisId: string;
+  /** The accounts the user chose to share with the site, in the accounts list's order. */
   accounts: string[];
   sessionId: string;
   name?: string;

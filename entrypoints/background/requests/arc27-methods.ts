@@ -6,6 +6,7 @@ import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
 import type { QueuedConnect, SiteSession } from '@/lib/storage/types';
 import type { SiteMeta } from '@/lib/messaging/content-protocol';
+import { defaultChoice, inListOrder } from '@/lib/accounts/accounts';
 import { isOpen } from '../queue';
 import type { Admission } from './admission';
 import type { Delivery } from './delivery';
@@ -17,7 +18,8 @@ export interface SessionMethods {
   /** `silent`: Tandem's silent enable answers from an existing session or 4100, never a prompt. */
   enable(sender: PageSender, key: string, genesisHash: string | undefined, silent: boolean, site: SiteMeta): Promise<RequestStatus>;
   disable(sender: PageSender, genesisHash: string | undefined): Promise<RequestStatus>;
-  approveConnect(entry: QueuedConnect): Promise<void>;
+  /** `chosen`: the accounts the user ticked; absent, the default choice (lib/accounts/accounts.ts). */
+  approveConnect(entry: QueuedConnect, chosen?: string[]): Promise<void>;
   /** The presets, plus LocalNet when the user gave its genesis hash in settings. */
   networks(): Promise<Network[]>;
 }
@@ -67,7 +69,11 @@ export function createSessionMethods(edges: RequestEdges, admission: Admission, 
       const network = await networkFor(genesisHash);
       if (!network) return notSupported(genesisHash);
       const existing = (await edges.sites.sessionsFor(sender.origin)).find((s) => s.genesisHash === network.genesisHash);
-      if (existing) return done({ ok: true, result: enableResult(existing) });
+      if (existing) {
+        // Accounts that left the list (an unpaired phone's) are never handed out; the order is the list's.
+        const accounts = inListOrder(await edges.accounts(), existing.accounts);
+        if (accounts.length > 0) return done({ ok: true, result: enableResult({ ...existing, accounts }) });
+      }
       // A silent enable (a dApp restoring its connection on load) never prompts.
       if (silent) return failed(arc27Error(Arc27ErrorCode.UnauthorizedSigner, `${sender.origin} has no session in Tandem for ${network.name}`));
       const entry: QueuedConnect = { key, method: 'enable', tabId: sender.tabId, frameId: sender.frameId, origin: sender.origin, embeddedIn: sender.embeddedIn, createdAt: edges.now(), genesisHash: network.genesisHash, genesisId: network.genesisId, site };
@@ -82,10 +88,12 @@ export function createSessionMethods(edges: RequestEdges, admission: Admission, 
       return done({ ok: true, result: { genesisHash: reference.genesisHash, genesisId: reference.genesisId, providerId: TANDEM_PROVIDER_ID, sessionIds: removed.map((s) => s.sessionId) } });
     },
 
-    async approveConnect(entry) {
-      const pairing = await edges.pairing();
-      if (!pairing) throw new Error('pair your phone before connecting a site');
-      const session: SiteSession = { origin: entry.origin, genesisHash: entry.genesisHash, genesisId: entry.genesisId, accounts: [pairing.wallet], sessionId: edges.newId(), connectedAt: edges.now(), ...entry.site };
+    async approveConnect(entry, chosen) {
+      const accounts = await edges.accounts();
+      if (accounts.length === 0) throw new Error('pair your phone before connecting a site');
+      const shared = chosen ? inListOrder(accounts, chosen) : defaultChoice(accounts, await edges.sites.sessionsFor(entry.origin));
+      if (shared.length === 0 || (chosen && shared.length !== new Set(chosen).size)) throw new Error('choose at least one of your accounts to share');
+      const session: SiteSession = { origin: entry.origin, genesisHash: entry.genesisHash, genesisId: entry.genesisId, accounts: shared, sessionId: edges.newId(), connectedAt: edges.now(), ...entry.site };
       await edges.sites.save(session);
       // Every waiting connect of the same site and network is answered by this one approval.
       const same = (await edges.queue.read()).filter((e) => e.method === 'enable' && isOpen(e) && e.origin === entry.origin && e.genesisHash === entry.genesisHash).map((e) => e.key);

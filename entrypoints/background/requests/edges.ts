@@ -9,6 +9,7 @@ import type { PostTarget, QueuedRequest, Settings, SiteSession } from '@/lib/sto
 import type { Batch, BatchResult } from '@/lib/algorand/post-outcome';
 import type { Result } from '@/lib/result';
 import type { Pairing } from '@/lib/liquid/types';
+import type { Account } from '@/lib/accounts/accounts';
 
 /** The request queue (storage.session), one serialized writer: see ../queue.ts. */
 export interface QueueStore {
@@ -25,6 +26,8 @@ export interface SiteSessions {
   /** Removes the origin's sessions (on one network, or all); returns what was removed. */
   revoke(origin: string, genesisHash?: string): Promise<SiteSession[]>;
   revokeAll(): Promise<void>;
+  /** Sets the accounts a site's session on one network shares; false when it has no session there. */
+  choose(origin: string, genesisHash: string, accounts: string[]): Promise<boolean>;
   /** Removes every session that holds `account` (it is no longer the paired one). */
   revokeAccount(account: string): Promise<SiteSession[]>;
 }
@@ -66,6 +69,8 @@ export interface RequestEdges {
   settings(): Promise<Settings>;
   blockedOrigins(): Promise<string[]>;
   pairing(): Promise<Pairing | null>;
+  /** Every account Tandem can offer, in the accounts list's order (lib/accounts/accounts.ts). */
+  accounts(): Promise<Account[]>;
   approvalWindow: ApprovalWindow;
   showPendingCount(count: number): Promise<void>;
   /** Pushes an answer to the frame that asked; resolves true when the content script took it. */

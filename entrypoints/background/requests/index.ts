@@ -25,7 +25,8 @@ export interface Requests extends Omit<PhoneDispatch, 'approve'> {
   poll(sender: PageSender, key: string): Promise<RequestStatus>;
   acknowledge(sender: PageSender, key: string): Promise<void>;
   /** The user approved the request in view (a connect or a sign request). */
-  approve(key: string): Promise<void>;
+  /** `accounts`: for a connect, the accounts the user chose to share (else the default choice). */
+  approve(key: string, accounts?: string[]): Promise<void>;
   reject(key: string, message?: string): Promise<void>;
   /** Answers every open request with 4001 (the user pressed Reject all); returns how many. */
   rejectAll(): Promise<number>;
@@ -123,10 +124,10 @@ export function createRequests(edges: RequestEdges): Requests {
       });
     },
 
-    async approve(key) {
+    async approve(key, accounts) {
       const entry = findEntry(await edges.queue.read(), key);
       if (!entry || !isOpen(entry)) return;
-      if (entry.method === 'enable') await sessions.approveConnect(entry);
+      if (entry.method === 'enable') await sessions.approveConnect(entry, accounts);
       else if (entry.method === 'sign_transactions') await phone.approve(entry);
       else if (entry.method === 'post_transactions') await posts.approve(entry);
       else await data.approve(entry);

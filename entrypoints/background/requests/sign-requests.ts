@@ -6,6 +6,8 @@ import { withheldFromPhone } from '@/lib/algorand/phone-request';
 import { checkNetwork, checkSigners } from '@/lib/algorand/session-checks';
 import { warningsFor } from '@/lib/algorand/warnings';
 import { toBase64 } from '@/lib/encoding/base64';
+import { authAddrOf, inListOrder } from '@/lib/accounts/accounts';
+import { withKnownAuthAddrs } from '@/lib/accounts/rekeyed-signers';
 import { Arc27ErrorCode, arc27Error, type WalletTransaction } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
@@ -31,20 +33,34 @@ function unsignable(decoded: DecodedTxn[]) {
 }
 
 export function createSignRequests(edges: RequestEdges, admission: Admission, prepared: PreparedRequests, networks: () => Promise<Network[]>): SignTransactions {
-  return async (sender, key, txns, opts = {}) => {
+  return async (sender, key, given, opts = {}) => {
+    let txns = given;
     // The session first: a page with none must not make Tandem decode up to 1,024 transactions.
     const sessions = await edges.sites.sessionsFor(sender.origin);
     if (sessions.length === 0) return failed(arc27Error(Arc27ErrorCode.UnauthorizedSigner, `${sender.origin} is not connected to Tandem; call enable first`));
-    const decoded = decodeWalletTransactions(txns, { allowMultipleGroups: true });
+    let decoded = decodeWalletTransactions(txns, { allowMultipleGroups: true });
     if (!decoded.ok) return failed(decoded.error);
     const first = decoded.value[0]!.txn.genesisHash;
     const hash = first ? toBase64(first) : '';
-    const session = sessions.find((s) => s.genesisHash === hash) ?? sessions[0]!;
+    const found = sessions.find((s) => s.genesisHash === hash) ?? sessions[0]!;
+    // Only the site's accounts still in the accounts list (an account of a replaced phone is not).
+    const accounts = await edges.accounts();
+    const session = { ...found, accounts: inListOrder(accounts, found.accounts) };
     const known = await networks();
     const network = checkNetwork(decoded.value, session.genesisHash, known);
     if (!network.ok) return failed(network.error);
-    const signers = checkSigners(decoded.value, session.accounts);
+    // The site's rekeyed accounts sign with their auth account's key (lib/accounts/rekeyed-signers.ts).
+    const authOf = (address: string) => (session.accounts.includes(address) ? authAddrOf(accounts, address) : undefined);
+    const amended = withKnownAuthAddrs(txns, decoded.value, authOf);
+    if (amended) {
+      txns = amended;
+      decoded = decodeWalletTransactions(txns, { allowMultipleGroups: true });
+      if (!decoded.ok) return failed(decoded.error);
+    }
+    const signers = checkSigners(decoded.value, session.accounts, authOf);
     if (!signers.ok) return failed(signers.error);
+    // The auth accounts of the site's rekeyed accounts are the user's keys too (warnings, descriptions).
+    const own = [...new Set([...session.accounts, ...session.accounts.map(authOf).filter((a): a is string => a !== undefined)])];
     let post: PostTarget | undefined;
     if (opts.post) {
       const bare = unsignable(decoded.value);
@@ -67,9 +83,9 @@ export function createSignRequests(edges: RequestEdges, admission: Admission, pr
       genesisId: session.genesisId,
       txns,
       txnsDigest: await txnsDigest(txns),
-      withheld: withheldFromPhone(decoded.value, session.accounts),
-      descriptions: describeTransactions(decoded.value, { ownAccounts: session.accounts, network: { genesisHash: session.genesisHash, name: networkName } }),
-      warnings: warningsFor(decoded.value, { ownAccounts: session.accounts, sessionGenesisHash: session.genesisHash, highFeeMicroAlgos: settings.highFeeMicroAlgos }),
+      withheld: withheldFromPhone(decoded.value, own),
+      descriptions: describeTransactions(decoded.value, { ownAccounts: own, network: { genesisHash: session.genesisHash, name: networkName } }),
+      warnings: warningsFor(decoded.value, { ownAccounts: own, sessionGenesisHash: session.genesisHash, highFeeMicroAlgos: settings.highFeeMicroAlgos }),
       stage: 'awaiting-approval',
       ...(post ? { post } : {}),
     };

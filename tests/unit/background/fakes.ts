@@ -11,7 +11,8 @@ import { fail, ok } from '../../../lib/result';
 import type { PageSender } from '../../../lib/messaging/senders';
 import { DEFAULT_SETTINGS } from '../../../lib/storage/items';
 import type { Pairing } from '../../../lib/liquid/types';
-import type { PostTarget, QueuedRequest, Settings, SiteSession } from '../../../lib/storage/types';
+import type { PostTarget, QueuedRequest, Settings, SiteSession, StoredAccounts } from '../../../lib/storage/types';
+import { listAccounts } from '../../../lib/accounts/accounts';
 import type { Batch, BatchResult } from '../../../lib/algorand/post-outcome';
 import { createQueueStore, type StoredValue } from '../../../entrypoints/background/queue';
 import { createRequests } from '../../../entrypoints/background/requests';
@@ -33,11 +34,12 @@ export class MemoryValue<T> implements StoredValue<T> {
 export const ORIGIN = 'https://dapp.example';
 export const sender = (over: Partial<PageSender> = {}): PageSender => ({ origin: ORIGIN, tabId: 7, frameId: 0, url: `${ORIGIN}/`, ...over });
 
-export function createBackground(options: { pairing?: Pairing | null; settings?: Partial<Settings> } = {}) {
+export function createBackground(options: { pairing?: Pairing | null; settings?: Partial<Settings>; accounts?: StoredAccounts } = {}) {
   let now = 1_000_000;
   let ids = 0;
   const queueItem = new MemoryValue<QueuedRequest[]>([]);
   const sitesItem = new MemoryValue<Record<string, SiteSession>>({});
+  const accountsItem = new MemoryValue<StoredAccounts>(options.accounts ?? { names: {}, rekeyed: [] });
   const frames: Record<string, unknown>[] = [];
   const pushed: { tabId: number; frameId: number; key: string; outcome: Arc27Outcome }[] = [];
   const state = {
@@ -82,6 +84,7 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
     blockedOrigins: async () => state.blocked,
     pairing: async () => options.pairing ?? null,
+    accounts: async () => listAccounts(options.pairing ?? null, accountsItem.value),
     approvalWindow: {
       expect: async () => undefined,
       show: async () => void state.windowShown++,
@@ -102,6 +105,7 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     edges,
     queueItem,
     sitesItem,
+    accountsItem,
     frames,
     posted,
     pushed,

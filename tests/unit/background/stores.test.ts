@@ -105,4 +105,15 @@ describe('pairing store', () => {
     await store.save(null); // unpair revokes through its own path (popup-handlers)
     expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://other']);
   });
+
+  it("revokes the sessions of every account of a replaced connections phone that the new one does not hold", async () => {
+    const sitesItem = new MemoryValue<Record<string, SiteSession>>({});
+    const sites = createSiteSessions(sitesItem);
+    await sites.save(site('https://gets-b', ['B']));
+    await sites.save(site('https://gets-c', ['C']));
+    const connections = (wallet: string, accounts: string[]): Pairing => ({ ...pairing(wallet), phone: { protocol: 'connections', methods: null, accounts: accounts.map((address) => ({ address })) } });
+    const store = createPairingStore(new MemoryValue<Pairing | null>(connections('A', ['A', 'B'])), sites);
+    await store.save(connections('C', ['C']));
+    expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://gets-c']);
+  });
 });

@@ -1,0 +1,116 @@
+/**
+ * The popup's accounts: each with its name (which the user can change), the phone that holds its
+ * key and that phone's status; and a field to add an account rekeyed to the phone's key.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Account } from '@/lib/accounts/accounts';
+import type { ConnectionState } from '@/lib/liquid/types';
+import { ACCOUNT_TEXT, accountLabel, phoneStatusText } from './account-text';
+import { AddressView } from './AddressView';
+import { shortAddress } from './format';
+import { testIds } from './test-ids';
+
+type Outcome = { ok: true; message?: string } | { ok: false; message: string };
+
+export interface AccountsListProps {
+  accounts: Account[];
+  /** The phone's (wallet app's) name, when known. */
+  phoneName: string;
+  phase: ConnectionState['phase'];
+  onRename: (address: string, name: string) => Promise<Outcome>;
+  onAdd: (address: string) => Promise<Outcome>;
+}
+
+export function AccountsList({ accounts, phoneName, phase, onRename, onAdd }: AccountsListProps) {
+  const [pasted, setPasted] = useState('');
+  const [message, setMessage] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    void onAdd(pasted).then((outcome) => {
+      setBusy(false);
+      setMessage(outcome);
+      if (outcome.ok) setPasted('');
+    });
+  };
+  return (
+    <section className="panel" data-testid={testIds.accountsList}>
+      <h2>{ACCOUNT_TEXT.heading}</h2>
+      {accounts.length === 0 ? (
+        <p className="muted">{ACCOUNT_TEXT.none}</p>
+      ) : (
+        <ul className="accounts">
+          {accounts.map((account) => (
+            <AccountRow key={account.address} account={account} phoneName={phoneName} phase={phase} onRename={onRename} />
+          ))}
+        </ul>
+      )}
+      {accounts.length > 0 && (
+        <form className="add-account" onSubmit={add}>
+          <label htmlFor="add-account-address">{ACCOUNT_TEXT.addLabel}</label>
+          <div className="row">
+            <input id="add-account-address" data-testid={testIds.addAccountInput} value={pasted} placeholder={ACCOUNT_TEXT.addPlaceholder} spellCheck={false} autoComplete="off" onChange={(e) => setPasted(e.target.value)} />
+            <button type="submit" data-testid={testIds.addAccount} disabled={busy || pasted.trim() === ''}>
+              {ACCOUNT_TEXT.add}
+            </button>
+          </div>
+        </form>
+      )}
+      {message && (
+        <p className={message.ok ? 'muted' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid={testIds.accountsMessage}>
+          {message.message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AccountRow({ account, phoneName, phase, onRename }: { account: Account; phoneName: string; phase: ConnectionState['phase']; onRename: AccountsListProps['onRename'] }) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(account.name ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void onRename(account.address, name).then((outcome) => {
+      if (outcome.ok) setEditing(false);
+      setError(outcome.ok ? null : outcome.message);
+    });
+  };
+  return (
+    <li data-testid={testIds.account} data-address={account.address} data-kind={account.kind}>
+      {editing ? (
+        <form className="row" onSubmit={save}>
+          <input aria-label={`${ACCOUNT_TEXT.nameLabel} of ${shortAddress(account.address)}`} data-testid={testIds.accountNameInput} value={name} maxLength={48} autoFocus onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="small" data-testid={testIds.saveAccountName}>
+            {ACCOUNT_TEXT.save}
+          </button>
+          <button type="button" className="small" onClick={() => (setEditing(false), setName(account.name ?? ''))}>
+            {ACCOUNT_TEXT.cancel}
+          </button>
+        </form>
+      ) : (
+        <div className="account-head">
+          <strong className="account-name site-name" data-testid={testIds.accountName}>
+            {accountLabel(account)}
+          </strong>
+          <button type="button" className="small" data-testid={testIds.renameAccount} aria-label={`${ACCOUNT_TEXT.rename} ${accountLabel(account)}`} onClick={() => setEditing(true)}>
+            {ACCOUNT_TEXT.rename}
+          </button>
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="account-meta">
+        <AddressView address={account.address} />
+      </div>
+      <div className="muted account-meta" data-testid={testIds.accountHolder}>
+        <span className={`dot ${phase}`} aria-hidden="true" /> {phoneName} · {phoneStatusText(phase)}
+      </div>
+      {account.kind === 'rekeyed' && (
+        <div className="account-meta" data-testid={testIds.accountCheck} data-check={account.check}>
+          <span className={account.check === 'checked' ? 'tag ok' : 'tag'}>{ACCOUNT_TEXT.rekeyed}</span> to {shortAddress(account.authAddr!)} · {account.check === 'checked' ? ACCOUNT_TEXT.checked(account.network) : ACCOUNT_TEXT.notChecked}
+        </div>
+      )}
+    </li>
+  );
+}
