@@ -1,4 +1,6 @@
 /** "This site wants to connect": origin (trusted), name (page-supplied, inert), network, account. */
+import { Words } from './Words';
+import { t } from '@/lib/i18n';
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { QueuedConnect } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
@@ -25,29 +27,29 @@ export function ConnectPrompt({ request, account, settling = false, onApprove, o
   const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
   return (
     <section className="panel prompt" data-testid={testIds.connectPrompt}>
-      <h2 tabIndex={-1} ref={heading}>Connect to this site?</h2>
+      <h2 tabIndex={-1} ref={heading}>{t('connect_heading')}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       {request.site.name && (
         <p className="muted site-name">
-          Calls itself “<MarkedText text={request.site.name} />”
+          <Words id="connect_calls_itself" parts={[<MarkedText key="name" text={request.site.name} />]} />
         </p>
       )}
       <dl>
-        <dt>Network</dt>
+        <dt>{t('common_network')}</dt>
         <dd data-testid={testIds.promptNetwork}>{network}</dd>
-        <dt>Account shared</dt>
-        <dd className="mono" title={account ?? ''}>{account ? <AddressView address={account} /> : 'Pair your phone first'}</dd>
+        <dt>{t('connect_account')}</dt>
+        <dd className="mono" title={account ?? ''}>{account ? <AddressView address={account} /> : t('connect_pair_first')}</dd>
       </dl>
-      <p className="muted">The site will see this address and can ask you to sign transactions. It can never sign without you.</p>
+      <p className="muted">{t('connect_explainer')}</p>
       <div className="decision">
         {settling && <JustChanged />}
         <div className="actions">
           <BlockSiteButton onBlock={onBlock} />
           <button type="button" data-testid={testIds.reject} onClick={onReject}>
-            Reject
+            {t('common_reject')}
           </button>
           <button type="button" className="primary" data-testid={testIds.approve} disabled={!account || settling} onClick={onApprove}>
-            Connect
+            {t('connect_approve')}
           </button>
         </div>
       </div>

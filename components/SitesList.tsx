@@ -1,4 +1,5 @@
 /** Connected sites, each with a revoke button. Site names are page-supplied: shown as text only. */
+import { t } from '@/lib/i18n';
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { SiteSession } from '@/lib/storage/types';
 import { MarkedText } from './MarkedText';
@@ -7,10 +8,10 @@ import { testIds } from './test-ids';
 export function SitesList({ sites, onRevoke }: { sites: SiteSession[]; onRevoke: (origin: string, genesisHash: string) => void }) {
   return (
     <section className="panel">
-      <h2>Connected sites</h2>
+      <h2>{t('sites_heading')}</h2>
       {sites.length === 0 ? (
         <p className="muted" data-testid={testIds.noSites}>
-          No site is connected.
+          {t('sites_none')}
         </p>
       ) : (
         <ul className="sites">
@@ -29,7 +30,7 @@ export function SitesList({ sites, onRevoke }: { sites: SiteSession[]; onRevoke:
                 </div>
               </div>
               <button type="button" className="small" data-testid={testIds.revoke} onClick={() => onRevoke(site.origin, site.genesisHash)}>
-                Revoke
+                {t('sites_revoke')}
               </button>
             </li>
           ))}

@@ -2,6 +2,8 @@
  * The approval window: one request at a time (oldest first), after pairing when needed.
  * Container: picks the request and makes the decisions; the prompts only render.
  */
+import { t } from '@/lib/i18n';
+import { formatCount } from '@/lib/algorand/format';
 import { useState } from 'react';
 import { AppHeader } from '@/components/AppHeader';
 import { PairingPanel } from '@/components/PairingPanel';
@@ -36,11 +38,11 @@ export function ApprovalView() {
     <main className="approval">
       <AppHeader phase={connection.phase}>
         <span role="status" className="muted">
-          {open.length > 1 && <span data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
+          {open.length > 1 && <span data-testid={testIds.pendingCount}>{t('approval_waiting', formatCount(open.length))}</span>}
         </span>
         {open.length > 1 && (
           <button type="button" data-testid={testIds.rejectAll} onClick={() => void send('request/reject-all', {}).then((r) => setError(r.ok ? null : r.error.message))}>
-            Reject all
+            {t('approval_reject_all')}
           </button>
         )}
       </AppHeader>
@@ -53,7 +55,7 @@ export function ApprovalView() {
           onCancel={() => void send('pairing/cancel', {})}
         />
       )}
-      {!current && <p className="muted" data-testid={testIds.noRequests}>Nothing to approve.</p>}
+      {!current && <p className="muted" data-testid={testIds.noRequests}>{t('approval_nothing')}</p>}
       {current?.method === 'enable' && (
         <ConnectPrompt
           key={current.key}

@@ -7,7 +7,7 @@
  * Texts made outside the view (warnings, pairing failures, request errors) are kept as a `Message`
  * (a key and its parameters) and worded when shown, so what is stored never depends on a language.
  */
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type english from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;

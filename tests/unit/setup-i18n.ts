@@ -7,6 +7,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import english from '../../public/_locales/en/messages.json';
 import { formatMessage, type LocaleMessages } from '../../lib/i18n/format-message';
 
-fakeBrowser.i18n.getMessage = (key: string, substitutions?: string | string[]) =>
-  formatMessage(english as LocaleMessages, key, typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []));
+fakeBrowser.i18n.getMessage = (key: string, substitutions?: string | (string | number)[]) =>
+  formatMessage(english as LocaleMessages, key, typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []).map(String));
 fakeBrowser.i18n.getUILanguage = () => 'en-US';
