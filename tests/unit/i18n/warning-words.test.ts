@@ -6,6 +6,7 @@ import { decodeWalletTransactions } from '../../../lib/algorand/decode';
 import { warningsFor } from '../../../lib/algorand/warnings';
 import { formatMessage, type LocaleMessages } from '../../../lib/i18n/format-message';
 import { wordSentence } from '../../../lib/i18n/words';
+import { blockedMessage } from '../../../entrypoints/background/requests/outcomes';
 import { ALICE, OWN_ACCOUNTS } from '../../fixtures/algorand/accounts';
 import { params, pay, TESTNET_HASH, wtx } from '../../fixtures/algorand/txns';
 
@@ -47,5 +48,14 @@ describe('warning messages', () => {
 
   it('shows text an older version stored as it is', () => {
     expect(wordSentence('Closes your account X: ALL its remaining ALGO goes to Y.')).toBe('Closes your account X: ALL its remaining ALGO goes to Y.');
+  });
+});
+
+describe('errors the dApp and the prompt show', () => {
+  it('are worded when made, in the browser language: English, then Spanish', () => {
+    expect(blockedMessage()).toBe('You blocked this site in Tandem');
+    fakeBrowser.i18n.getMessage = (key: string, substitutions?: string | (string | number)[]) =>
+      formatMessage(spanish, key, typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []).map(String));
+    expect(blockedMessage()).toBe('Bloqueaste este sitio en Tandem');
   });
 });
