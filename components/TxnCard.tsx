@@ -16,7 +16,7 @@ import { testIds } from './test-ids';
  */
 type RowLook = 'full' | 'wrap' | 'amount' | 'plain';
 /** Detail rows (lib/algorand/describe-types.ts) whose address is shown whole. */
-const FULL_ADDRESS_DETAILS = new Set(['Clawback from']);
+const FULL_ADDRESS_DETAILS: readonly MessageKey[] = ['detail_clawback_from'];
 
 const isAddress = (value: string) => value.length === 58 && /^[A-Z2-7]+$/.test(value);
 
@@ -51,7 +51,7 @@ export function TxnCard({ description: d, warnings = [], amount }: { description
   if (d.rekeyTo) rows.push([t('row_rekey_to'), d.rekeyTo, 'full']);
   if (d.note) rows.push([t('row_note'), d.note.text === undefined || noteAsHex ? noteHex(d.note) : d.note.text, 'wrap']);
   if (d.lease) rows.push([t('row_lease'), d.lease, 'plain']);
-  for (const detail of d.details) rows.push([detail.label, detail.value, FULL_ADDRESS_DETAILS.has(detail.label) ? 'full' : 'plain']);
+  for (const detail of d.details) rows.push([detail.label, detail.value, FULL_ADDRESS_DETAILS.some((key) => t(key) === detail.label) ? 'full' : 'plain']);
   rows.push([t('row_network'), d.networkName ?? d.genesisId, 'plain']);
   // ARC-0001 lets the site describe its request; its words are shown as the site's, never as Tandem's.
   if (d.dappGroupMessage) rows.push([t('row_site_group_message'), d.dappGroupMessage, 'wrap']);

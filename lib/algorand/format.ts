@@ -3,7 +3,7 @@
  * point. Only the separators come from `Intl` (the integer part is grouped by formatting it as a
  * bigint, which Intl.NumberFormat does exactly); the digits are the amount's own.
  */
-import { uiLocale } from '../i18n';
+import { t, uiLocale } from '../i18n';
 
 export const ALGO_DECIMALS = 6;
 /** The protocol's largest asset `decimals` value. */
@@ -64,5 +64,5 @@ export function formatAlgos(microAlgos: bigint, locale: string = uiLocale()): st
 /** "250 of asset 31566704" when the decimals are unknown, "2.50 of asset 31566704" with 2 decimals. */
 export function formatAssetAmount(amount: bigint, assetId: bigint, decimals?: number): string {
   const known = decimals !== undefined && Number.isInteger(decimals) && decimals >= 0 && decimals <= MAX_ASSET_DECIMALS;
-  return `${known ? formatUnits(amount, decimals) : amount.toString()} of asset ${assetId}`;
+  return t('amount_of_asset', known ? formatUnits(amount, decimals) : amount.toString(), assetId.toString());
 }

@@ -82,6 +82,7 @@ test.describe('Tandem in Spanish', () => {
     await expect(approval.warningSummary()).toHaveText('2 advertencias: revísalas antes de aprobar');
     await expect(approval.warnings('rekey')).toHaveText(`n.º 1: Hace rekey de tu cuenta ${address} a ${REKEY_TARGET}: a partir de entonces solo la clave de esa cuenta podrá gastar de ella.`);
     await expect(approval.warnings('high-fee')).toHaveText(`n.º 1: Tu cuenta ${address} paga una comisión de 0,250000 ALGO, más de 0,100000 ALGO.`);
+    await expect(approval.txnTitles()).toHaveText(['Pago']);
     await expect(approval.txnBadges(0)).toHaveText(['Rekey', 'Comisión alta']);
     await expect(approval.txnValue(0, 'Importe')).toHaveText('12.345,678901 ALGO');
     await expect(approval.txnValue(0, 'Comisión')).toHaveText('0,250000 ALGO');
