@@ -1,4 +1,5 @@
 /** Pairing and connection status: the QR while pairing, the phone's state once paired. */
+import { wordMessage } from '@/lib/i18n/words';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatMoment } from '@/lib/i18n/times';
 import { Words } from './Words';
@@ -119,7 +120,7 @@ function VerificationLine({ verification, connected, onVerify }: { verification:
     <p className={`verification ${state}`} data-testid={testIds.verification} data-state={state}>
       {verification?.state === 'verified' && t('pairing_verified', formatMoment(verification.at))}
       {state === 'checking' && t('pairing_checking')}
-      {verification?.state === 'not-verified' && t('pairing_not_verified', verification.reason)}
+      {verification?.state === 'not-verified' && t('pairing_not_verified', wordMessage(verification.reason))}
       {state === 'unchecked' && t('pairing_unchecked')}
       {retry}
     </p>
