@@ -20,11 +20,12 @@ const styles = new Map<string, NumberStyle>();
 function numberStyle(locale: string): NumberStyle {
   let style = styles.get(locale);
   if (style === undefined) {
+    // Grouping as the locale groups ('auto'): Spanish leaves four-digit numbers whole (1234, 12.345).
     let integer: Intl.NumberFormat;
     try {
-      integer = new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits: 0 });
+      integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
     } catch {
-      integer = new Intl.NumberFormat('en', { useGrouping: true, maximumFractionDigits: 0 });
+      integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
     }
     const parts = new Intl.NumberFormat(integer.resolvedOptions().locale).formatToParts(-1.5);
     style = {
