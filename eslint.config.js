@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import noUiLiterals from './eslint-rules/no-ui-literals.js';
 
 
 /**
@@ -32,6 +33,12 @@ export default tseslint.config(
     files: ['components/**/*.tsx', 'entrypoints/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Every text the user reads comes from public/_locales through t() (README, "Languages").
+    files: ['components/**/*.tsx', 'entrypoints/popup/**/*.tsx'],
+    plugins: { tandem: { rules: { 'no-ui-literals': noUiLiterals } } },
+    rules: { 'tandem/no-ui-literals': 'error' },
   },
   {
     // Playwright fixtures take `{}` when they need no other fixture.

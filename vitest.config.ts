@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     testTimeout: 30_000,
+    // browser.i18n from the English messages.json: unit tests read Tandem's English texts.
+    setupFiles: ['tests/unit/setup-i18n.ts'],
   },
 });

@@ -100,8 +100,11 @@ export default defineConfig({
   imports: false,
   outDir: '.output',
   manifest: ({ browser }) => ({
+    // The name is the brand in every language; the description comes from public/_locales, the
+    // English file being the fallback for a browser language Tandem has no file for.
     name: 'Tandem',
-    description: 'An Algorand wallet whose keys stay on your phone.',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     // Each permission's reason is in the README ("Permissions").
     // alarms: wakes a stopped service worker at a request's deadline (entrypoints/background/deadlines.ts).
     permissions: ['storage', ...(browser === 'chrome' ? ['offscreen', 'alarms'] : [])],

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Account } from '@/lib/accounts/accounts';
 import type { ConnectionState } from '@/lib/liquid/types';
+import { t } from '@/lib/i18n';
 import { ACCOUNT_TEXT, accountLabel, phoneStatusText } from './account-text';
 import { AddressView } from './AddressView';
 import { shortAddress } from './format';
@@ -81,7 +82,7 @@ function AccountRow({ account, phoneName, phase, onRename }: { account: Account;
     <li data-testid={testIds.account} data-address={account.address} data-kind={account.kind}>
       {editing ? (
         <form className="row" onSubmit={save}>
-          <input aria-label={`${ACCOUNT_TEXT.nameLabel} of ${shortAddress(account.address)}`} data-testid={testIds.accountNameInput} value={name} maxLength={48} autoFocus onChange={(e) => setName(e.target.value)} />
+          <input aria-label={t('accounts_name_of', shortAddress(account.address))} data-testid={testIds.accountNameInput} value={name} maxLength={48} autoFocus onChange={(e) => setName(e.target.value)} />
           <button type="submit" className="small" data-testid={testIds.saveAccountName}>
             {ACCOUNT_TEXT.save}
           </button>
@@ -108,7 +109,8 @@ function AccountRow({ account, phoneName, phase, onRename }: { account: Account;
       </div>
       {account.kind === 'rekeyed' && (
         <div className="account-meta" data-testid={testIds.accountCheck} data-check={account.check}>
-          <span className={account.check === 'checked' ? 'tag ok' : 'tag'}>{ACCOUNT_TEXT.rekeyed}</span> to {shortAddress(account.authAddr!)} · {account.check === 'checked' ? ACCOUNT_TEXT.checked(account.network) : ACCOUNT_TEXT.notChecked}
+          <span className={account.check === 'checked' ? 'tag ok' : 'tag'}>{ACCOUNT_TEXT.rekeyed}</span>
+          {t('accounts_rekeyed_to', shortAddress(account.authAddr!), account.check === 'checked' ? ACCOUNT_TEXT.checked(account.network) : ACCOUNT_TEXT.notChecked)}
         </div>
       )}
     </li>

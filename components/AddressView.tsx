@@ -3,6 +3,7 @@
  * address on expand (with a copy button). `full` shows it whole from the start, for the places
  * where the address is the point (the target of a rekey or close-out).
  */
+import { t } from '@/lib/i18n';
 import { useState } from 'react';
 import { CopyButton } from './CopyButton';
 import { shortAddress } from './format';
@@ -30,7 +31,7 @@ export function AddressView({ address, full = false }: { address: string; full?:
     );
   }
   return (
-    <button type="button" className="address address-toggle" aria-expanded={false} aria-label={`${shortAddress(address)}: show the full address`} onClick={() => setExpanded(true)}>
+    <button type="button" className="address address-toggle" aria-expanded={false} aria-label={t('address_show_full', shortAddress(address))} onClick={() => setExpanded(true)}>
       <Identicon address={address} />
       <span className="mono">{shortAddress(address)}</span>
     </button>

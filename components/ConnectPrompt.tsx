@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import type { Account } from '@/lib/accounts/accounts';
 import { AccountChooser } from './AccountChooser';
+import { Words } from './Words';
+import { t } from '@/lib/i18n';
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { QueuedConnect } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
@@ -33,28 +35,28 @@ export function ConnectPrompt({ request, accounts, defaultChosen, settling = fal
   const network = networkByGenesisHash(request.genesisHash)?.name ?? request.genesisId;
   return (
     <section className="panel prompt" data-testid={testIds.connectPrompt}>
-      <h2 tabIndex={-1} ref={heading}>Connect to this site?</h2>
+      <h2 tabIndex={-1} ref={heading}>{t('connect_heading')}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       {request.site.name && (
         <p className="muted site-name">
-          Calls itself “<MarkedText text={request.site.name} />”
+          <Words id="connect_calls_itself" parts={[<MarkedText key="name" text={request.site.name} />]} />
         </p>
       )}
       <dl>
-        <dt>Network</dt>
+        <dt>{t('common_network')}</dt>
         <dd data-testid={testIds.promptNetwork}>{network}</dd>
       </dl>
-      {accounts.length > 0 ? <AccountChooser accounts={accounts} chosen={chosen} onChange={setPicked} idPrefix={`connect-${request.key}`} /> : <p className="muted">Pair your phone first</p>}
-      <p className="muted">The site will see these addresses and can ask you to sign transactions. It can never sign without you.</p>
+      {accounts.length > 0 ? <AccountChooser accounts={accounts} chosen={chosen} onChange={setPicked} idPrefix={`connect-${request.key}`} /> : <p className="muted">{t('connect_pair_first')}</p>}
+      <p className="muted">{t('connect_explainer_accounts')}</p>
       <div className="decision">
         {settling && <JustChanged />}
         <div className="actions">
           <BlockSiteButton onBlock={onBlock} />
           <button type="button" data-testid={testIds.reject} onClick={onReject}>
-            Reject
+            {t('common_reject')}
           </button>
           <button type="button" className="primary" data-testid={testIds.approve} disabled={chosen.length === 0 || settling} onClick={() => onApprove(chosen)}>
-            Connect
+            {t('connect_approve')}
           </button>
         </div>
       </div>

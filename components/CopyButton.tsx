@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n';
 import type { TestId } from './test-ids';
 
-export function CopyButton({ text, label = 'Copy', testId }: { text: string; label?: string; testId?: TestId }) {
+export function CopyButton({ text, label, testId }: { text: string; label?: string; testId?: TestId }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -15,7 +16,7 @@ export function CopyButton({ text, label = 'Copy', testId }: { text: string; lab
         });
       }}
     >
-      {copied ? 'Copied' : label}
+      {copied ? t('common_copied') : (label ?? t('common_copy'))}
     </button>
   );
 }

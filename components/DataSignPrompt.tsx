@@ -3,6 +3,9 @@
  * Who asks, whether the domain is this page's, the data (pretty JSON, long values folded, inert),
  * the signer and scope, what the signature can and cannot be used for, then approve / reject.
  */
+import { t } from '@/lib/i18n';
+import { formatCount } from '@/lib/algorand/format';
+import { Words } from './Words';
 import type { QueuedDataSign } from '@/lib/storage/types';
 import { BlockSiteButton } from './BlockSiteButton';
 import { Countdown } from './Countdown';
@@ -45,7 +48,7 @@ function DataView({ text }: { text: string }) {
           )}
         </div>
       ))}
-      {hidden > 0 && <p className="muted">{`… and ${hidden} more values`}</p>}
+      {hidden > 0 && <p className="muted">{t('data_more_values', formatCount(hidden))}</p>}
     </div>
   );
 }
@@ -57,47 +60,45 @@ export function DataSignPrompt({ request, phoneReady, settling = false, onApprov
   const waiting = request.stage === 'awaiting-phone';
   return (
     <section className="panel prompt" data-testid={testIds.dataPrompt} data-method={request.method} data-stage={request.stage}>
-      <h2>{signData ? `Sign in to ${domain}` : 'Sign a message?'}</h2>
+      <h2>{signData ? t('data_heading_sign_in', domain) : t('data_heading_message')}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       {signData && (
         <p className={matches ? 'muted' : 'warning-box'} data-testid={testIds.domainCheck}>
-          {matches ? `${domain} matches this page` : `${domain} does not match this page`}
+          {matches ? t('data_domain_matches', domain) : t('data_domain_differs', domain)}
         </p>
       )}
       <dl className="kv">
-        <dt>Signer</dt>
+        <dt>{t('data_signer')}</dt>
         <dd className="mono wrap" data-testid={testIds.dataSigner} title={request.signer}>
           {request.signer}
         </dd>
       </dl>
       <dl className="kv">
-        <dt>Scope</dt>
-        <dd>{signData ? 'Authentication (ARC-0060 AUTH)' : 'Message (ARC-0027)'}</dd>
+        <dt>{t('data_scope')}</dt>
+        <dd>{signData ? t('data_scope_auth') : t('data_scope_message')}</dd>
       </dl>
       <DataView text={signData ? request.text : request.message} />
       <p className="muted" data-testid={testIds.dataUse}>
-        {signData
-          ? `Proves to ${domain} that you hold this account, for this sign-in only: the signature is bound to ${domain}. It cannot move funds, sign a transaction or a program, or sign you in anywhere else.`
-          : 'Proves that you hold this account to anyone who has this message. It cannot move funds or sign a transaction or a program (message signatures carry the "MX" prefix, which transactions never do), but unlike a sign-in it is not bound to this site.'}
+        {signData ? t('data_use_sign_in', domain) : t('data_use_message')}
       </p>
       {waiting ? (
         <div className="waiting" data-testid={testIds.confirmOnPhone}>
           <p>
-            <strong>Confirm on your phone.</strong>
+            <strong>{t('sign_confirm_on_phone')}</strong>
           </p>
           {request.lastError && (
             <p className="error" role="alert" data-testid={testIds.requestError}>
               {request.lastError.message}
             </p>
           )}
-          <p className="muted">{phoneReady ? 'Tandem sent the request to your phone.' : 'Your phone is offline: scan the code above to reconnect; the request will be sent again.'}</p>
+          <p className="muted">{phoneReady ? t('sign_sent_to_phone') : t('sign_phone_offline')}</p>
           {request.deadlineAt !== undefined && (
             <p className="muted" data-testid={testIds.requestDeadline}>
-              Times out in <Countdown until={request.deadlineAt} />
+              <Words id="deadline_times_out_in" parts={[<Countdown key="left" until={request.deadlineAt} />]} />
             </p>
           )}
           <button type="button" data-testid={testIds.cancelRequest} onClick={onReject}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       ) : (
@@ -106,10 +107,10 @@ export function DataSignPrompt({ request, phoneReady, settling = false, onApprov
           <div className="actions">
             <BlockSiteButton onBlock={onBlock} />
             <button type="button" data-testid={testIds.reject} onClick={onReject}>
-              Reject
+              {t('common_reject')}
             </button>
             <button type="button" className="primary" data-testid={testIds.approve} disabled={settling} onClick={onApprove}>
-              {signData ? 'Sign in on phone' : 'Sign on phone'}
+              {signData ? t('data_approve_sign_in') : t('data_approve_message')}
             </button>
           </div>
         </>

@@ -2,6 +2,8 @@
  * What the request's network says about it: the user's balances before and after, rekeyed
  * accounts, or why Tandem could not check. Pure view; it fills in after the request is painted.
  */
+import { t } from '@/lib/i18n';
+import { formatCount } from '@/lib/algorand/format';
 import { useLayoutEffect } from 'react';
 import type { FactsReply } from '@/lib/algorand/facts';
 import type { SimulationReply } from '@/lib/algorand/simulation';
@@ -11,7 +13,6 @@ import { testIds } from './test-ids';
 /** 'checking' until the background answers (or the window's deadline passes: then 'failed'). */
 export type FactsView = { state: 'checking' } | FactsReply;
 
-const UNCHECKED = 'Balances, asset names and rekeys are not checked.';
 
 export function NetworkFacts({ view, onCheckWith }: { view: FactsView; onCheckWith: (pattern: string) => void }) {
   return (
@@ -27,7 +28,7 @@ export function SimulationFailure({ view }: { view: FactsView | undefined }) {
   const { txnIndex, message } = view.simulation.view.failure;
   return (
     <p className="warning-box" role="alert" data-testid={testIds.simulationFailure}>
-      {`Would fail at transaction #${txnIndex + 1}: ${message}`}
+      {t('facts_would_fail', formatCount(txnIndex + 1), message)}
     </p>
   );
 }
@@ -43,7 +44,7 @@ function Simulation({ reply }: { reply: SimulationReply }) {
   if (reply.state === 'not-simulated') {
     return (
       <p className="muted" data-testid={testIds.simulation} data-state="not-simulated">
-        {`Not simulated: ${reply.message}`}
+        {t('facts_not_simulated', reply.message)}
       </p>
     );
   }
@@ -51,8 +52,8 @@ function Simulation({ reply }: { reply: SimulationReply }) {
   return (
     <div data-testid={testIds.simulation} data-state={view.wouldSucceed ? 'would-succeed' : 'would-fail'}>
       <p>
-        <strong>{view.wouldSucceed ? 'Simulated: would succeed.' : 'Simulated: would fail.'}</strong>
-        {view.budget ? ` Opcode budget used ${view.budget.consumed} of ${view.budget.added}.` : ''}
+        <strong>{view.wouldSucceed ? t('facts_sim_succeeds') : t('facts_sim_fails')}</strong>
+        {view.budget ? t('facts_budget', formatCount(view.budget.consumed), formatCount(view.budget.added)) : ''}
       </p>
       {view.changes.length > 0 && (
         <ul className="balances">
@@ -65,7 +66,7 @@ function Simulation({ reply }: { reply: SimulationReply }) {
       )}
       {view.inner.length > 0 && (
         <>
-          <p className="muted">Inner transactions:</p>
+          <p className="muted">{t('facts_inner')}</p>
           <ul className="balances">
             {view.inner.map((line, i) => (
               <li key={i} data-testid={testIds.innerTxn} style={{ marginLeft: (line.depth - 1) * 12 }}>
@@ -82,39 +83,39 @@ function Simulation({ reply }: { reply: SimulationReply }) {
 function FactsBody({ view, onCheckWith }: { view: FactsView; onCheckWith: (pattern: string) => void }) {
   switch (view.state) {
     case 'checking':
-      return <p className="muted">Checking with the network…</p>;
+      return <p className="muted">{t('facts_checking')}</p>;
     case 'off':
-      return <p className="muted">{`Network reads are off. ${UNCHECKED}`}</p>;
+      return <p className="muted">{t('facts_off', t('facts_unchecked'))}</p>;
     case 'no-node':
-      return <p className="muted">{`No algod node is set for ${view.network}. ${UNCHECKED}`}</p>;
+      return <p className="muted">{t('facts_no_node', view.network, t('facts_unchecked'))}</p>;
     case 'not-allowed':
       return (
         <p className="muted">
-          {`Tandem may not read from ${view.host} yet. ${UNCHECKED} `}
+          {t('facts_not_allowed', view.host, t('facts_unchecked'))}
           <button type="button" className="small" data-testid={testIds.factsCheckWith} onClick={() => onCheckWith(view.pattern)}>
-            {`Check with ${view.host}`}
+            {t('facts_check_with', view.host)}
           </button>
         </p>
       );
     case 'failed':
-      return <p className="muted">{`Couldn't check with ${view.host}: ${view.message}. ${UNCHECKED}`}</p>;
+      return <p className="muted">{t('facts_failed', view.host, view.message, t('facts_unchecked'))}</p>;
     case 'ok':
       return (
         <>
           {view.facts.rekeyed.map((r) => (
             <p key={r.account} className="warning-box" data-testid={testIds.factsRekeyed}>
-              {`${shortAddress(r.account)} is rekeyed to ${r.authAddr}: that key, not this account's, must sign.`}
+              {t('facts_rekeyed', shortAddress(r.account), r.authAddr)}
             </p>
           ))}
           <ul className="balances">
             {view.facts.balances.map((b) => (
               <li key={`${b.account} ${b.asset}`} className={b.belowMinimum ? 'error' : undefined} data-testid={testIds.factsBalance} data-asset={b.asset}>
-                {`${shortAddress(b.account)} · ${b.label}: ${b.before} → ${b.after} (${b.change})${b.belowMinimum ? ' · below what the account must keep' : ''}`}
+                {`${shortAddress(b.account)} · ${b.label}: ${b.before} → ${b.after} (${b.change})${b.belowMinimum ? t('facts_below_minimum') : ''}`}
               </li>
             ))}
           </ul>
           <Simulation reply={view.simulation} />
-          <p className="muted">{`Checked with ${view.host}.`}</p>
+          <p className="muted">{t('facts_checked_with', view.host)}</p>
         </>
       );
     default: {

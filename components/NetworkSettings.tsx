@@ -3,6 +3,7 @@
  * switch that stops every network read. Saving asks for the nodes' host permissions (the only
  * place besides the prompt's "Check with <host>" where Tandem asks: permissions need a gesture).
  */
+import { t } from '@/lib/i18n';
 import { useState } from 'react';
 import { NETWORK_KEYS, NETWORK_LABELS, type AlgodEndpoints, type NetworkKey } from '@/lib/algorand/algod-endpoints';
 import type { Reply } from '@/lib/messaging/result';
@@ -28,23 +29,20 @@ export function NetworkSettings({ settings, onSave, requestAlgodAccess }: Networ
     const access = reads ? requestAlgodAccess(NETWORK_KEYS.map((key) => algod[key].url).filter((url) => url !== '')) : Promise.resolve(true);
     const saving = onSave({ algod, networkReads: reads });
     const [granted, reply] = await Promise.all([access, saving]);
-    if (!reply.ok) setMessage(`Not saved: ${reply.error.message}`);
-    else if (!granted) setMessage('Saved, but Tandem may not read from every node yet: allow it when asked, or press "Check with…" in a prompt.');
-    else setMessage('Saved.');
+    if (!reply.ok) setMessage(t('common_not_saved', reply.error.message));
+    else if (!granted) setMessage(t('network_saved_no_access'));
+    else setMessage(t('common_saved'));
   };
   return (
     <section className="panel">
-      <h2>Network</h2>
+      <h2>{t('network_heading')}</h2>
       <label className="check">
         <input type="checkbox" data-testid={testIds.networkReads} checked={reads} onChange={(e) => setReads(e.target.checked)} />
-        Read balances, assets and simulations from the network
+        {t('network_reads')}
       </label>
-      <p className="muted">
-        Reads send your account addresses and the transactions you are asked to sign to the node below. Nothing is
-        read while this is off; prompts then say what they could not check.
-      </p>
+      <p className="muted">{t('network_reads_explainer')}</p>
       <label>
-        Network
+        {t('common_network')}
         <select value={network} onChange={(e) => setNetwork(e.target.value as NetworkKey)}>
           {NETWORK_KEYS.map((key) => (
             <option key={key} value={key}>
@@ -54,21 +52,21 @@ export function NetworkSettings({ settings, onSave, requestAlgodAccess }: Networ
         </select>
       </label>
       <label>
-        {`${NETWORK_LABELS[network]} algod URL`}
-        <input data-testid={testIds.algodUrl} value={endpoint.url} placeholder="none" onChange={(e) => edit('url', e.target.value)} />
+        {t('network_algod_url', NETWORK_LABELS[network])}
+        <input data-testid={testIds.algodUrl} value={endpoint.url} placeholder={t('common_none')} onChange={(e) => edit('url', e.target.value)} />
       </label>
-      {network === 'localnet' && <p className="muted">A node on this computer (localhost) works only in a development build of Tandem.</p>}
+      {network === 'localnet' && <p className="muted">{t('network_localnet_dev_only')}</p>}
       <label>
-        Token header (optional, e.g. X-Algo-API-Token)
+        {t('network_token_header')}
         <input data-testid={testIds.algodTokenHeader} value={endpoint.tokenHeader} onChange={(e) => edit('tokenHeader', e.target.value)} />
       </label>
       <label>
-        Token
+        {t('network_token')}
         <input data-testid={testIds.algodToken} type="password" value={endpoint.token} onChange={(e) => edit('token', e.target.value)} />
       </label>
       <div className="actions">
         <button type="button" className="primary" data-testid={testIds.saveNetwork} onClick={() => void save()}>
-          Save network
+          {t('network_save')}
         </button>
       </div>
       {message && <p className="muted" data-testid={testIds.networkMessage}>{message}</p>}

@@ -1,4 +1,8 @@
 /** Pairing and connection status: the QR while pairing, the phone's state once paired. */
+import { wordMessage } from '@/lib/i18n/words';
+import { t, type MessageKey } from '@/lib/i18n';
+import { formatMoment } from '@/lib/i18n/times';
+import { Words } from './Words';
 import type { ConnectionState } from '@/lib/liquid/types';
 import type { PairingVerification } from '@/lib/storage/types';
 import { CopyButton } from './CopyButton';
@@ -8,15 +12,15 @@ import { QrCode } from './QrCode';
 import { shortAddress, showsPairingQr } from './format';
 import { testIds } from './test-ids';
 
-const PHASE_TEXT: Record<ConnectionState['phase'], string> = {
-  unpaired: 'Not paired',
-  starting: 'Contacting the Liquid Auth server…',
-  'waiting-for-scan': 'Waiting for your phone to scan',
-  linked: 'Linked — waiting for your phone to connect',
-  connecting: 'Connecting to your phone…',
-  connected: 'Connected',
-  'phone-offline': 'Phone offline',
-  failed: 'Pairing failed',
+const PHASE_TEXT: Record<ConnectionState['phase'], MessageKey> = {
+  unpaired: 'phase_unpaired',
+  starting: 'phase_starting',
+  'waiting-for-scan': 'phase_waiting_for_scan',
+  linked: 'phase_linked',
+  connecting: 'phase_connecting',
+  connected: 'phase_connected',
+  'phone-offline': 'phase_phone_offline',
+  failed: 'phase_failed',
 };
 
 /** The link text's element id, which the QR code's description points to. */
@@ -45,9 +49,9 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
       <div className="status-line" data-testid={testIds.connectionStatus} data-socket={socket}>
         <span className={`dot ${phase}`} aria-hidden="true" />
         <strong data-testid={testIds.connectionPhase} data-phase={phase}>
-          {PHASE_TEXT[phase]}
+          {t(PHASE_TEXT[phase])}
         </strong>
-        {socket === 'reconnecting' && <span className="muted"> · reconnecting to server</span>}
+        {socket === 'reconnecting' && <span className="muted">{t('pairing_socket_reconnecting')}</span>}
       </div>
       {wallet && (
         <p className="row">
@@ -63,7 +67,7 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
           {failureText(failure, walletName)}
         </p>
       )}
-      {phase === 'phone-offline' && <p className="muted">Open your wallet app and scan this code again to reconnect.</p>}
+      {phase === 'phone-offline' && <p className="muted">{t('pairing_scan_again')}</p>}
       {showQr && link && (
         <div className="qr">
           <QrCode text={link} linkTextId={PAIRING_LINK_ID} />
@@ -73,7 +77,7 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
           </p>
           {linkExpiresAt && phase === 'waiting-for-scan' && (
             <p className="muted">
-              New code in <Countdown until={linkExpiresAt} />
+              <Words id="pairing_new_code_in" parts={[<Countdown key="left" until={linkExpiresAt} />]} />
             </p>
           )}
         </div>
@@ -81,22 +85,22 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
       <div className="actions">
         {phase === 'unpaired' && (
           <button type="button" className="primary" data-testid={testIds.pair} onClick={onPair}>
-            Pair your phone
+            {t('pairing_pair')}
           </button>
         )}
         {phase === 'failed' && onChooseWallet && (
           <button type="button" data-testid={testIds.chooseWallet} onClick={onChooseWallet}>
-            Choose another wallet
+            {t('pairing_choose_wallet')}
           </button>
         )}
         {phase === 'failed' && (
           <button type="button" className="primary" data-testid={testIds.retry} onClick={onRetry}>
-            Try again
+            {t('pairing_retry')}
           </button>
         )}
         {(phase === 'waiting-for-scan' || phase === 'starting' || phase === 'linked') && (
           <button type="button" data-testid={testIds.cancelPairing} onClick={onCancel}>
-            Cancel
+            {t('common_cancel')}
           </button>
         )}
       </div>
@@ -109,15 +113,15 @@ function VerificationLine({ verification, connected, onVerify }: { verification:
   const state = verification?.state ?? 'unchecked';
   const retry = connected && onVerify && state !== 'checking' && state !== 'verified' && (
     <button type="button" className="link" data-testid={testIds.verifyAgain} onClick={onVerify}>
-      Check again
+      {t('pairing_check_again')}
     </button>
   );
   return (
     <p className={`verification ${state}`} data-testid={testIds.verification} data-state={state}>
-      {verification?.state === 'verified' && `Verified: your phone proved it holds this account (${new Date(verification.at).toLocaleString()}).`}
-      {state === 'checking' && 'Checking that your phone holds this account… confirm "Tandem pairing check" on your phone if it asks.'}
-      {verification?.state === 'not-verified' && `Not verified: ${verification.reason}. This address rests on the server's word. `}
-      {state === 'unchecked' && "Not verified yet: this address rests on the server's word. "}
+      {verification?.state === 'verified' && t('pairing_verified', formatMoment(verification.at))}
+      {state === 'checking' && t('pairing_checking')}
+      {verification?.state === 'not-verified' && t('pairing_not_verified', wordMessage(verification.reason))}
+      {state === 'unchecked' && t('pairing_unchecked')}
       {retry}
     </p>
   );

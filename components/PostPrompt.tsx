@@ -11,6 +11,8 @@ import { RequestOrigin } from './RequestOrigin';
 import { TxnList } from './TxnList';
 import { testIds } from './test-ids';
 import { usePromptFocus } from './use-prompt-focus';
+import { t } from '@/lib/i18n';
+import { formatCount } from '@/lib/algorand/format';
 
 export interface PostPromptProps {
   request: QueuedPost;
@@ -20,35 +22,31 @@ export interface PostPromptProps {
   onBlock: () => void;
 }
 
-export const AUTH_MARK: Record<PostAuth, string> = {
-  signature: 'signature checked',
-  logicsig: 'LogicSig: not checked by Tandem',
-  multisig: 'multisig: not checked by Tandem',
-};
+const AUTH_MARK = { signature: 'post_auth_signature', logicsig: 'post_auth_logicsig', multisig: 'post_auth_multisig' } as const satisfies Record<PostAuth, string>;
 
 export function PostPrompt({ request, settling = false, onApprove, onReject, onBlock }: PostPromptProps) {
   const heading = usePromptFocus();
   const count = request.descriptions.length;
   const unchecked = request.auth.filter((a) => a !== 'signature').length;
-  const marks = Object.fromEntries(request.auth.map((a, i) => [i, AUTH_MARK[a]]));
+  const marks = Object.fromEntries(request.auth.map((a, i) => [i, t(AUTH_MARK[a])]));
   const { network, host } = request.target;
   return (
     <section className="panel prompt" data-testid={testIds.postPrompt} data-stage={request.stage}>
-      <h2 tabIndex={-1} ref={heading}>{`Send ${count === 1 ? '1 signed transaction' : `${count} signed transactions`} to ${network}?`}</h2>
+      <h2 tabIndex={-1} ref={heading}>{count === 1 ? t('post_heading_one', network) : t('post_heading_many', formatCount(count), network)}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
       <p className="muted" data-testid={testIds.postTarget}>
-        {`Already signed: your phone is not asked. Tandem sends them through ${host} and waits for the network to confirm them.`}
+        {t('post_target', host)}
       </p>
       {unchecked > 0 && (
         <p className="warning-box" data-testid={testIds.postUnchecked}>
-          {`${unchecked} of ${count} ${unchecked === 1 ? 'is' : 'are'} authorized by a LogicSig or a multisig, which Tandem does not check: the network does.`}
+          {t(unchecked === 1 ? 'post_unchecked_one' : 'post_unchecked_many', formatCount(unchecked), formatCount(count))}
         </p>
       )}
       <TxnList descriptions={request.descriptions} warnings={[]} marks={marks} />
       {request.stage === 'posting' ? (
         <div className="waiting decision" aria-live="polite" data-testid={testIds.posting}>
           <p>
-            <strong>{`Sending to ${network}…`}</strong>
+            <strong>{t('post_sending', network)}</strong>
           </p>
         </div>
       ) : (
@@ -57,10 +55,10 @@ export function PostPrompt({ request, settling = false, onApprove, onReject, onB
           <div className="actions">
             <BlockSiteButton onBlock={onBlock} />
             <button type="button" data-testid={testIds.reject} onClick={onReject}>
-              Reject
+              {t('common_reject')}
             </button>
             <button type="button" className="primary" data-testid={testIds.approve} disabled={settling} onClick={onApprove}>
-              {`Send to ${network}`}
+              {t('post_approve', network)}
             </button>
           </div>
         </div>

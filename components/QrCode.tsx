@@ -2,6 +2,7 @@
  * A QR code rendered locally (no network) as an image. Its accessible name says what it is and
  * points to the same link as text (`linkTextId`), which a screen reader can read and copy.
  */
+import { t } from '@/lib/i18n';
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { testIds } from './test-ids';
@@ -17,5 +18,5 @@ export function QrCode({ text, linkTextId, size = 220 }: { text: string; linkTex
       live = false;
     };
   }, [text, size]);
-  return src ? <img data-testid={testIds.pairingQr} src={src} width={size} height={size} alt="Pairing QR code for your phone's wallet app. The same link is written below it." aria-describedby={linkTextId} /> : <div style={{ width: size, height: size }} />;
+  return src ? <img data-testid={testIds.pairingQr} src={src} width={size} height={size} alt={t('pairing_qr_alt')} aria-describedby={linkTextId} /> : <div style={{ width: size, height: size }} />;
 }

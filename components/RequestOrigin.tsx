@@ -4,6 +4,7 @@
  * change. Plain http is warned about rather than refused: local networks and test nodes use it, and
  * the user sees every transaction decoded before anything is signed.
  */
+import { t } from '@/lib/i18n';
 import { testIds } from './test-ids';
 
 const LOCAL = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
@@ -16,12 +17,12 @@ export function RequestOrigin({ origin, embeddedIn }: { origin: string; embedded
       </p>
       {embeddedIn !== undefined && (
         <p className="muted" data-testid={testIds.promptEmbedded}>
-          {embeddedIn ? `Embedded in ${embeddedIn}` : 'Embedded in another page'}
+          {embeddedIn ? t('origin_embedded_in', embeddedIn) : t('origin_embedded_unknown')}
         </p>
       )}
       {origin.startsWith('http:') && !LOCAL.test(origin) && (
         <p className="warning-box" role="alert" data-testid={testIds.plainHttp}>
-          This site uses plain http: anyone on the network between you and it can change what it asks you to approve.
+          {t('origin_plain_http')}
         </p>
       )}
     </>

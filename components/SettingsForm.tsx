@@ -1,9 +1,14 @@
 /** The pairing's server, the wallet apps, the default server, ICE servers and unpair. */
+import { t } from '@/lib/i18n';
+import { Words } from './Words';
 import { useState, type ReactNode } from 'react';
 import type { Settings } from '@/lib/storage/types';
 import type { IceServerSetting } from '@/lib/messaging/peer-protocol';
 import type { Reply } from '@/lib/messaging/result';
 import { testIds } from './test-ids';
+
+/** The algod route that gives a node's genesis hash: a path, the same in every language. */
+const ALGOD_PARAMS_ROUTE = '/v2/transactions/params';
 
 export interface SettingsFormProps {
   settings: Settings;
@@ -32,45 +37,52 @@ export function SettingsForm({ settings, paired, pairingServer, walletList, onSa
     try {
       iceServers = JSON.parse(ice) as IceServerSetting[];
     } catch {
-      setMessage('ICE servers must be JSON, e.g. [{"urls": "stun:stun.example.org:3478"}]');
+      setMessage(t('settings_ice_not_json'));
       return;
     }
     // Both before the first await: the permission request needs the click's user activation.
     const access = requestServerAccess(serverUrl);
     const saving = onSave({ serverUrl, iceServers, localNetGenesisHash: localNet.trim() });
     const [granted, reply] = await Promise.all([access, saving]);
-    if (!reply.ok) setMessage(`Not saved: ${reply.error.message}`);
-    else if (!granted) setMessage(`Saved, but Tandem is not allowed to connect to ${reply.value.serverUrl}: allow it when asked (only https servers can be added).`);
-    else setMessage('Saved.');
+    if (!reply.ok) setMessage(t('common_not_saved', reply.error.message));
+    else if (!granted) setMessage(t('settings_saved_no_access', reply.value.serverUrl));
+    else setMessage(t('common_saved'));
   };
   return (
     <section className="panel">
       {pairingServer && (
         <p data-testid={testIds.pairingServer}>
-          Paired through <span className="mono">{pairingServer.server}</span>
-          {pairingServer.walletName && ` (${pairingServer.walletName})`}
+          <Words
+            id={pairingServer.walletName ? 'settings_paired_through_wallet' : 'settings_paired_through'}
+            parts={[
+              <span key="server" className="mono">
+                {pairingServer.server}
+              </span>,
+              pairingServer.walletName,
+            ]}
+          />
         </p>
       )}
       {walletList}
       <label>
-        Default Liquid Auth server (the wallet step starts on it until you choose a wallet app)
+        {t('settings_default_server')}
         <input data-testid={testIds.serverUrl} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
       </label>
       <label>
-        ICE servers (STUN/TURN, JSON)
+        {t('settings_ice')}
         <textarea data-testid={testIds.iceServers} rows={4} value={ice} onChange={(e) => setIce(e.target.value)} />
       </label>
       <label>
-        LocalNet genesis hash (optional; from your node&apos;s <code>/v2/transactions/params</code>)
-        <input data-testid={testIds.localnetHash} value={localNet} placeholder="none" onChange={(e) => setLocalNet(e.target.value)} />
+        <Words id="settings_localnet_hash" parts={[<code key="route">{ALGOD_PARAMS_ROUTE}</code>]} />
+        <input data-testid={testIds.localnetHash} value={localNet} placeholder={t('common_none')} onChange={(e) => setLocalNet(e.target.value)} />
       </label>
       <div className="actions">
         <button type="button" className="primary" data-testid={testIds.saveSettings} onClick={() => void save()}>
-          Save
+          {t('settings_save')}
         </button>
         {paired && (
           <button type="button" className="danger" data-testid={testIds.unpair} onClick={onUnpair}>
-            Unpair phone
+            {t('settings_unpair')}
           </button>
         )}
       </div>

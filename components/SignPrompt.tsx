@@ -1,4 +1,8 @@
 /** A sign request: warnings first, totals, every transaction decoded, then approve / reject. */
+import { t } from '@/lib/i18n';
+import { formatCount } from '@/lib/algorand/format';
+import { formatClock } from '@/lib/i18n/times';
+import { Words } from './Words';
 import type { QueuedSign } from '@/lib/storage/types';
 import { Countdown } from './Countdown';
 import { BlockSiteButton } from './BlockSiteButton';
@@ -32,12 +36,12 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
   const wouldFail = facts?.state === 'ok' && facts.simulation.state === 'ok' && !facts.simulation.view.wouldSucceed;
   return (
     <section className="panel prompt" data-testid={testIds.signPrompt} data-stage={request.stage}>
-      <h2 tabIndex={-1} ref={heading}>{`Sign ${descriptions.length === 1 ? 'a transaction' : `${descriptions.length} transactions`}?`}</h2>
+      <h2 tabIndex={-1} ref={heading}>{descriptions.length === 1 ? t('sign_heading_one') : t('sign_heading_many', formatCount(descriptions.length))}</h2>
       <RequestOrigin origin={request.origin} embeddedIn={request.embeddedIn} />
-      <p className="muted" data-testid={testIds.signTotals}>{`${toSign} to sign with your phone · ${descriptions.length - toSign} signed by others · ${request.genesisId}`}</p>
+      <p className="muted" data-testid={testIds.signTotals}>{t('sign_totals', formatCount(toSign), formatCount(descriptions.length - toSign), request.genesisId)}</p>
       {request.post && (
         <p className="notice" data-testid={testIds.postTarget}>
-          {`Once your phone signs, Tandem sends ${descriptions.length === 1 ? 'it' : 'them'} to ${request.post.network} through ${request.post.host}.`}
+          {t(descriptions.length === 1 ? 'sign_post_notice_one' : 'sign_post_notice_many', request.post.network, request.post.host)}
         </p>
       )}
       <SimulationFailure view={facts} />
@@ -47,23 +51,23 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
       {request.stage === 'posting' ? (
         <div className="waiting decision" aria-live="polite" data-testid={testIds.posting}>
           <p>
-            <strong>{`Signed. Sending to ${request.post?.network ?? request.genesisId}…`}</strong>
+            <strong>{t('sign_posting', request.post?.network ?? request.genesisId)}</strong>
           </p>
         </div>
       ) : waiting ? (
         <div className="waiting decision" aria-live="polite" data-testid={testIds.confirmOnPhone}>
           <p>
-            <strong>Confirm on your phone.</strong>
+            <strong>{t('sign_confirm_on_phone')}</strong>
           </p>
           {request.lastError && (
             <p className="error" role="alert" data-testid={testIds.requestError}>
               {request.lastError.message}
             </p>
           )}
-          <p className="muted">{phoneReady ? 'Tandem sent the request to your phone.' : 'Your phone is offline: scan the code above to reconnect; the request will be sent again.'}</p>
+          <p className="muted">{phoneReady ? t('sign_sent_to_phone') : t('sign_phone_offline')}</p>
           {request.deadlineAt !== undefined && <Deadline at={request.deadlineAt} phoneReady={phoneReady} />}
           <button type="button" data-testid={testIds.cancelRequest} onClick={onReject}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       ) : (
@@ -72,10 +76,10 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
           <div className="actions">
             <BlockSiteButton onBlock={onBlock} />
             <button type="button" data-testid={testIds.reject} onClick={onReject}>
-              Reject
+              {t('common_reject')}
             </button>
             <button type="button" className="primary" data-testid={testIds.approve} disabled={settling} onClick={onApprove}>
-              {`${wouldFail ? 'Approve on phone anyway' : 'Approve on phone'}${request.post ? ' and send' : ''}`}
+              {request.post ? (wouldFail ? t('sign_approve_anyway_and_send') : t('sign_approve_and_send')) : wouldFail ? t('sign_approve_anyway') : t('sign_approve')}
             </button>
           </div>
         </div>
@@ -89,11 +93,18 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
  * plainly while the phone is offline, when the user may want to reconnect it before then.
  */
 function Deadline({ at, phoneReady }: { at: number; phoneReady: boolean }) {
-  const clock = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const clock = formatClock(at);
   return (
     <p className={phoneReady ? 'muted' : 'deadline-offline'} data-testid={testIds.requestDeadline} data-deadline-at={at}>
-      {phoneReady ? 'Times out' : 'If your phone does not come back, Tandem answers the site with an error'} at <time dateTime={new Date(at).toISOString()}>{clock}</time> (in{' '}
-      <Countdown until={at} />)
+      <Words
+        id={phoneReady ? 'deadline_times_out_at' : 'deadline_offline_at'}
+        parts={[
+          <time key="clock" dateTime={new Date(at).toISOString()}>
+            {clock}
+          </time>,
+          <Countdown key="left" until={at} />,
+        ]}
+      />
     </p>
   );
 }

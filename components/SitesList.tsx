@@ -3,6 +3,7 @@
  * page-supplied: shown as text only.
  */
 import { useState } from 'react';
+import { t } from '@/lib/i18n';
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { Account } from '@/lib/accounts/accounts';
 import type { SiteSession } from '@/lib/storage/types';
@@ -24,10 +25,10 @@ export interface SitesListProps {
 export function SitesList({ sites, accounts = [], onRevoke, onChoose }: SitesListProps) {
   return (
     <section className="panel">
-      <h2>Connected sites</h2>
+      <h2>{t('sites_heading')}</h2>
       {sites.length === 0 ? (
         <p className="muted" data-testid={testIds.noSites}>
-          No site is connected.
+          {t('sites_none')}
         </p>
       ) : (
         <ul className="sites">
@@ -78,12 +79,12 @@ function SiteRow({ site, accounts, onRevoke, onChoose }: { site: SiteSession; ac
       </div>
       <div className="row">
         {onChoose && accounts.length > 1 && !editing && (
-          <button type="button" className="small" data-testid={testIds.editSiteAccounts} aria-label={`${ACCOUNT_TEXT.change} the accounts of ${site.origin}`} onClick={() => setEditing(site.accounts.filter((a) => accounts.some((x) => x.address === a)))}>
+          <button type="button" className="small" data-testid={testIds.editSiteAccounts} aria-label={t('accounts_change_for_site', site.origin)} onClick={() => setEditing(site.accounts.filter((a) => accounts.some((x) => x.address === a)))}>
             {ACCOUNT_TEXT.change}
           </button>
         )}
         <button type="button" className="small" data-testid={testIds.revoke} onClick={() => onRevoke(site.origin, site.genesisHash)}>
-          Revoke
+          {t('sites_revoke')}
         </button>
       </div>
     </li>

@@ -4,6 +4,7 @@
  * the server of the app on the user's phone. The host permission for the chosen server is asked for
  * here, in the click (Firefox refuses a permission request after an await), one host only.
  */
+import { t } from '@/lib/i18n';
 import { useState } from 'react';
 import { OTHER_SERVER, initialChoice } from '@/lib/liquid/wallet-options';
 import type { KnownWallet } from '@/lib/liquid/known-wallets';
@@ -11,6 +12,9 @@ import { originOf } from '@/lib/liquid/server-origin';
 import type { Reply } from '@/lib/messaging/result';
 import type { WalletChoice } from '@/lib/storage/types';
 import { testIds } from './test-ids';
+
+/** An address, the same in every language (the example the manifest test explains). */
+const EXAMPLE_SERVER = 'https://liquid.example.com';
 
 export interface WalletStepProps {
   options: readonly KnownWallet[];
@@ -36,7 +40,7 @@ export function WalletStep({ options, remembered, fallbackServer, requestServerA
   const start = () => {
     const server = chosen ? chosen.server : originOf(otherServer.trim());
     if (!server) {
-      setMessage("Enter the address of your wallet app's Liquid Auth server, e.g. https://liquid.example.com");
+      setMessage(t('wallet_step_enter_server'));
       return;
     }
     // Both before the first await: the permission request needs the click's user activation.
@@ -51,8 +55,8 @@ export function WalletStep({ options, remembered, fallbackServer, requestServerA
 
   return (
     <section className="panel wallet-step" data-testid={testIds.walletStep}>
-      <h2>Which wallet app is on your phone?</h2>
-      <p className="muted">Each wallet app pairs only through its own Liquid Auth server, so Tandem shows a QR code from that server.</p>
+      <h2>{t('wallet_step_heading')}</h2>
+      <p className="muted">{t('wallet_step_explainer')}</p>
       <ul className="wallet-options">
         {options.map((w) => (
           <li key={w.id}>
@@ -60,7 +64,9 @@ export function WalletStep({ options, remembered, fallbackServer, requestServerA
               <input type="radio" name="wallet" data-testid={testIds.walletOption} data-wallet-id={w.id} checked={walletId === w.id} onChange={() => setWalletId(w.id)} />
               <span>
                 <strong>{w.name}</strong>
-                {!w.verified && <span className="tag" title="No real phone with this app has paired with Tandem yet">unverified</span>}
+                {!w.verified && <span className="tag" title={t('common_unverified_title')}>
+                    {t('common_unverified')}
+                  </span>}
                 <br />
                 <span className="muted mono">{w.server}</span>
               </span>
@@ -71,11 +77,11 @@ export function WalletStep({ options, remembered, fallbackServer, requestServerA
           <label>
             <input type="radio" name="wallet" data-testid={testIds.walletOption} data-wallet-id={OTHER_SERVER} checked={walletId === OTHER_SERVER} onChange={() => setWalletId(OTHER_SERVER)} />
             <span>
-              <strong>Another server…</strong>
+              <strong>{t('wallet_step_other')}</strong>
             </span>
           </label>
           {walletId === OTHER_SERVER && (
-            <input data-testid={testIds.otherServer} aria-label="Liquid Auth server" value={otherServer} placeholder="https://liquid.example.com" onChange={(e) => setOtherServer(e.target.value)} />
+            <input data-testid={testIds.otherServer} aria-label={t('wallet_step_server_label')} value={otherServer} placeholder={EXAMPLE_SERVER} onChange={(e) => setOtherServer(e.target.value)} />
           )}
         </li>
       </ul>
@@ -86,10 +92,10 @@ export function WalletStep({ options, remembered, fallbackServer, requestServerA
       )}
       <div className="actions">
         <button type="button" data-testid={testIds.walletCancel} onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
         <button type="button" className="primary" data-testid={testIds.walletContinue} onClick={start}>
-          Show QR code
+          {t('wallet_step_show_qr')}
         </button>
       </div>
     </section>
@@ -99,7 +105,6 @@ export function WalletStep({ options, remembered, fallbackServer, requestServerA
 /** What a refused (or impossible) host permission means for this pairing. */
 function refusal(name: string | undefined, server: string): string {
   const host = new URL(server).host;
-  if (new URL(server).protocol !== 'https:' && !name) return `Tandem can pair only through an https server, and ${server} is not one.`;
-  const whose = name ? `${name}'s Liquid Auth server (${host})` : `the server ${host}`;
-  return `Tandem was not allowed to connect to ${whose}, so it cannot show a QR code your phone would accept: a wallet app pairs only through its own server. Choose it again and allow access when your browser asks.`;
+  if (new URL(server).protocol !== 'https:' && !name) return t('wallet_step_https_only', server);
+  return name ? t('wallet_step_not_allowed_named', name, host) : t('wallet_step_not_allowed', host);
 }

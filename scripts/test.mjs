@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The README's test command (`npm test`): build both browsers, lint the Firefox build (web-ext
+// The README's test command (`npm test`): type-check and lint (`npm run check`), build both browsers, lint the Firefox build (web-ext
 // lint), run the unit tests (vitest), the end-to-end tests in Chromium (Playwright) and in Firefox
 // ESR (vitest + puppeteer-core), and print one summary line.
 import { spawnSync } from 'node:child_process';
@@ -18,8 +18,14 @@ function run(command, args, env = {}) {
 }
 
 const steps = [];
+// Types and lint first: among the lint rules, tandem/no-ui-literals fails the run on a hard-coded
+// UI text in a component (README, "Languages"), before anything is built.
+steps.push(['check', run('npm', ['run', 'check'])]);
 steps.push(['build', run('npm', ['run', 'build'])]);
-if (steps[0][1] !== 0) process.exit(1);
+if (steps.some(([, status]) => status !== 0)) {
+  console.log(`\nfailed steps: ${steps.filter(([, status]) => status !== 0).map(([name]) => name).join(', ')}`);
+  process.exit(1);
+}
 steps.push(['lint:firefox', run('npm', ['run', '--silent', 'lint:firefox'])]);
 steps.push(['unit', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/unit.json`])]);
 steps.push(['e2e', run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json` })]);

@@ -5,13 +5,14 @@
  * Nothing is read when network reads are off, when the network has no node, or when the user has
  * not granted the node's host (asked only on a gesture: Save, or "Check with <host>").
  */
+import { t } from '@/lib/i18n';
 import * as algosdk from 'algosdk';
 import { algodHostPattern, networkKeyOf, NETWORK_LABELS, type AlgodEndpoint } from '@/lib/algorand/algod-endpoints';
 import { assetIdsOf, computeFacts, largestHoldings, type AccountSnapshot, type AssetInfo, type FactsReply, type HomeBalance } from '@/lib/algorand/facts';
 import { simulationGroups, summarizeSimulation } from '@/lib/algorand/simulation';
 import { fromBase64Strict } from '@/lib/encoding/base64';
 import type { QueuedSign, Settings } from '@/lib/storage/types';
-import { ALGO_DECIMALS, formatUnits } from '@/lib/algorand/format';
+import { ALGO_DECIMALS, formatCount, formatUnits } from '@/lib/algorand/format';
 import { NETWORKS, localNet } from '@/lib/algorand/networks';
 import type { AuthLookup } from '@/lib/accounts/rekey-check';
 import { algodErrorMessage } from './algod-sender';
@@ -97,7 +98,7 @@ export function algodReader(endpoint: AlgodEndpoint): AlgodReader {
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms);
+    const timer = setTimeout(() => reject(new Error(t('algod_no_answer', formatCount(ms / 1000)))), ms);
     work.then(
       (value) => (clearTimeout(timer), resolve(value)),
       (err: unknown) => (clearTimeout(timer), reject(err instanceof Error ? err : new Error(String(err)))),
@@ -128,7 +129,7 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
       genesisCache.set(url, known);
       known.catch(() => genesisCache.delete(url));
     }
-    if ((await known) !== genesisHash) throw new Error(`the node is not on ${network}`);
+    if ((await known) !== genesisHash) throw new Error(t('algod_wrong_network', network));
   }
 
   async function assetInfo(reader: AlgodReader, url: string, id: string): Promise<AssetInfo | null> {
@@ -154,8 +155,8 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
 
   async function balanceOn(settings: Settings, account: string, genesisHash: string): Promise<HomeBalance> {
     const node = await nodeFor(settings, genesisHash, 'an unknown network');
-    if (node.state === 'no-node') return { network: node.network, state: 'no-node', message: `No algod node is set for ${node.network}` };
-    if (node.state === 'not-allowed') return { network: node.network, state: 'not-allowed', message: `Tandem may not read from ${node.host}` };
+    if (node.state === 'no-node') return { network: node.network, state: 'no-node', message: t('balances_no_node', node.network) };
+    if (node.state === 'not-allowed') return { network: node.network, state: 'not-allowed', message: t('balances_not_allowed', node.host) };
     const reader = deps.reader(node.endpoint);
     try {
       return await withDeadline(
@@ -171,7 +172,7 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
         FACTS_DEADLINE_MS,
       );
     } catch (err) {
-      return { network: node.network, state: 'failed', message: `Couldn't check with ${node.host}: ${algodErrorMessage(err)}` };
+      return { network: node.network, state: 'failed', message: t('balances_failed', node.host, algodErrorMessage(err)) };
     }
   }
 
@@ -199,7 +200,7 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
     },
     async balancesFor(account, genesisHashes) {
       const settings = await deps.settings();
-      if (!settings.networkReads) return [{ network: '', state: 'off', message: 'Network reads are off' }];
+      if (!settings.networkReads) return [{ network: '', state: 'off', message: t('balances_off') }];
       return Promise.all([...new Set(genesisHashes)].map((hash) => balanceOn(settings, account, hash)));
     },
     async factsFor(request) {

@@ -9,7 +9,7 @@ import type { FactsReply, HomeBalance } from '@/lib/algorand/facts';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
 import type { SiteSessions } from './requests/edges';
-import { BLOCKED_MESSAGE } from './requests/outcomes';
+import { blockedMessage } from './requests/outcomes';
 import type { Wallets } from './wallets';
 import type { AccountsStore } from './accounts-store';
 import { inListOrder } from '@/lib/accounts/accounts';
@@ -65,7 +65,7 @@ export function createPopupHandlers({ signaling, requests, sites, preferences, w
       await preferences.block(origin);
       await sites.revoke(origin);
       // Its waiting requests are answered now rather than left to be rejected one by one.
-      await requests.rejectOrigin(origin, BLOCKED_MESSAGE);
+      await requests.rejectOrigin(origin, blockedMessage());
       return ok({});
     },
     'sites/unblock': async ({ origin }) => {

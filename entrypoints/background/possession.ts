@@ -8,6 +8,7 @@
  * What a verified pairing proves: the peer on the channel holds the account's key, or relays to a
  * device that does. It does not hide the traffic from a relaying server.
  */
+import { message, type Message } from '@/lib/i18n';
 import { decodeWalletTransactions } from '@/lib/algorand/decode';
 import { buildPairingChallenge } from '@/lib/algorand/pairing-challenge';
 import { checkPhoneReply } from '@/lib/algorand/signatures';
@@ -52,7 +53,7 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
     await deps.item.setValue(value);
   };
 
-  async function conclude(requestId: string, result: { verified: true } | { verified: false; reason: string }) {
+  async function conclude(requestId: string, result: { verified: true } | { verified: false; reason: Message }) {
     const current = await read();
     if (current?.state !== 'checking' || current.challengeId !== requestId) return;
     const base = { requestId: current.requestId, wallet: current.wallet, at: deps.now() };
@@ -67,8 +68,8 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
       const challengeId = deps.newId();
       await write({ state: 'checking', requestId: pairing.requestId, wallet: pairing.wallet, challengeId, txn: challenge.txn, startedAt: deps.now() });
       const sent = await deps.phone.sendSign(challengeId, [{ txn: challenge.txn }]);
-      if (!sent.ok) return conclude(challengeId, { verified: false, reason: 'the phone went offline before the check' });
-      deps.setTimeout(() => void conclude(challengeId, { verified: false, reason: 'the phone did not answer the check' }), CHALLENGE_DEADLINE_MS);
+      if (!sent.ok) return conclude(challengeId, { verified: false, reason: message('verify_offline') });
+      deps.setTimeout(() => void conclude(challengeId, { verified: false, reason: message('verify_no_answer') }), CHALLENGE_DEADLINE_MS);
     },
 
     async onPhoneReply(reply) {
@@ -76,15 +77,15 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
       const current = await read();
       if (current?.state !== 'checking' || current.challengeId !== reply.requestId) return false;
       if (reply.kind === 'invalid' || reply.kind === 'signature') {
-        await conclude(current.challengeId, { verified: false, reason: `the phone's answer was unreadable (${reply.kind === 'invalid' ? reply.reason : 'a data signature, not the signed check'})` });
+        await conclude(current.challengeId, { verified: false, reason: reply.kind === 'invalid' ? message('verify_unreadable', reply.reason) : message('verify_data_signature') });
       }
-      else if (reply.kind === 'error') await conclude(current.challengeId, { verified: false, reason: `the phone refused the check (${reply.error.message})` });
+      else if (reply.kind === 'error') await conclude(current.challengeId, { verified: false, reason: message('verify_refused', reply.error.message) });
       else {
         const decoded = decodeWalletTransactions([{ txn: current.txn }]);
         const checked = decoded.ok ? await checkPhoneReply(decoded.value, reply.stxns) : decoded;
         // A signature is required: a phone that answers null did not prove anything.
         const signed = checked.ok && checked.value[0] !== null;
-        await conclude(current.challengeId, signed ? { verified: true } : { verified: false, reason: checked.ok ? 'the phone did not sign the check' : `the phone's signature does not belong to the account (${checked.error.message})` });
+        await conclude(current.challengeId, signed ? { verified: true } : { verified: false, reason: checked.ok ? message('verify_not_signed') : message('verify_wrong_signature', checked.error.message) });
       }
       return true;
     },

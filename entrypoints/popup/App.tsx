@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { t } from '@/lib/i18n';
 import { hydrate, useView } from './store';
 import { send } from './send';
 import { HomeView } from './HomeView';
@@ -13,6 +14,6 @@ export function App() {
     void send('state/refresh', {});
     return () => unwatch?.();
   }, []);
-  if (!hydrated) return <p className="muted">Loading…</p>;
+  if (!hydrated) return <p className="muted">{t('app_loading')}</p>;
   return location.hash === '#approval' ? <ApprovalView /> : <HomeView />;
 }

@@ -2,6 +2,8 @@
  * The approval window: one request at a time (oldest first), after pairing when needed.
  * Container: picks the request and makes the decisions; the prompts only render.
  */
+import { t } from '@/lib/i18n';
+import { formatCount } from '@/lib/algorand/format';
 import { useState } from 'react';
 import { AppHeader } from '@/components/AppHeader';
 import { PairingPanel } from '@/components/PairingPanel';
@@ -33,7 +35,7 @@ export function ApprovalView() {
   };
   /** A request that sends to the network asks for its node's host first, inside the click (a gesture). */
   const approveSending = (key: string, target: PostTarget) =>
-    void requestNodeAccess(target.pattern).then((granted) => (granted ? decide('request/approve', key) : setError(`Sending needs your permission for Tandem to reach ${target.host}`)));
+    void requestNodeAccess(target.pattern).then((granted) => (granted ? decide('request/approve', key) : setError(t('post_needs_permission', target.host))));
   const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
   const needsPhone = !pairing || connection.phase !== 'connected';
   const settling = useSettling(current?.key);
@@ -43,11 +45,11 @@ export function ApprovalView() {
     <main className="approval">
       <AppHeader phase={connection.phase}>
         <span role="status" className="muted">
-          {open.length > 1 && <span data-testid={testIds.pendingCount}>{`${open.length} requests waiting`}</span>}
+          {open.length > 1 && <span data-testid={testIds.pendingCount}>{t('approval_waiting', formatCount(open.length))}</span>}
         </span>
         {open.length > 1 && (
           <button type="button" data-testid={testIds.rejectAll} onClick={() => void send('request/reject-all', {}).then((r) => setError(r.ok ? null : r.error.message))}>
-            Reject all
+            {t('approval_reject_all')}
           </button>
         )}
       </AppHeader>
@@ -60,7 +62,7 @@ export function ApprovalView() {
           onCancel={() => void send('pairing/cancel', {})}
         />
       )}
-      {!current && <p className="muted" data-testid={testIds.noRequests}>Nothing to approve.</p>}
+      {!current && <p className="muted" data-testid={testIds.noRequests}>{t('approval_nothing')}</p>}
       {current?.method === 'enable' && (
         <ConnectPrompt
           key={current.key}

@@ -1,4 +1,5 @@
 /** The action popup: pairing and status, connected sites, settings. */
+import { t } from '@/lib/i18n';
 import { useState } from 'react';
 import { AppHeader } from '@/components/AppHeader';
 import { PairingPanel } from '@/components/PairingPanel';
@@ -33,12 +34,12 @@ export function HomeView() {
   const [error, setError] = useState<string | null>(null);
   const balances = useHomeBalances(pairing?.wallet ?? null);
   const act = (p: Promise<{ ok: boolean; error?: { message: string } }>) =>
-    void p.then((r) => setError(r.ok ? null : (r.error?.message ?? 'failed')));
+    void p.then((r) => setError(r.ok ? null : (r.error?.message ?? t('common_failed'))));
   return (
     <main className="popup">
       <AppHeader phase={connection.phase}>
         <button type="button" className="small" data-testid={testIds.toggleSettings} onClick={() => setShowSettings((v) => !v)}>
-          {showSettings ? 'Close settings' : 'Settings'}
+          {showSettings ? t('home_close_settings') : t('home_settings')}
         </button>
       </AppHeader>
       {error && <p className="error" role="alert">{error}</p>}

@@ -7,7 +7,8 @@ import { toBase64 } from '../encoding/base64';
 import { toHex } from './bytes';
 import type { DetailRow, OnCompleteName, TxnType } from './describe';
 import { printableText, safeText } from './display-text';
-import { formatAssetAmount, formatAlgos, formatUnits } from './format';
+import { t } from '../i18n';
+import { formatAssetAmount, formatAlgos, formatCount, formatUnits } from './format';
 
 export interface TypePart {
   type: TxnType;
@@ -49,12 +50,12 @@ export function typeSpecificPart(txn: algosdk.Transaction, decimals: Decimals): 
 }
 
 function row(label: string, value: string | number | bigint | boolean): DetailRow {
-  return { label, value: typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value) };
+  return { label, value: typeof value === 'boolean' ? (value ? t('value_yes') : t('value_no')) : String(value) };
 }
 
 /** Bytes as text when printable, else hex (for box names, arguments and the like). */
 function bytesForDisplay(bytes: Uint8Array): string {
-  if (bytes.length === 0) return '(empty)';
+  if (bytes.length === 0) return t('value_empty');
   const text = printableText(bytes);
   return text === undefined ? `0x${toHex(bytes)}` : `"${text}"`;
 }
@@ -62,7 +63,7 @@ function bytesForDisplay(bytes: Uint8Array): string {
 function payment(pay: algosdk.PaymentTransactionFields): TypePart {
   const part: TypePart = {
     type: 'pay',
-    title: 'Payment',
+    title: t('title_payment'),
     receiver: pay.receiver.toString(),
     amount: formatAlgos(pay.amount),
     details: [],
@@ -72,10 +73,10 @@ function payment(pay: algosdk.PaymentTransactionFields): TypePart {
 }
 
 function assetTransferTitle(sender: string, axfer: algosdk.AssetTransferTransactionFields): string {
-  if (axfer.assetSender !== undefined) return 'Asset clawback';
-  if (axfer.closeRemainderTo !== undefined) return 'Asset opt-out';
-  if (axfer.amount === 0n && axfer.receiver.toString() === sender) return 'Asset opt-in';
-  return 'Asset transfer';
+  if (axfer.assetSender !== undefined) return t('title_asset_clawback');
+  if (axfer.closeRemainderTo !== undefined) return t('title_asset_opt_out');
+  if (axfer.amount === 0n && axfer.receiver.toString() === sender) return t('title_asset_opt_in');
+  return t('title_asset_transfer');
 }
 
 function assetTransfer(sender: string, axfer: algosdk.AssetTransferTransactionFields, decimals: Decimals): TypePart {
@@ -89,7 +90,7 @@ function assetTransfer(sender: string, axfer: algosdk.AssetTransferTransactionFi
     details: [],
   };
   if (axfer.closeRemainderTo !== undefined) part.closeTo = axfer.closeRemainderTo.toString();
-  if (axfer.assetSender !== undefined) part.details.push(row('Clawback from', axfer.assetSender.toString()));
+  if (axfer.assetSender !== undefined) part.details.push(row(t('detail_clawback_from'), axfer.assetSender.toString()));
   return part;
 }
 
@@ -106,38 +107,43 @@ function isDestroy(acfg: algosdk.AssetConfigTransactionFields): boolean {
 }
 
 function roleRows(acfg: algosdk.AssetConfigTransactionFields, absent: string): DetailRow[] {
-  const roles = { Manager: acfg.manager, Reserve: acfg.reserve, Freeze: acfg.freeze, Clawback: acfg.clawback };
-  return Object.entries(roles).map(([label, address]) => row(label, address?.toString() ?? absent));
+  const roles: [string, algosdk.Address | undefined][] = [
+    [t('detail_manager'), acfg.manager],
+    [t('detail_reserve'), acfg.reserve],
+    [t('detail_freeze'), acfg.freeze],
+    [t('detail_clawback'), acfg.clawback],
+  ];
+  return roles.map(([label, address]) => row(label, address?.toString() ?? absent));
 }
 
 function assetConfig(acfg: algosdk.AssetConfigTransactionFields): TypePart {
   if (acfg.assetIndex === 0n) {
     const details = [
-      row('Asset name', safeText(acfg.assetName ?? '')),
-      row('Unit name', safeText(acfg.unitName ?? '')),
-      row('Total supply', `${formatUnits(acfg.total, acfg.decimals)} (${acfg.total} base units)`),
-      row('Decimals', acfg.decimals),
-      row('Default frozen', acfg.defaultFrozen),
-      row('URL', safeText(acfg.assetURL ?? '')),
-      ...roleRows(acfg, 'none (disabled for good)'),
+      row(t('detail_asset_name'), safeText(acfg.assetName ?? '')),
+      row(t('detail_unit_name'), safeText(acfg.unitName ?? '')),
+      row(t('detail_total_supply'), t('value_total_supply', formatUnits(acfg.total, acfg.decimals), acfg.total.toString())),
+      row(t('detail_decimals'), acfg.decimals),
+      row(t('detail_default_frozen'), acfg.defaultFrozen),
+      row(t('detail_url'), safeText(acfg.assetURL ?? '')),
+      ...roleRows(acfg, t('value_role_disabled')),
     ];
     if (acfg.assetMetadataHash !== undefined && acfg.assetMetadataHash.length > 0) {
-      details.push(row('Metadata hash', toBase64(acfg.assetMetadataHash)));
+      details.push(row(t('detail_metadata_hash'), toBase64(acfg.assetMetadataHash)));
     }
-    return { type: 'acfg', title: 'Asset create', details };
+    return { type: 'acfg', title: t('title_asset_create'), details };
   }
   const assetId = acfg.assetIndex.toString();
-  if (isDestroy(acfg)) return { type: 'acfg', title: 'Asset destroy', assetId, details: [] };
+  if (isDestroy(acfg)) return { type: 'acfg', title: t('title_asset_destroy'), assetId, details: [] };
   // A reconfiguration sets all four roles: an address left out is cleared for good.
-  return { type: 'acfg', title: 'Asset reconfigure', assetId, details: roleRows(acfg, 'none (cleared for good)') };
+  return { type: 'acfg', title: t('title_asset_reconfigure'), assetId, details: roleRows(acfg, t('value_role_cleared')) };
 }
 
 function assetFreeze(afrz: algosdk.AssetFreezeTransactionFields): TypePart {
   return {
     type: 'afrz',
-    title: afrz.frozen ? 'Asset freeze' : 'Asset unfreeze',
+    title: afrz.frozen ? t('title_asset_freeze') : t('title_asset_unfreeze'),
     assetId: afrz.assetIndex.toString(),
-    details: [row('Account', afrz.freezeAccount.toString()), row('New state', afrz.frozen ? 'frozen' : 'not frozen')],
+    details: [row(t('detail_account'), afrz.freezeAccount.toString()), row(t('detail_new_state'), afrz.frozen ? t('value_frozen') : t('value_not_frozen'))],
   };
 }
 
@@ -152,17 +158,17 @@ const ON_COMPLETE_NAMES: Record<algosdk.OnApplicationComplete, OnCompleteName> =
 
 /** Box and access references name the called app as app 0. */
 function appName(appIndex: bigint, calledApp: bigint): string {
-  return appIndex === 0n || appIndex === calledApp ? 'this app' : `app ${appIndex}`;
+  return appIndex === 0n || appIndex === calledApp ? t('ref_this_app') : t('ref_app', appIndex.toString());
 }
 
 function resourceRef(ref: algosdk.TransactionResourceReference, calledApp: bigint): string {
-  if (ref.address !== undefined) return `account ${ref.address.toString()}`;
-  if (ref.appIndex !== undefined) return `app ${ref.appIndex}`;
-  if (ref.assetIndex !== undefined) return `asset ${ref.assetIndex}`;
-  if (ref.holding !== undefined) return `holding of asset ${ref.holding.assetIndex} by ${ref.holding.address.toString()}`;
-  if (ref.locals !== undefined) return `local state of app ${ref.locals.appIndex} for ${ref.locals.address.toString()}`;
-  if (ref.box !== undefined) return `box ${bytesForDisplay(ref.box.name)} of ${appName(ref.box.appIndex, calledApp)}`;
-  return 'empty reference';
+  if (ref.address !== undefined) return t('ref_account', ref.address.toString());
+  if (ref.appIndex !== undefined) return t('ref_app', ref.appIndex.toString());
+  if (ref.assetIndex !== undefined) return t('ref_asset', ref.assetIndex.toString());
+  if (ref.holding !== undefined) return t('ref_holding', ref.holding.assetIndex.toString(), ref.holding.address.toString());
+  if (ref.locals !== undefined) return t('ref_locals', ref.locals.appIndex.toString(), ref.locals.address.toString());
+  if (ref.box !== undefined) return t('ref_box', bytesForDisplay(ref.box.name), appName(ref.box.appIndex, calledApp));
+  return t('ref_empty');
 }
 
 function listRow(label: string, items: readonly string[]): DetailRow[] {
@@ -172,29 +178,29 @@ function listRow(label: string, items: readonly string[]): DetailRow[] {
 function applicationCall(appl: algosdk.ApplicationTransactionFields): TypePart {
   const onComplete = ON_COMPLETE_NAMES[appl.onComplete];
   const creating = appl.appIndex === 0n;
-  const details: DetailRow[] = [row('Arguments', appl.appArgs.length)];
+  const details: DetailRow[] = [row(t('detail_arguments'), appl.appArgs.length)];
   const selector = appl.appArgs[0];
-  if (selector !== undefined && selector.length === 4) details.push(row('Method selector (ARC-4)', `0x${toHex(selector)}`));
+  if (selector !== undefined && selector.length === 4) details.push(row(t('detail_method_selector_arc_4'), `0x${toHex(selector)}`));
   details.push(
-    ...listRow('Accounts', appl.accounts.map((a) => a.toString())),
-    ...listRow('Foreign apps', appl.foreignApps.map(String)),
-    ...listRow('Foreign assets', appl.foreignAssets.map(String)),
-    ...listRow('Boxes', appl.boxes.map((b) => `${bytesForDisplay(b.name)} of ${appName(b.appIndex, appl.appIndex)}`)),
-    ...listRow('Resource access list', appl.access.map((ref) => resourceRef(ref, appl.appIndex))),
+    ...listRow(t('detail_accounts'), appl.accounts.map((a) => a.toString())),
+    ...listRow(t('detail_foreign_apps'), appl.foreignApps.map(String)),
+    ...listRow(t('detail_foreign_assets'), appl.foreignAssets.map(String)),
+    ...listRow(t('detail_boxes'), appl.boxes.map((b) => t('ref_box_of', bytesForDisplay(b.name), appName(b.appIndex, appl.appIndex)))),
+    ...listRow(t('detail_resource_access_list'), appl.access.map((ref) => resourceRef(ref, appl.appIndex))),
   );
-  if (appl.approvalProgram.length > 0) details.push(row('Approval program', `${appl.approvalProgram.length} bytes`));
-  if (appl.clearProgram.length > 0) details.push(row('Clear-state program', `${appl.clearProgram.length} bytes`));
+  if (appl.approvalProgram.length > 0) details.push(row(t('detail_approval_program'), t('value_bytes', formatCount(appl.approvalProgram.length))));
+  if (appl.clearProgram.length > 0) details.push(row(t('detail_clear_state_program'), t('value_bytes', formatCount(appl.clearProgram.length))));
   if (creating) {
     details.push(
-      row('Global state', `${appl.numGlobalInts} ints, ${appl.numGlobalByteSlices} byte slices`),
-      row('Local state', `${appl.numLocalInts} ints, ${appl.numLocalByteSlices} byte slices`),
-      row('Extra pages', appl.extraPages),
+      row(t('detail_global_state'), t('value_state_schema', appl.numGlobalInts.toString(), appl.numGlobalByteSlices.toString())),
+      row(t('detail_local_state'), t('value_state_schema', appl.numLocalInts.toString(), appl.numLocalByteSlices.toString())),
+      row(t('detail_extra_pages'), appl.extraPages),
     );
   }
-  if (appl.rejectVersion !== 0) details.push(row('Reject if app version is at least', appl.rejectVersion));
+  if (appl.rejectVersion !== 0) details.push(row(t('detail_reject_if_app_version_is_at_least'), appl.rejectVersion));
   const part: TypePart = {
     type: 'appl',
-    title: creating ? 'Application create' : `Application call (${onComplete})`,
+    title: creating ? t('title_application_create') : t('title_application_call', onComplete),
     onComplete,
     details,
   };
@@ -204,35 +210,35 @@ function applicationCall(appl: algosdk.ApplicationTransactionFields): TypePart {
 
 function keyRegistration(keyreg: algosdk.KeyRegistrationTransactionFields): TypePart {
   if (keyreg.nonParticipation) {
-    return { type: 'keyreg', title: 'Key registration (non-participating)', details: [] };
+    return { type: 'keyreg', title: t('title_keyreg_nonpart'), details: [] };
   }
-  if (keyreg.voteKey === undefined) return { type: 'keyreg', title: 'Key registration (offline)', details: [] };
+  if (keyreg.voteKey === undefined) return { type: 'keyreg', title: t('title_keyreg_offline'), details: [] };
   const details = [
-    row('Vote key', toBase64(keyreg.voteKey)),
-    row('Selection key', keyreg.selectionKey === undefined ? 'none' : toBase64(keyreg.selectionKey)),
-    row('State proof key', keyreg.stateProofKey === undefined ? 'none' : toBase64(keyreg.stateProofKey)),
-    row('Vote first round', keyreg.voteFirst ?? 0n),
-    row('Vote last round', keyreg.voteLast ?? 0n),
-    row('Key dilution', keyreg.voteKeyDilution ?? 0n),
+    row(t('detail_vote_key'), toBase64(keyreg.voteKey)),
+    row(t('detail_selection_key'), keyreg.selectionKey === undefined ? t('common_none') : toBase64(keyreg.selectionKey)),
+    row(t('detail_state_proof_key'), keyreg.stateProofKey === undefined ? t('common_none') : toBase64(keyreg.stateProofKey)),
+    row(t('detail_vote_first_round'), keyreg.voteFirst ?? 0n),
+    row(t('detail_vote_last_round'), keyreg.voteLast ?? 0n),
+    row(t('detail_key_dilution'), keyreg.voteKeyDilution ?? 0n),
   ];
-  return { type: 'keyreg', title: 'Key registration (online)', details };
+  return { type: 'keyreg', title: t('title_keyreg_online'), details };
 }
 
 function stateProof(stpf: algosdk.StateProofTransactionFields): TypePart {
-  const details = [row('State proof type', stpf.stateProofType)];
+  const details = [row(t('detail_state_proof_type'), stpf.stateProofType)];
   if (stpf.message !== undefined) {
-    details.push(row('Attested rounds', `${stpf.message.firstAttestedRound} to ${stpf.message.lastAttestedRound}`));
+    details.push(row(t('detail_attested_rounds'), t('value_rounds', stpf.message.firstAttestedRound.toString(), stpf.message.lastAttestedRound.toString())));
   }
-  return { type: 'stpf', title: 'State proof', details };
+  return { type: 'stpf', title: t('title_state_proof'), details };
 }
 
 function heartbeat(hb: algosdk.HeartbeatTransactionFields): TypePart {
   const details = [
-    row('Account', hb.address.toString()),
-    row('Key dilution', hb.keyDilution),
-    row('Vote ID', toBase64(hb.voteID)),
-    row('Seed', toHex(hb.seed)),
+    row(t('detail_account'), hb.address.toString()),
+    row(t('detail_key_dilution'), hb.keyDilution),
+    row(t('detail_vote_id'), toBase64(hb.voteID)),
+    row(t('detail_seed'), toHex(hb.seed)),
   ];
-  if (hb.challengeDiscount) details.push(row('Challenge discount', true));
-  return { type: 'hb', title: 'Heartbeat', details };
+  if (hb.challengeDiscount) details.push(row(t('detail_challenge_discount'), true));
+  return { type: 'hb', title: t('title_heartbeat'), details };
 }

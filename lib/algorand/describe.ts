@@ -10,6 +10,7 @@ import type { DecodedTxn, GroupPosition } from './decode';
 import { typeSpecificPart, type TypePart } from './describe-types';
 import { safeText, utf8Text } from './display-text';
 import { formatAlgos } from './format';
+import { t as translate } from '../i18n';
 import { networkByGenesisHash } from './networks';
 
 export type TxnType = 'pay' | 'axfer' | 'acfg' | 'afrz' | 'appl' | 'keyreg' | 'stpf' | 'hb';
@@ -118,7 +119,7 @@ export function describeTransaction(t: DecodedTxn, ctx: DescribeContext): TxnDes
   const genesisHash = txn.genesisHash === undefined ? '' : toBase64(txn.genesisHash);
   const details = [...part.details];
   if (t.authAddr !== undefined && t.signers.length > 0) {
-    details.push({ label: 'Signed by the auth address (rekeyed account)', value: t.authAddr });
+    details.push({ label: translate('detail_signed_by_auth'), value: t.authAddr });
   }
   const description: TxnDescription = {
     index: t.index,

@@ -4,6 +4,7 @@
  * accounts. Pure: the reads are in entrypoints/background/network-reads.ts. Display strings only
  * (the reply crosses a message boundary, where bigints do not survive).
  */
+import { t } from '../i18n';
 import * as algosdk from 'algosdk';
 import { ALGO_DECIMALS, MAX_ASSET_DECIMALS, formatUnits } from './format';
 import type { SimulationReply } from './simulation';
@@ -69,12 +70,12 @@ export function assetLabel(id: string, asset: AssetInfo | null | undefined): str
   const unit = asset?.unitName?.trim();
   const name = asset?.name?.trim();
   if (unit && name && unit !== name) return `${unit} (${name})`;
-  return unit || name || `asset ${id}`;
+  return unit || name || t('ref_asset', id);
 }
 
 /** "12.50 USDC (USD Coin)" with decimals applied; the raw amount "1250 of asset 123" when the asset is unknown. */
 export function formatKnownAsset(amount: bigint, id: string, asset: AssetInfo | null | undefined): string {
-  if (!validDecimals(asset)) return `${amount} of asset ${id}`;
+  if (!validDecimals(asset)) return t('amount_of_asset', amount.toString(), id);
   return `${formatUnits(amount, asset.decimals)} ${assetLabel(id, asset)}`;
 }
 

@@ -4,6 +4,7 @@
  * from the top-level transactions, their inner transactions and the closing amounts, the inner
  * transactions themselves and the opcode budget. Pure: built from algosdk's SimulateResponse model.
  */
+import { t } from '../i18n';
 import * as algosdk from 'algosdk';
 import { ALGO_DECIMALS, formatUnits } from './format';
 import { assetLabel, type AssetInfo } from './facts';
@@ -49,15 +50,15 @@ function signed(amount: bigint, decimals: number): string {
 }
 
 function describeInner(txn: algosdk.Transaction, assets: ReadonlyMap<string, AssetInfo | null>): string {
-  if (txn.payment) return `Payment of ${formatUnits(txn.payment.amount, ALGO_DECIMALS)} ALGO to ${shortAddr(txn.payment.receiver.toString())}`;
+  if (txn.payment) return t('inner_payment', formatUnits(txn.payment.amount, ALGO_DECIMALS), shortAddr(txn.payment.receiver.toString()));
   if (txn.assetTransfer) {
     const id = txn.assetTransfer.assetIndex.toString();
     const info = assets.get(id);
-    const amount = info ? `${formatUnits(txn.assetTransfer.amount, info.decimals)} ${assetLabel(id, info)}` : `${txn.assetTransfer.amount} of asset ${id}`;
-    return `Asset transfer of ${amount} to ${shortAddr(txn.assetTransfer.receiver.toString())}`;
+    const amount = info ? `${formatUnits(txn.assetTransfer.amount, info.decimals)} ${assetLabel(id, info)}` : t('amount_of_asset', txn.assetTransfer.amount.toString(), id);
+    return t('inner_asset_transfer', amount, shortAddr(txn.assetTransfer.receiver.toString()));
   }
-  if (txn.applicationCall) return `Application call to app ${txn.applicationCall.appIndex}`;
-  return `${txn.type} transaction from ${shortAddr(txn.sender.toString())}`;
+  if (txn.applicationCall) return t('inner_app_call', txn.applicationCall.appIndex.toString());
+  return t('inner_other', txn.type, shortAddr(txn.sender.toString()));
 }
 
 /** Adds one transaction's effect (with its result's closing amounts) and its inner transactions'. */

@@ -7,7 +7,7 @@
 import * as algosdk from 'algosdk';
 import { toBase64 } from '../encoding/base64';
 import type { DecodedTxn } from './decode';
-import { formatAlgos } from './format';
+import { message, type Message } from '../i18n';
 import { networkByGenesisHash } from './networks';
 
 export type WarningKind =
@@ -26,7 +26,8 @@ export interface Warning {
   index: number;
   kind: WarningKind;
   severity: 'danger' | 'caution';
-  message: string;
+  /** Worded when shown (lib/i18n/words.ts): a queued request keeps keys, never one language's text. */
+  message: Message;
 }
 
 /**
@@ -55,12 +56,14 @@ type Check = (t: DecodedTxn, own: ReadonlySet<string>, ctx: WarningContext) => O
  * paired account, or the sender was rekeyed to one (`authAddr`). A rekeyed account's rekey or close
  * is as much the user's loss as their own account's.
  */
-function ownedAccount(t: DecodedTxn, own: ReadonlySet<string>): string | null {
+function ownedAccount(t: DecodedTxn, own: ReadonlySet<string>): Message | null {
   const sender = t.txn.sender.toString();
-  if (own.has(sender)) return `your account ${sender}`;
-  if (t.authAddr !== undefined && own.has(t.authAddr)) return `the account ${sender} (your key ${t.authAddr} signs for it)`;
+  if (own.has(sender)) return message('warning_your_account', sender);
+  if (t.authAddr !== undefined && own.has(t.authAddr)) return message('warning_rekeyed_account', sender, t.authAddr);
   return null;
 }
+
+const algos = (microAlgos: bigint) => ({ microAlgos: microAlgos.toString() });
 
 const senderWarnings: Check = (t, own, ctx) => {
   const { txn } = t;
@@ -72,7 +75,7 @@ const senderWarnings: Check = (t, own, ctx) => {
     found.push({
       kind: 'rekey',
       severity: 'danger',
-      message: `Rekeys ${sender} to ${txn.rekeyTo.toString()}: from then on only that account's key can spend from it.`,
+      message: message('warning_rekey', sender, txn.rekeyTo.toString()),
     });
   }
   const closeTo = txn.payment?.closeRemainderTo;
@@ -80,7 +83,7 @@ const senderWarnings: Check = (t, own, ctx) => {
     found.push({
       kind: 'close-remainder',
       severity: 'danger',
-      message: `Closes ${sender}: ALL its remaining ALGO goes to ${closeTo.toString()}.`,
+      message: message('warning_close_remainder', sender, closeTo.toString()),
     });
   }
   const assetCloseTo = txn.assetTransfer?.closeRemainderTo;
@@ -88,7 +91,7 @@ const senderWarnings: Check = (t, own, ctx) => {
     found.push({
       kind: 'asset-close',
       severity: 'danger',
-      message: `Opts ${sender} out of asset ${txn.assetTransfer!.assetIndex}: ALL its remaining units go to ${assetCloseTo.toString()}.`,
+      message: message('warning_asset_close', sender, txn.assetTransfer!.assetIndex.toString(), assetCloseTo.toString()),
     });
   }
   const threshold = feeThreshold(ctx);
@@ -96,7 +99,7 @@ const senderWarnings: Check = (t, own, ctx) => {
     found.push({
       kind: 'high-fee',
       severity: 'caution',
-      message: `${sender.charAt(0).toUpperCase()}${sender.slice(1)} pays a fee of ${formatAlgos(txn.fee)}, more than ${formatAlgos(threshold)}.`,
+      message: message('warning_high_fee', sender, algos(txn.fee), algos(threshold)),
     });
   }
   return found;
@@ -110,23 +113,15 @@ const clawbackWarning: Check = ({ txn }, own) => {
     {
       kind: 'clawback-from-user',
       severity: 'danger',
-      message: `Claws back ${axfer.amount} base units of asset ${axfer.assetIndex} from your account ${target.toString()} to ${axfer.receiver.toString()}.`,
+      message: message('warning_clawback', axfer.amount.toString(), axfer.assetIndex.toString(), target.toString(), axfer.receiver.toString()),
     },
   ];
 };
 
-const APP_WARNINGS: Partial<Record<algosdk.OnApplicationComplete, Omit<Warning, 'index' | 'message'> & { what: string }>> = {
-  [algosdk.OnApplicationComplete.DeleteApplicationOC]: { kind: 'app-delete', severity: 'danger', what: 'Deletes' },
-  [algosdk.OnApplicationComplete.UpdateApplicationOC]: {
-    kind: 'app-update',
-    severity: 'danger',
-    what: 'Replaces the programs of',
-  },
-  [algosdk.OnApplicationComplete.ClearStateOC]: {
-    kind: 'app-clear-state',
-    severity: 'caution',
-    what: 'Clears your local state (and anything the app kept there for you) in',
-  },
+const APP_WARNINGS: Partial<Record<algosdk.OnApplicationComplete, Omit<Warning, 'index' | 'message'> & { what: 'warning_app_delete' | 'warning_app_update' | 'warning_app_clear_state' }>> = {
+  [algosdk.OnApplicationComplete.DeleteApplicationOC]: { kind: 'app-delete', severity: 'danger', what: 'warning_app_delete' },
+  [algosdk.OnApplicationComplete.UpdateApplicationOC]: { kind: 'app-update', severity: 'danger', what: 'warning_app_update' },
+  [algosdk.OnApplicationComplete.ClearStateOC]: { kind: 'app-clear-state', severity: 'caution', what: 'warning_app_clear_state' },
 };
 
 const appWarning: Check = (t, own) => {
@@ -135,25 +130,20 @@ const appWarning: Check = (t, own) => {
   if (appl === undefined || signer === undefined || !own.has(signer)) return [];
   const warning = APP_WARNINGS[appl.onComplete];
   if (warning === undefined) return [];
-  return [{ kind: warning.kind, severity: warning.severity, message: `${warning.what} application ${appl.appIndex}.` }];
+  return [{ kind: warning.kind, severity: warning.severity, message: message(warning.what, appl.appIndex.toString()) }];
 };
 
 const foreignSignerWarning: Check = (t, own) => {
   if (t.signers.length > 0) return [];
-  if (ownedAccount(t, own) !== null) {
-    return [
-      {
-        kind: 'foreign-signer',
-        severity: 'caution',
-        message: `Not signed: the site asked for no signature on this transaction of ${ownedAccount(t, own)}. It is not sent to your phone.`,
-      },
-    ];
+  const account = ownedAccount(t, own);
+  if (account !== null) {
+    return [{ kind: 'foreign-signer', severity: 'caution', message: message('warning_not_signed_own', account) }];
   }
   return [
     {
       kind: 'foreign-signer',
       severity: 'caution',
-      message: `Not signed by you: ${t.txn.sender.toString()} or a program must authorize it. It is shown so you can see the whole exchange.`,
+      message: message('warning_not_signed_other', t.txn.sender.toString()),
     },
   ];
 };
@@ -161,8 +151,8 @@ const foreignSignerWarning: Check = (t, own) => {
 const networkWarning: Check = ({ txn }, _own, ctx) => {
   const hash = txn.genesisHash === undefined ? '' : toBase64(txn.genesisHash);
   if (hash === ctx.sessionGenesisHash) return [];
-  const name = networkByGenesisHash(hash)?.name ?? (hash === '' ? 'no network' : `genesis hash ${hash}`);
-  return [{ kind: 'wrong-network', severity: 'danger', message: `Made for ${name}, not for this session's network.` }];
+  const name = networkByGenesisHash(hash)?.name ?? (hash === '' ? message('warning_no_network') : message('warning_genesis_hash', hash));
+  return [{ kind: 'wrong-network', severity: 'danger', message: message('warning_wrong_network', name) }];
 };
 
 const CHECKS: readonly Check[] = [senderWarnings, clawbackWarning, appWarning, foreignSignerWarning, networkWarning];

@@ -1,4 +1,5 @@
 /** The shapes of everything Tandem persists. The background is their only writer. */
+import type { Message } from '../i18n';
 import type { TxnDescription } from '../algorand/describe';
 import type { Warning } from '../algorand/warnings';
 import type { PostAuth } from '../algorand/post-checks';
@@ -186,7 +187,12 @@ export type QueuedRequest = QueuedConnect | QueuedSign | QueuedDataSign | Queued
 export type PairingVerification =
   | { state: 'checking'; requestId: string; wallet: string; challengeId: string; txn: string; startedAt: number }
   | { state: 'verified'; requestId: string; wallet: string; at: number }
-  | { state: 'not-verified'; requestId: string; wallet: string; at: number; reason: string };
+  /**
+   * `reason` is a message key and its parameters, worded when shown; a plain string was stored by
+   * versions before the texts were translated and is shown as it is (a union, so the stored item
+   * keeps its version: every value stored before is still one of this type).
+   */
+  | { state: 'not-verified'; requestId: string; wallet: string; at: number; reason: Message | string };
 
 /**
  * The wallet app chosen in the pairing screen, remembered for the next pairing: a known wallet's id

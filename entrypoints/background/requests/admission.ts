@@ -2,13 +2,14 @@
  * Admission: what may enter the queue. Per-origin floods, blocked sites and the storage budget are
  * checked here; a request refused here never reaches the user.
  */
+import { t } from '@/lib/i18n';
 import { Arc27ErrorCode, arc27Error } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { findEntry, isOpen, openFrom } from '../queue';
 import type { Delivery } from './delivery';
 import type { RequestEdges } from './edges';
-import { BLOCKED_MESSAGE, failed } from './outcomes';
+import { blockedMessage, failed } from './outcomes';
 
 /** Open requests one origin may have at once; more are refused at once (flood protection). */
 export const MAX_OPEN_PER_ORIGIN = 16;
@@ -43,10 +44,10 @@ export function reservedBytes(entry: QueuedRequest): number {
   return entry.txns.reduce((sum, t) => sum + t.txn.length + REPLY_OVERHEAD_PER_TXN, own);
 }
 
-export const tooMany = (origin: string) => failed(arc27Error(Arc27ErrorCode.Unknown, `Too many pending requests from ${origin}; try again later`));
+export const tooMany = (origin: string) => failed(arc27Error(Arc27ErrorCode.Unknown, t('error_too_many_pending', origin)));
 const tooLarge = () =>
   failed(arc27Error(Arc27ErrorCode.Unknown, 'Tandem cannot hold this request next to the ones already waiting; try a smaller request or try again later'));
-export const blocked = () => failed(arc27Error(Arc27ErrorCode.MethodCanceled, BLOCKED_MESSAGE));
+export const blocked = () => failed(arc27Error(Arc27ErrorCode.MethodCanceled, blockedMessage()));
 
 type Admitted = 'added' | 'exists' | 'full' | 'too-large';
 

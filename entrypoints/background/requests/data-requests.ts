@@ -8,6 +8,7 @@
  * against it), and its signature is verified over those bytes before the page gets anything. Each
  * refusal carries its method's own code (lib/arc27/sign-data-errors.ts).
  */
+import { t } from '@/lib/i18n';
 import { fromBase64Strict, toBase64 } from '@/lib/encoding/base64';
 import { checkSignData, verifyDataSignature, verifyMessageSignature } from '@/lib/algorand/sign-data-checks';
 import { DataRefusal, dataError, pageSignDataCode, type DataRequestMethod } from '@/lib/arc27/sign-data-errors';
@@ -25,7 +26,6 @@ import type { Delivery } from './delivery';
 import type { RequestEdges } from './edges';
 import { failed } from './outcomes';
 
-const OFFLINE_MESSAGE = 'Your phone went offline before it answered';
 
 const isDataSign = (e: QueuedRequest): e is QueuedDataSign => e.method === 'sign_data' || e.method === 'sign_message';
 const awaitingPhone = (queue: QueuedRequest[]) => queue.filter((e): e is QueuedDataSign => isDataSign(e) && isOpen(e) && e.stage === 'awaiting-phone');
@@ -67,7 +67,7 @@ export function createDataRequests(edges: RequestEdges, admission: Admission, de
         ? [encodeFrame(buildHelloRequest(edges.newId(), TANDEM_PROVIDER_ID, entry.origin)), encodeFrame(buildPhoneSignDataRequest(id, TANDEM_PROVIDER_ID, entry.request))]
         : [encodeFrame(buildPhoneSignMessageRequest(id, TANDEM_PROVIDER_ID, entry.message, entry.signer))];
     for (const frame of frames) {
-      if (!(await edges.phone.sendFrame(frame)).ok) return setLastError([entry.key], OFFLINE_MESSAGE);
+      if (!(await edges.phone.sendFrame(frame)).ok) return setLastError([entry.key], t('error_phone_offline'));
     }
   }
 
@@ -159,7 +159,7 @@ export function createDataRequests(edges: RequestEdges, admission: Admission, de
     },
 
     async onPhoneOffline() {
-      await setLastError(awaitingPhone(await edges.queue.read()).map((e) => e.key), OFFLINE_MESSAGE);
+      await setLastError(awaitingPhone(await edges.queue.read()).map((e) => e.key), t('error_phone_offline'));
     },
   };
 }

@@ -2,6 +2,7 @@
  * Delivery: ending requests (finish), pushing each answer to its frame, keeping the badge and the
  * approval window in step with the queue, and the deadline sweep.
  */
+import { t } from '@/lib/i18n';
 import { Arc27ErrorCode, arc27Error, type Arc27Outcome } from '@/lib/arc27/types';
 import { markHop } from '@/lib/perf/hop-marks';
 import type { QueuedRequest } from '@/lib/storage/types';
@@ -84,8 +85,8 @@ export function createDelivery(edges: RequestEdges, prepared: PreparedWork): Del
     const expired = queue.filter((e) => isOpen(e) && e.method !== 'enable' && e.deadlineAt !== undefined && e.deadlineAt <= now);
     const timedOut = (e: QueuedRequest) =>
       e.method !== 'enable' && e.stage === 'posting'
-        ? arc27Error(Arc27ErrorCode.MethodTimedOut, 'The network node did not confirm the transactions in time')
-        : arc27Error(Arc27ErrorCode.MethodTimedOut, e.method !== 'enable' && e.lastError ? `${e.lastError.message}, and did not come back in time` : 'Your phone did not answer in time');
+        ? arc27Error(Arc27ErrorCode.MethodTimedOut, t('error_post_timeout'))
+        : arc27Error(Arc27ErrorCode.MethodTimedOut, e.method !== 'enable' && e.lastError ? t('error_then_timeout', e.lastError.message) : t('error_phone_timeout'));
     if (expired.length) await finish(expired.map((e) => e.key), (e) => ({ ok: false, error: timedOut(e) }));
     const stale = queue.filter((e) => !isOpen(e) && now - e.createdAt > UNCOLLECTED_ANSWER_TTL_MS).map((e) => e.key);
     if (stale.length) await edges.queue.mutate((q) => ({ queue: q.filter((e) => !stale.includes(e.key)), result: undefined }));

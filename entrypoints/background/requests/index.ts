@@ -3,6 +3,7 @@
  * the storage budget), the ARC-0027 session methods, sign requests, phone dispatch and delivery.
  * Every edge (queue, sessions, window, tabs, clock, ids, peer) comes in through `RequestEdges`.
  */
+import { t } from '@/lib/i18n';
 import { Arc27ErrorCode, arc27Error, type Arc27Request } from '@/lib/arc27/types';
 import type { RequestStatus, SiteMeta } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
@@ -63,7 +64,7 @@ export function createRequests(edges: RequestEdges): Requests {
     if ((await edges.blockedOrigins()).includes(sender.origin)) return blocked();
     // A method the paired phone cannot serve is answered at once: no window, no frame to the phone.
     if (!phoneCanServe((await edges.pairing())?.phone?.methods, req.method)) {
-      return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, `Your phone's wallet app does not support ${req.method}`));
+      return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, t('error_phone_unsupported', req.method)));
     }
     switch (req.method) {
       case 'discover':
@@ -133,13 +134,13 @@ export function createRequests(edges: RequestEdges): Requests {
       else await data.approve(entry);
     },
 
-    async reject(key, message = 'You rejected the request') {
+    async reject(key, message = t('error_rejected')) {
       await delivery.finish([key], () => rejected(message));
     },
 
     async rejectAll() {
       const keys = (await edges.queue.read()).filter(isOpen).map((e) => e.key);
-      await delivery.finish(keys, () => rejected('You rejected all waiting requests'));
+      await delivery.finish(keys, () => rejected(t('error_rejected_all')));
       return keys.length;
     },
 
@@ -150,7 +151,7 @@ export function createRequests(edges: RequestEdges): Requests {
 
     async onApprovalWindowClosed() {
       const open = (await edges.queue.read()).filter(isOpen).map((e) => e.key);
-      await delivery.finish(open, () => rejected('You closed the Tandem approval window'));
+      await delivery.finish(open, () => rejected(t('error_window_closed')));
     },
 
     async onTabRemoved(tabId) {

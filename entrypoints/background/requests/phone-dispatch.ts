@@ -3,6 +3,7 @@
  * phone, its replies merged (a worker restart keeps the parts already in), verified against each
  * transaction and signer, and the dApp answered.
  */
+import { t } from '@/lib/i18n';
 import type { DecodedTxn } from '@/lib/algorand/decode';
 import { sentToPhone, spreadOverRequest, toPhoneTxns } from '@/lib/algorand/phone-request';
 import { checkPhoneReply } from '@/lib/algorand/signatures';
@@ -19,7 +20,6 @@ import type { PostRequests } from './post-requests';
 import type { PreparedRequests } from './prepared';
 
 const SIZING_ID = '0190d5a0-0000-7000-8000-000000000000';
-const OFFLINE_MESSAGE = 'Your phone went offline before it answered';
 
 /** The larger of a chunk's request frame and its worst-case reply, as data-channel text. */
 function frameTextSize(chunk: WalletTransaction[]): number {
@@ -68,7 +68,7 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
       return { queue: q.map((e) => (touched(e) ? ({ ...e, lastError: error ?? undefined } as QueuedSign) : e)), result: undefined };
     });
   }
-  const noteOffline = (keys: string[]) => setLastError(keys, arc27Error(Arc27ErrorCode.Unknown, OFFLINE_MESSAGE));
+  const noteOffline = (keys: string[]) => setLastError(keys, arc27Error(Arc27ErrorCode.Unknown, t('error_phone_offline')));
 
   async function send(entry: QueuedSign) {
     const decoded = prepared.decoded(entry);

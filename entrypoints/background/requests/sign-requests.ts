@@ -1,4 +1,5 @@
 /** sign_transactions from a page: decode, check against the site's session, describe, warn, queue. */
+import { t } from '@/lib/i18n';
 import { decodeWalletTransactions, type DecodedTxn } from '@/lib/algorand/decode';
 import { describeTransactions } from '@/lib/algorand/describe';
 import { networkByGenesisHash, type Network } from '@/lib/algorand/networks';
@@ -37,7 +38,7 @@ export function createSignRequests(edges: RequestEdges, admission: Admission, pr
     let txns = given;
     // The session first: a page with none must not make Tandem decode up to 1,024 transactions.
     const sessions = await edges.sites.sessionsFor(sender.origin);
-    if (sessions.length === 0) return failed(arc27Error(Arc27ErrorCode.UnauthorizedSigner, `${sender.origin} is not connected to Tandem; call enable first`));
+    if (sessions.length === 0) return failed(arc27Error(Arc27ErrorCode.UnauthorizedSigner, t('error_not_connected', sender.origin)));
     let decoded = decodeWalletTransactions(txns, { allowMultipleGroups: true });
     if (!decoded.ok) return failed(decoded.error);
     const first = decoded.value[0]!.txn.genesisHash;

@@ -4,6 +4,7 @@
  * account, the QR's expiry (fresh codes a few times) and, for an existing pairing, retrying a
  * server that is away.
  */
+import { t } from '../../i18n';
 import { isValidAddress } from 'algosdk';
 import { buildDeepLink } from '../deep-link';
 import { OriginRefusedError } from '../origin-refusal';
@@ -80,7 +81,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
     core.arm('offer', offerTimeoutMs, () => {
       if (core.current.phase !== 'linked' || core.attempt !== a) return;
       // The real server can relay the first offer before we joined the room; phones never resend.
-      core.setState({ phase: 'waiting-for-scan', failure: { reason: 'no-offer', message: 'Your phone linked but did not connect. Scan the same QR code again.' } });
+      core.setState({ phase: 'waiting-for-scan', failure: { reason: 'no-offer', message: t('failure_no_offer') } });
       if (core.socket) emitLink(core.socket, a);
     });
   }
@@ -100,7 +101,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
     core.setState({
       failure: {
         reason: 'wrong-account',
-        message: `Another account (${shortAddress(other)}) scanned this QR code, so Tandem refused it. Scan it with the phone that holds ${shortAddress(paired)}, or unpair first to pair a different account.`,
+        message: t('failure_wrong_account', shortAddress(other), shortAddress(paired)),
       },
     });
     await deps.logout(a.server).catch((err) => core.log('logout failed', err));
@@ -137,7 +138,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
       core.fail('origin-refused', err.message);
       return;
     }
-    if (core.current.phase !== 'connected') core.fail('server-unreachable', `Cannot reach the Liquid Auth server at ${a.server}: ${errorText(err)}${a.rescan ? '; retrying…' : ''}`);
+    if (core.current.phase !== 'connected') core.fail('server-unreachable', t(a.rescan ? 'failure_unreachable_retrying' : 'failure_unreachable', a.server, errorText(err)));
     if (!a.rescan) return;
     core.log('the server is away; retrying the socket', errorText(err));
     core.setState({ socket: 'reconnecting' });
@@ -153,7 +154,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
       if (core.attempt !== a) return;
       core.disarm('link');
       core.setState({ requestId: a.requestId, link: undefined, linkExpiresAt: undefined });
-      core.fail('no-permission', `Tandem is not allowed to connect to ${a.server}. Pair your phone again: choose your wallet app and allow access when your browser asks.`);
+      core.fail('no-permission', t('failure_no_permission', a.server));
       return;
     }
     const settings = await deps.settings();
@@ -186,7 +187,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
     if (core.attempt !== a || (phase !== 'waiting-for-scan' && phase !== 'starting' && phase !== 'failed')) return;
     if (a.refreshes >= MAX_LINK_REFRESHES) {
       core.attempt = null;
-      core.fail('link-timeout', 'The QR code was not scanned in time.');
+      core.fail('link-timeout', t('failure_link_timeout'));
       return;
     }
     core.log('link expired unscanned; making a fresh QR');
@@ -213,7 +214,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
       if (core.attempt) core.attempt.linkPending = false;
       const { phase } = core.current;
       if (core.attempt && (phase === 'waiting-for-scan' || phase === 'linked' || phase === 'starting')) {
-        core.fail('server-unreachable', 'Lost the connection to the Liquid Auth server; reconnecting…');
+        core.fail('server-unreachable', t('failure_server_lost'));
       }
     },
     onConnectError(message) {

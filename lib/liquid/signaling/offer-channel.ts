@@ -3,6 +3,7 @@
  * echoes and repeats ignored), trade candidates through the socket, and follow the channel's
  * state as the peer host reports it (open → connected; closed → back to the re-scan QR).
  */
+import { t } from '../../i18n';
 import { parseCandidate, type PeerEvent } from '../../messaging/peer-protocol';
 import { dtlsFingerprint } from '../sdp';
 import { rescanOf, type SignalingCore } from './core';
@@ -65,7 +66,7 @@ export function createOfferChannel(core: SignalingCore, links: () => LinkAttempt
     core.socket?.emit(SOCKET_EVENTS.answerDescription, answer.value.sdp satisfies SocketPayloads['answerDescription']);
     core.setState({ fingerprint: dtlsFingerprint(answer.value.sdp) });
     core.arm('channel', settings.channelOpenTimeoutMs, () => {
-      if (core.current.phase === 'connecting') core.fail('channel-failed', 'The connection to your phone did not open. Check that both are online, then try again.');
+      if (core.current.phase === 'connecting') core.fail('channel-failed', t('failure_channel_not_open'));
     });
   }
 
@@ -102,7 +103,7 @@ export function createOfferChannel(core: SignalingCore, links: () => LinkAttempt
             core.log('phone went offline', reason);
             await links().begin(rescanOf(core.pairing));
           } else {
-            core.fail('channel-failed', reason ?? 'The connection to your phone closed.');
+            core.fail('channel-failed', reason ?? t('failure_channel_closed'));
           }
         }
         return;

@@ -8,15 +8,22 @@ import { join, resolve } from 'node:path';
 export const EXTENSION_DIR = resolve(process.env.TANDEM_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** `extensionDir`: another build than EXTENSION_DIR (e.g. one with the worker probe, support/worker-probe.ts). */
+/**
+ * `extensionDir`: another build than EXTENSION_DIR (e.g. one with the worker probe, support/worker-probe.ts).
+ * `language`: the browser's UI language, which `browser.i18n` follows. On Linux Chromium takes it from
+ * `--lang` and the LANGUAGE variable (both set: either alone has been seen to leave English).
+ */
 export async function launchWithExtension(
   profileDir = mkdtempSync(join(tmpdir(), 'tandem-profile-')),
   extensionDir = EXTENSION_DIR,
+  { language }: { language?: string } = {},
 ): Promise<{ context: BrowserContext; profileDir: string }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(language ? { env: { ...process.env, LANGUAGE: language }, locale: language } : {}),
     args: [
+      ...(language ? [`--lang=${language}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

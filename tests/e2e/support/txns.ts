@@ -18,9 +18,11 @@ export interface PaymentSpec {
   note?: Uint8Array;
   rekeyTo?: string;
   amount?: number;
+  /** microAlgos. */
+  fee?: number;
 }
 
-export function payment({ from, genesisHash = TESTNET_HASH, note, rekeyTo, amount = 1000 }: PaymentSpec): string {
+export function payment({ from, genesisHash = TESTNET_HASH, note, rekeyTo, amount = 1000, fee = 1000 }: PaymentSpec): string {
   const txn = algosdk.makePaymentTxnWithSuggestedParamsFromObject({
     sender: from,
     receiver: RECEIVER,
@@ -28,7 +30,7 @@ export function payment({ from, genesisHash = TESTNET_HASH, note, rekeyTo, amoun
     note,
     rekeyTo,
     suggestedParams: {
-      fee: 1000,
+      fee,
       flatFee: true,
       minFee: 1000,
       firstValid: 1000,

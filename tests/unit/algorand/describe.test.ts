@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordSentence } from '../../../lib/i18n/words';
 import { decodeWalletTransactions, type DecodedTxn } from '../../../lib/algorand/decode';
 import { describeTransaction, describeTransactions, type TxnType } from '../../../lib/algorand/describe';
 import { warningsFor } from '../../../lib/algorand/warnings';
@@ -31,7 +32,7 @@ describe('describeTransaction and warningsFor, per transaction kind', () => {
     expect(warnings.map((w) => ({ kind: w.kind, severity: w.severity }))).toEqual(c.warnings);
     for (const w of warnings) {
       expect(w.index).toBe(0);
-      expect(w.message.length).toBeGreaterThan(10);
+      expect(wordSentence(w.message).length).toBeGreaterThan(10);
     }
   });
 
