@@ -63,8 +63,9 @@ test.describe('Tandem in Spanish', () => {
     const enabling = dapp.enable();
     const connect = new ApprovalPage(await approvalWindow(context, extensionId));
     await expect(connect.connectPrompt().getByRole('heading')).toHaveText('¿Conectar con este sitio?');
-    await expect(connect.connectPrompt().locator('dt')).toHaveText(['Red', 'Cuenta compartida']);
-    await expect(connect.connectPrompt()).toContainText('El sitio verá esta dirección y podrá pedirte que firmes transacciones. Nunca podrá firmar sin ti.');
+    await expect(connect.connectPrompt().locator('dt')).toHaveText(['Red']);
+    await expect(connect.connectPrompt().locator('legend')).toHaveText('Cuentas compartidas');
+    await expect(connect.connectPrompt()).toContainText('El sitio verá estas direcciones y podrá pedirte que firmes transacciones. Nunca podrá firmar sin ti.');
     await expect(connect.page.getByTestId(testIds.reject)).toHaveText('Rechazar');
     await expect(connect.page.getByTestId(testIds.blockSite)).toHaveText('Bloquear este sitio');
     await expect(connect.approveButton()).toHaveText('Conectar');
