@@ -59,6 +59,9 @@ test('store screenshots: popup, pairing, connect and sign, light and dark', asyn
   await popup.expectPhase('connected');
   await popup.expectVerification('verified');
   const address = await wallet.address();
+  // Balances, the network's facts and the simulation, from the algod stand-in with the phone's account funded.
+  const algod = await startTestAlgod({ accounts: [{ address, microAlgos: 12_345_678_000 }] });
+  await seedSettings(algodSettings(algod.url));
 
   const dapp = await DappPage.open(context, `${server.url}/dapp`);
   const enabling = dapp.enable();
@@ -73,13 +76,11 @@ test('store screenshots: popup, pairing, connect and sign, light and dark', asyn
   await popup.page.reload();
   await popup.expectPhase('connected');
   await expect(popup.page.getByTestId(testIds.site)).toHaveCount(1);
+  await expect(popup.page.getByTestId(testIds.accountBalance).first()).toContainText('ALGO');
   for (const scheme of SCHEMES) await capture(context, popup.page, 'popup', 'One pairing for every tab', scheme);
 
-  // The network's facts and simulation, from the algod stand-in with the phone's account funded.
-  const algod = await startTestAlgod({ accounts: [{ address, microAlgos: 12_345_678_000 }] });
-  await seedSettings(algodSettings(algod.url));
   const signing = dapp.signTransactions([
-    { txn: payment({ from: address, amount: 2_500_000, note: new TextEncoder().encode('Dinner 🍕 — thanks!') }) },
+    { txn: payment({ from: address, amount: 2_500_000, note: new TextEncoder().encode('Dinner — thanks!') }) },
     { txn: payment({ from: address, rekeyTo: REKEY_TARGET }) },
   ]);
   const sign = await ApprovalPage.find(context, extensionId);
