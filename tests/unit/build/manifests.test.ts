@@ -38,6 +38,7 @@ const EXPLAINED_URLS: [prefix: string, why: string][] = [
   ['https://github.com/wxt-dev/wxt/issues/', "text of WXT's error messages"],
   ['https://socket.io/docs/', "text of socket.io-client's error messages"],
   ['https://github.com/uuidjs/uuid', "text of uuid's error message"],
+  ['https://rolldown.rs/in-depth/bundling-cjs', "text of the bundler's (rolldown's) error for a require() a bundle cannot serve, kept by its CommonJS interop helper"],
   ['http://127.0.0.1', "algosdk's default base URL for its KMD and Indexer clients, which Tandem never creates (and the CSP lists no such origin)"],
   ['http://*/*', "the content script's match pattern, kept in the script by WXT"],
   ['https://*/*', "the content script's match pattern, kept in the script by WXT"],
