@@ -29,8 +29,9 @@ test.describe('large requests', () => {
       const approval = await ApprovalPage.find(context, extensionId);
       await expect(approval.signPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
       const shownMs = Date.now() - t0;
-      await expect(approval.signTitle()).toHaveText(`Sign ${COUNT} transactions?`);
-      await expect(approval.signTotals()).toHaveText(/^1023 to sign with your phone · 1 signed by others/);
+      // Counts are written the English way, grouped (Intl in the browser's language).
+      await expect(approval.signTitle()).toHaveText(`Sign ${COUNT.toLocaleString('en-US')} transactions?`);
+      await expect(approval.signTotals()).toHaveText(/^1,023 to sign with your phone · 1 signed by others/);
       // The list is virtualized: a handful of cards rendered, and the last one reachable by scrolling.
       expect(await approval.txnCards().count()).toBeLessThan(20);
       await approval.txnList().evaluate((list) => (list.scrollTop = list.scrollHeight));

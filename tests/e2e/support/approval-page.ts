@@ -71,7 +71,7 @@ export class ApprovalPage {
     return this.page.getByTestId(testIds.promptOrigin);
   }
 
-  /** "Sign 1024 transactions?" */
+  /** "Sign 1,024 transactions?" */
   signTitle() {
     return this.signPrompt().getByRole('heading');
   }
