@@ -71,7 +71,7 @@ test.describe('requests under faults', () => {
     expect(await answers()).toHaveLength(1);
   });
 
-  test('a phone that comes back before the deadline gets the request again and signs it', async ({ context, extensionId, signSetup: { wallet, link, address, dapp } }) => {
+  test('a phone that comes back before the deadline gets the request again and signs it', async ({ context, extensionId, server, signSetup: { wallet, link, address, dapp } }) => {
     await wallet.setAutoApprove(false);
 
     const signing = dapp.signTransactions([{ txn: await dapp.buildPayment(address) }]);
@@ -82,6 +82,10 @@ test.describe('requests under faults', () => {
     await expect(approval.requestError()).toContainText(/your phone went offline/i);
 
     await wallet.setAutoApprove(true);
+    // The re-scan QR shows at once; Tandem's new socket waits for the phone a moment later. A phone
+    // scanning before that loses its first offer (liquid-protocol.md §3): scan once it waits, as a person would.
+    const requestId = new URL(link.replace(/^liquid:/, 'http:')).searchParams.get('requestId')!;
+    await expect.poll(() => server.linksWaiting(requestId)).toBeGreaterThan(0);
     await wallet.connect(link);
     expect((await signing).ok).toBe(true);
   });
