@@ -52,6 +52,9 @@ test.describe('offscreen document closed', () => {
     await expect(approval.pairingLink()).toHaveText(link);
 
     await wallet.setAutoApprove(true);
+    // The QR shows a moment before Tandem's new socket waits for the phone: scan once it waits, as a person would.
+    const requestId = new URL(link.replace(/^liquid:/, 'http:')).searchParams.get('requestId')!;
+    await expect.poll(() => server.linksWaiting(requestId)).toBeGreaterThan(0);
     await wallet.connect(link);
     verifySignedTxn(stxnsOf(await signing)[0]!, txn, address);
   });

@@ -84,6 +84,9 @@ test.describe('signaling server faults', () => {
     await server.start();
     await wallet.disconnect();
     await reopened.expectPhase('phone-offline');
+    // The QR shows a moment before Tandem's new socket waits for the phone: scan once it waits, as a person would.
+    const requestId = new URL(link.replace(/^liquid:/, 'http:')).searchParams.get('requestId')!;
+    await expect.poll(() => server.linksWaiting(requestId)).toBeGreaterThan(0);
     await wallet.connect(link);
     await reopened.expectPhase('connected');
   });
