@@ -1,5 +1,5 @@
 /** Chromium with Tandem loaded (Debian's build; Playwright cannot download browsers here). */
-import { chromium, expect, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,22 +49,43 @@ export function extensionIdOf(worker: Worker): string {
   return new URL(worker.url()).host;
 }
 
-/** Kills the extension's service worker through CDP (Chrome never idle-kills it under automation). */
+/**
+ * Kills the extension's service worker through CDP (Chrome never idle-kills it under automation)
+ * and waits until it is proven dead: its target is gone, or (Chrome keeps the target for a worker
+ * that an open extension page or a message revives at once) the worker in it is a new life, with
+ * another `performance.timeOrigin`. A kill that did not take is tried again.
+ */
 export async function killServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  const ours = (url: string) => url.startsWith(`chrome-extension://${extensionId}/`);
+  const targets = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos;
+  const target = (await targets()).find((t) => t.type === 'service_worker' && ours(t.url));
   if (!target) throw new Error('no service worker target to kill');
-  await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  // Playwright reports the Worker's 'close' only much later (when something else wakes the
-  // extension), so wait for the target itself to be gone.
-  await expect
-    .poll(async () => ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] }).targetInfos.some((t) => t.targetId === target.targetId), {
-      message: 'the killed service worker target should be gone',
-    })
-    .toBe(false);
-  await cdp.detach();
+  // Playwright may follow the revived worker in the same Worker object or in a new one: ask every one.
+  const lives = async (): Promise<number[]> => {
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1_000));
+    const read = context.serviceWorkers().filter((w) => ours(w.url())).map((w) => Promise.race([w.evaluate(() => performance.timeOrigin).catch(() => undefined), timeout]));
+    return (await Promise.all(read)).filter((life): life is number => life !== undefined);
+  };
+  const before = new Set(await lives());
+  const dead = async () => {
+    if (!(await targets()).some((t) => t.targetId === target.targetId)) return true;
+    return before.size > 0 && (await lives()).some((life) => !before.has(life));
+  };
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+      const until = Date.now() + 7_000;
+      while (Date.now() < until) {
+        if (await dead()) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    throw new Error('the service worker survived three kills (its target is there, with the same life)');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /** The extension's CDP targets (service worker, offscreen document, pages), read through a page's CDP session. */

@@ -17,6 +17,14 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
+/** This test process's servers by port, so a scan can wait until the server holds Tandem's `link` (wallet-page.ts). */
+const serversByPort = new Map<number, TestServer>();
+
+/** The test server listening on `port` in this test process, if any. */
+export function testServerOn(port: number): TestServer | undefined {
+  return serversByPort.get(port);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -42,7 +50,7 @@ export async function startTestServer(options: Pick<LiquidServerOptions, 'allowe
   const log: string[] = [];
   const start = () => startLiquidServer({ ...policy, port, dataDir, rpId: hostName, origin: url, log: (line) => log.push(line) });
   let running: RunningLiquidServer | null = await start();
-  return {
+  const server: TestServer = {
     url,
     port,
     log,
@@ -55,9 +63,12 @@ export async function startTestServer(options: Pick<LiquidServerOptions, 'allowe
       if (!running) running = await start();
     },
     async dispose() {
+      serversByPort.delete(port);
       await running?.close();
       running = null;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  serversByPort.set(port, server);
+  return server;
 }

@@ -1,9 +1,19 @@
 /** Page object for the dev wallet (the phone), with a CDP virtual authenticator for its passkey. */
 import algosdk from 'algosdk';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { testServerOn } from './server';
 
 export type Behaviour = 'reference' | 'spec' | 'ios' | 'biatec' | 'connections';
 export type Fault = 'none' | 'silent' | 'bad-signature' | 'wrong-txn' | 'garbage-frame' | 'skip-txn';
+
+async function scanWhenWaiting(link: string): Promise<void> {
+  const url = new URL(link.replace(/^liquid:/, 'http:'));
+  const server = testServerOn(Number(url.port));
+  const requestId = url.searchParams.get('requestId');
+  if (!server || !requestId) return;
+  const until = Date.now() + 10_000;
+  while (server.linksWaiting(requestId) === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+}
 
 export class WalletPage {
   constructor(readonly page: Page) {}
@@ -26,7 +36,15 @@ export class WalletPage {
     return this.page.evaluate(() => (window as unknown as { devWallet: { address: string } }).devWallet.address);
   }
 
+  /**
+   * Scans `link`. As a person would, it scans once the QR is ready: when the link's server is one
+   * of this test's servers, it first waits (up to 10 s) until that server holds Tandem's `link`
+   * for the requestId. The QR shows a moment before Tandem's socket waits, and a phone that
+   * scans in that moment loses its offer (liquid-protocol.md §3). A test that means to scan when
+   * nothing waits still scans after the 10 s.
+   */
   async connect(link: string): Promise<void> {
+    await scanWhenWaiting(link);
     await this.page.evaluate((l) => (window as unknown as { devWallet: { connect(l: string): Promise<void> } }).devWallet.connect(l), link);
   }
 
