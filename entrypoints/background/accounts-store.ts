@@ -1,6 +1,6 @@
 /**
  * The accounts' stored part (`local:accounts`) and its only writer: names the user gives and the
- * rekeyed accounts the user adds. The list itself is derived from the pairing and this item
+ * rekeyed accounts the user adds. The list itself is derived from the pairings and this item
  * (lib/accounts/accounts.ts). Writes go one after another.
  */
 import { listAccounts, phoneAccounts, type Account } from '@/lib/accounts/accounts';
@@ -14,7 +14,8 @@ import type { StoredValue } from './queue';
 export const MAX_ACCOUNT_NAME = 48;
 
 export interface AccountsStoreDeps {
-  pairing(): Promise<Pairing | null>;
+  /** The paired phones (the pairing store's list). */
+  pairings(): Promise<Pairing[]>;
   /** What each network's algod says the address's auth-addr is (network-reads.ts). */
   authLookups(address: string): Promise<AuthLookup[]>;
   now(): number;
@@ -31,24 +32,26 @@ export function createAccountsStore(item: StoredValue<StoredAccounts>, deps: Acc
   };
 
   return {
-    list: async (): Promise<Account[]> => listAccounts(await deps.pairing(), await item.getValue()),
+    list: async (): Promise<Account[]> => listAccounts(await deps.pairings(), await item.getValue()),
 
     /** Adds a rekeyed account after asking algod (outside the write chain: it may take seconds). */
     async addRekeyed(address: string): Promise<Result<Account, { code: RekeyRefusal; message: string }>> {
       const trimmed = address.trim();
-      const pairing = await deps.pairing();
-      const phone = phoneAccounts(pairing).map((a) => a.address);
-      const early = decideRekeyed(trimmed, listAccounts(pairing, await item.getValue()), phone, [{ state: 'unavailable', network: '', reason: 'not asked yet' }]);
+      const pairings = await deps.pairings();
+      const phone = pairings.flatMap((p) => phoneAccounts(p).map((a) => a.address));
+      const early = decideRekeyed(trimmed, listAccounts(pairings, await item.getValue()), phone, [{ state: 'unavailable', network: '', reason: 'not asked yet' }]);
       if (!early.ok) return early;
       const lookups = await deps.authLookups(trimmed);
       return serially(async () => {
-        const now = await deps.pairing();
-        if (!now || now.requestId !== pairing!.requestId) return fail({ code: 'unpaired' as const, message: 'The pairing changed; try again' });
+        const now = await deps.pairings();
         const stored = await item.getValue();
         const decided = decideRekeyed(trimmed, listAccounts(now, stored), phone, lookups);
         if (!decided.ok) return decided;
         const { authAddr, check, network } = decided.value;
-        await item.setValue({ ...stored, rekeyed: [...stored.rekeyed, { address: trimmed, authAddr, pairingId: now.requestId, check, ...(network ? { network } : {}), addedAt: deps.now() }] });
+        // The phone that holds the auth key, as paired now (it may have been unpaired while algod answered).
+        const holder = listAccounts(now, stored).find((a) => a.kind === 'phone' && a.address === authAddr);
+        if (!holder) return fail({ code: 'unpaired' as const, message: 'The pairing changed; try again' });
+        await item.setValue({ ...stored, rekeyed: [...stored.rekeyed, { address: trimmed, authAddr, pairingId: holder.pairingId, check, ...(network ? { network } : {}), addedAt: deps.now() }] });
         return ok(listAccounts(now, await item.getValue()).find((a) => a.address === trimmed)!);
       });
     },
@@ -57,7 +60,7 @@ export function createAccountsStore(item: StoredValue<StoredAccounts>, deps: Acc
     rename: (address: string, name: string): Promise<Result<void, string>> =>
       serially(async () => {
         const stored = await item.getValue();
-        if (!listAccounts(await deps.pairing(), stored).some((a) => a.address === address)) return fail('No such account');
+        if (!listAccounts(await deps.pairings(), stored).some((a) => a.address === address)) return fail('No such account');
         const names = { ...stored.names };
         const trimmed = name.trim().slice(0, MAX_ACCOUNT_NAME);
         if (trimmed) names[address] = trimmed;

@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
-import { accountsItem, blockedOriginsItem, customWalletsItem, pairingItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import { INITIAL_CONNECTION, accountsItem, blockedOriginsItem, connectionItem, customWalletsItem, pairingsItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
 import { DEFAULT_NETWORK } from '@/lib/algorand/networks';
 import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
@@ -31,6 +31,8 @@ import { createWallets } from './wallets';
 import { algodReader, createNetworkReads } from './network-reads';
 import { findEntry } from './queue';
 import { createAccountsStore } from './accounts-store';
+import { showConnectionPhase } from './badge';
+import { migrateStoredState } from './stored-state';
 
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
@@ -43,7 +45,7 @@ export default defineBackground({
     const deadlines = createDeadlineTimer({ sweep: () => whenReady().then(() => requests.sweep()), now: () => Date.now(), alarms: browser.alarms });
     const phone = createPhoneSession({
       send: (frame) => peer.send(frame),
-      pairing: () => pairingItem.getValue(),
+      pairing: () => pairingStore.load(),
       saveProfile: (requestId, profile) => pairingStore.saveProfile(requestId, profile),
       knownProtocol: (server) => knownWalletForServer(server)?.envelope ?? null,
       newId: () => uuidv7(),
@@ -58,7 +60,7 @@ export default defineBackground({
       reader: algodReader,
       now: () => Date.now(),
     });
-    const accounts = createAccountsStore(accountsItem, { pairing: () => pairingItem.getValue(), authLookups: (address) => networkReads.authLookups(address), now: () => Date.now() });
+    const accounts = createAccountsStore(accountsItem, { pairings: () => pairingStore.list(), authLookups: (address) => networkReads.authLookups(address), now: () => Date.now() });
     const possession = createPossessionCheck({
       phone,
       item: verificationItem,
@@ -69,7 +71,7 @@ export default defineBackground({
     });
     /** The phone is connected and its account known: have it prove it holds the key (possession.ts). */
     const checkPossession = async (options?: { force?: boolean }) => {
-      const pairing = await pairingItem.getValue();
+      const pairing = await pairingStore.load();
       const state = signaling.state();
       if (!pairing || state.phase !== 'connected') return false;
       await possession.onChannelOpen(pairing, state.fingerprint ?? '', options);
@@ -81,7 +83,7 @@ export default defineBackground({
         void requests.onChannelOpen();
         void checkPossession();
       });
-    const pairingStore = createPairingStore(pairingItem, edges.sites, (pairing) => {
+    const pairingStore = createPairingStore(pairingsItem, edges.sites, (pairing) => {
       // A first pairing whose offer beat the link ack learns its account only now: greet its phone.
       if (pairing && signaling.state().phase === 'connected') void greetPhone();
       else if (!pairing) void possession.forget();
@@ -98,8 +100,14 @@ export default defineBackground({
       },
     });
 
+    // Stored values are migrated first: one that cannot be stops start-up (stored-state.ts), and
+    // every message then answers with an error. Signaling never started, so it writes no state.
+    const migrated = migrateStoredState([pairingsItem], async (failed) => {
+      await connectionItem.setValue({ ...INITIAL_CONNECTION, ...failed, updatedAt: Date.now() });
+      await showConnectionPhase('failed');
+    });
     // State is reloaded from storage (and the peer host asked) before any message is handled.
-    const ready = signaling.restore().catch((err) => console.error('[tandem] restoring state failed', err));
+    const ready = migrated.then(() => signaling.restore().catch((err) => console.error('[tandem] restoring state failed', err)));
     const whenReady = () => ready.then(() => undefined);
     void ready.then(() => requests.resume()).catch((err) => console.error('[tandem] resuming requests failed', err));
 
@@ -125,7 +133,7 @@ export default defineBackground({
           preferences,
           wallets,
           accounts,
-          pairing: () => pairingItem.getValue(),
+          pairing: () => pairingStore.load(),
           checkPossession: () => checkPossession({ force: true }),
           refresh: async () => {
             await Promise.all([requests.sweep(), signaling.checkPeer()]);
@@ -135,7 +143,7 @@ export default defineBackground({
             return entry?.method === 'sign_transactions' ? networkReads.factsFor(entry) : null;
           },
           networkBalances: async () => {
-            const pairing = await pairingItem.getValue();
+            const pairing = await pairingStore.load();
             if (!pairing) return [];
             const networks = Object.values(await sitesItem.getValue()).map((site) => site.genesisHash);
             return networkReads.balancesFor(pairing.wallet, networks.length > 0 ? networks : [DEFAULT_NETWORK.genesisHash]);

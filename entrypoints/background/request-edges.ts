@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import { request } from '@/lib/messaging/channel';
 import { contentPushChannel } from '@/lib/messaging/content-protocol';
-import { accountsItem, pairingItem, queueItem, sitesItem } from '@/lib/storage/items';
+import { accountsItem, pairingsItem, queueItem, sitesItem } from '@/lib/storage/items';
 import { listAccounts } from '@/lib/accounts/accounts';
 import type { QueuedRequest } from '@/lib/storage/types';
 import { approvalWindow } from './approval-window';
@@ -26,8 +26,8 @@ export function createRequestEdges(phone: PhoneLink, preferences: Preferences, o
     sites: createSiteSessions(sitesItem),
     settings: preferences.settings,
     blockedOrigins: preferences.blockedOrigins,
-    pairing: () => pairingItem.getValue(),
-    accounts: async () => listAccounts(await pairingItem.getValue(), await accountsItem.getValue()),
+    pairing: async () => (await pairingsItem.getValue())[0] ?? null,
+    accounts: async () => listAccounts(await pairingsItem.getValue(), await accountsItem.getValue()),
     approvalWindow,
     showPendingCount,
     async pushAnswer(tabId, frameId, key, outcome) {

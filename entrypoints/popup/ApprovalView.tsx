@@ -24,8 +24,10 @@ import { markHop } from '@/lib/perf/hop-marks';
 import { defaultChoice, listAccounts } from '@/lib/accounts/accounts';
 
 export function ApprovalView() {
-  const { connection, queue, pairing, storedAccounts, sites } = useView();
-  const accounts = listAccounts(pairing, storedAccounts);
+  const { connection, queue, pairings, storedAccounts, sites } = useView();
+  // Today one phone: the first pairing is the one the pairing screens show.
+  const pairing = pairings[0] ?? null;
+  const accounts = listAccounts(pairings, storedAccounts);
   const [error, setError] = useState<string | null>(null);
   const open = queue.filter(isOpenRequest);
   const current: QueuedRequest | undefined = open[0];

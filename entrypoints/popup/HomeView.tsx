@@ -23,8 +23,10 @@ import { ACCOUNT_TEXT } from '@/components/account-text';
 import { listAccounts } from '@/lib/accounts/accounts';
 
 export function HomeView() {
-  const { connection, sites, blockedOrigins, settings, pairing, verification, walletChoice, customWallets, storedAccounts } = useView();
-  const accounts = listAccounts(pairing, storedAccounts);
+  const { connection, sites, blockedOrigins, settings, pairings, verification, walletChoice, customWallets, storedAccounts } = useView();
+  // Today one phone: the first pairing is the one the pairing screens show.
+  const pairing = pairings[0] ?? null;
+  const accounts = listAccounts(pairings, storedAccounts);
   const [showSettings, setShowSettings] = useState(false);
   // "Pair your phone" first asks which wallet app the phone has (WalletStep), then shows its server's QR.
   const [choosingWallet, setChoosingWallet] = useState(false);

@@ -3,7 +3,7 @@
  * the store reads them once and follows their changes.
  */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, INITIAL_CONNECTION, accountsItem, blockedOriginsItem, connectionItem, customWalletsItem, pairingItem, queueItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import { DEFAULT_SETTINGS, INITIAL_CONNECTION, accountsItem, blockedOriginsItem, connectionItem, customWalletsItem, pairingsItem, queueItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
 import type { CustomWallet, StoredAccounts, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from '@/lib/storage/types';
 import type { ConnectionState, Pairing } from '@/lib/liquid/types';
 import { markHop } from '@/lib/perf/hop-marks';
@@ -11,7 +11,8 @@ import { markHop } from '@/lib/perf/hop-marks';
 export interface ViewState {
   hydrated: boolean;
   connection: ConnectionState;
-  pairing: Pairing | null;
+  /** The paired phones, in the order they were paired. */
+  pairings: Pairing[];
   verification: PairingVerification | null;
   sites: SiteSession[];
   blockedOrigins: string[];
@@ -26,7 +27,7 @@ export interface ViewState {
 export const useView = create<ViewState>(() => ({
   hydrated: false,
   connection: INITIAL_CONNECTION,
-  pairing: null,
+  pairings: [],
   verification: null,
   sites: [],
   blockedOrigins: [],
@@ -37,10 +38,13 @@ export const useView = create<ViewState>(() => ({
   storedAccounts: { names: {}, rekeyed: [] },
 }));
 
+/** A stored value the background could not migrate is not a list: the popup shows no pairing (the background says why). */
+const listOf = (value: unknown): Pairing[] => (Array.isArray(value) ? (value as Pairing[]) : []);
+
 export async function hydrate(): Promise<() => void> {
-  const [connection, pairing, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets, storedAccounts] = await Promise.all([
+  const [connection, pairings, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets, storedAccounts] = await Promise.all([
     connectionItem.getValue(),
-    pairingItem.getValue(),
+    pairingsItem.getValue(),
     verificationItem.getValue(),
     sitesItem.getValue(),
     blockedOriginsItem.getValue(),
@@ -51,10 +55,10 @@ export async function hydrate(): Promise<() => void> {
     accountsItem.getValue(),
   ]);
   markHop('windowPromptData');
-  useView.setState({ hydrated: true, connection, pairing, verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts });
+  useView.setState({ hydrated: true, connection, pairings: listOf(pairings), verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts });
   const unwatch = [
     connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
-    pairingItem.watch((value) => useView.setState({ pairing: value })),
+    pairingsItem.watch((value) => useView.setState({ pairings: listOf(value) })),
     verificationItem.watch((value) => useView.setState({ verification: value })),
     sitesItem.watch((value) => useView.setState({ sites: Object.values(value ?? {}) })),
     blockedOriginsItem.watch((value) => useView.setState({ blockedOrigins: value ?? [] })),

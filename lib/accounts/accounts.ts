@@ -5,8 +5,8 @@
  * of the stored part (entrypoints/background/accounts-store.ts); the popup derives the same list
  * from the same items to render it.
  *
- * Each account names the pairing that holds its key by the pairing's `requestId`, so a later
- * version with several pairings lists each phone's accounts and routes each signature to its phone.
+ * Each account names the pairing that holds its key by the pairing's `requestId`, so each
+ * signature can go to the phone that holds the key.
  */
 import type { Pairing } from '../liquid/types';
 import type { RekeyCheck, SiteSession, StoredAccounts } from '../storage/types';
@@ -41,19 +41,27 @@ export function phoneAccounts(pairing: Pairing | null): { address: string; name?
 const nameOf = (name: string | undefined) => (name ? { name } : {});
 
 /**
- * The accounts list, in its one stable order: the phone's accounts, then the rekeyed ones in the
- * order they were added. A rekeyed account whose auth account is no longer a phone account is left
- * out: nothing could sign for it.
+ * The accounts list, in its one stable order: each pairing's phone accounts, pairing by pairing
+ * (in the order they were paired), then the rekeyed ones in the order they were added. An account
+ * two phones both hold is listed once, on the first pairing's phone. A rekeyed account is held by
+ * the pairing whose phone holds its auth account; one whose auth account is no longer a phone
+ * account is left out: nothing could sign for it.
  */
-export function listAccounts(pairing: Pairing | null, stored: StoredAccounts): Account[] {
-  if (!pairing) return [];
+export function listAccounts(pairings: readonly Pairing[], stored: StoredAccounts): Account[] {
   const named = (address: string, phoneName?: string) => nameOf(stored.names[address] ?? phoneName);
-  const phone = phoneAccounts(pairing);
-  const held = new Set(phone.map((a) => a.address));
-  const out: Account[] = phone.map((a) => ({ address: a.address, ...named(a.address, a.name), pairingId: pairing.requestId, kind: 'phone' }));
+  const holder = new Map<string, string>();
+  const out: Account[] = [];
+  for (const pairing of pairings) {
+    for (const a of phoneAccounts(pairing)) {
+      if (holder.has(a.address)) continue;
+      holder.set(a.address, pairing.requestId);
+      out.push({ address: a.address, ...named(a.address, a.name), pairingId: pairing.requestId, kind: 'phone' });
+    }
+  }
   for (const r of stored.rekeyed) {
-    if (!held.has(r.authAddr) || out.some((a) => a.address === r.address)) continue;
-    out.push({ address: r.address, ...named(r.address), pairingId: pairing.requestId, kind: 'rekeyed', authAddr: r.authAddr, check: r.check, ...(r.network ? { network: r.network } : {}) });
+    const pairingId = holder.get(r.authAddr);
+    if (!pairingId || out.some((a) => a.address === r.address)) continue;
+    out.push({ address: r.address, ...named(r.address), pairingId, kind: 'rekeyed', authAddr: r.authAddr, check: r.check, ...(r.network ? { network: r.network } : {}) });
   }
   return out;
 }

@@ -38,7 +38,9 @@ export type FailureReason =
   | 'no-permission'
   | 'wrong-account'
   /** The server refused Tandem's origin (lib/liquid/origin-refusal.ts): "This Liquid Auth server does not accept Tandem (origin …). Ask its operator to allow it." */
-  | 'origin-refused';
+  | 'origin-refused'
+  /** A stored value could not be migrated after an update (entrypoints/background/stored-state.ts): start-up stopped. */
+  | 'stored-state';
 
 export type SocketPhase = 'offline' | 'connecting' | 'connected' | 'reconnecting';
 

@@ -26,7 +26,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {}, version: 1 });
 
-export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', { fallback: null, version: 2, migrations: PAIRING_MIGRATIONS });
+/** The paired phones, in the order they were paired (one writer: entrypoints/background/pairing-store.ts). */
+export const pairingsItem = storage.defineItem<Pairing[]>('local:pairing', { fallback: [], version: 3, migrations: PAIRING_MIGRATIONS });
 
 /** What the paired phone proved about its account (proof of possession). */
 export const verificationItem = storage.defineItem<PairingVerification | null>('local:pairingVerification', { fallback: null, version: 1 });

@@ -1,7 +1,9 @@
 /**
  * Versioned migrations of stored values (WXT storage runs them in order on first read after an
  * update). Each takes exactly the shape the version before it wrote; a value it cannot read is
- * an error, and WXT's start-up fails loudly rather than guess.
+ * an error. WXT only logs a failed migration and then hands out the stored value unmigrated, so
+ * the background runs the migrations itself before anything else (entrypoints/background/
+ * stored-state.ts) and stops start-up loudly when one fails, leaving the stored value as it was.
  */
 import type { Pairing, PairingV1 } from '../liquid/types';
 
@@ -19,4 +21,20 @@ export function pairingV1ToV2(value: unknown): Pairing | null {
   return { server, requestId, wallet, credId, pairedAt, phone: null };
 }
 
-export const PAIRING_MIGRATIONS = { 2: pairingV1ToV2 };
+function isPairingV2(value: unknown): value is Pairing {
+  if (!isPairingV1(value)) return false;
+  const phone = (value as unknown as Record<string, unknown>).phone;
+  return phone === null || (typeof phone === 'object' && !Array.isArray(phone));
+}
+
+/**
+ * v2 → v3: one pairing becomes the first entry of the list of pairings (#16: several phones).
+ * No pairing becomes an empty list. Each entry keeps its fields exactly, its `requestId` naming it.
+ */
+export function pairingV2ToV3(value: unknown): Pairing[] {
+  if (value === null || value === undefined) return [];
+  if (!isPairingV2(value)) throw new Error('stored pairing (v2) has an unexpected shape');
+  return [value];
+}
+
+export const PAIRING_MIGRATIONS = { 2: pairingV1ToV2, 3: pairingV2ToV3 };

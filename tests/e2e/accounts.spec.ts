@@ -22,13 +22,13 @@ async function phoneAccounts(worker: Worker): Promise<string[]> {
     .poll(() => worker.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
       const { pairing } = await api.storage.local.get('pairing');
-      return ((pairing as { phone?: { accounts: unknown[] } | null })?.phone?.accounts ?? []).length;
+      return ((pairing as { phone?: { accounts: unknown[] } | null }[] | undefined)?.[0]?.phone?.accounts ?? []).length;
     }))
     .toBe(2);
   return worker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
     const { pairing } = await api.storage.local.get('pairing');
-    return (pairing as { phone: { accounts: { address: string }[] } }).phone.accounts.map((a) => a.address);
+    return (pairing as { phone: { accounts: { address: string }[] } }[])[0]!.phone.accounts.map((a) => a.address);
   });
 }
 

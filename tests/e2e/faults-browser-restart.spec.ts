@@ -38,7 +38,7 @@ test('a browser restart keeps the pairing and the sites, offers the same QR, and
       expect(await popup.link()).toBe(link);
       await expect(popup.walletAddress()).toHaveAttribute('title', address);
       await expect(siteRow(popup.page, origin)).toBeVisible();
-      expect(await localItemSeenFrom(popup.page, 'pairing')).toMatchObject({ wallet: address, server: server.url });
+      expect(await localItemSeenFrom(popup.page, 'pairing')).toMatchObject([{ wallet: address, server: server.url }]);
 
       // The dev wallet's account survives in the profile; its passkey (a CDP virtual authenticator) does not.
       const wallet = await WalletPage.open(context, server.url);

@@ -56,7 +56,7 @@ test.describe('pairing through the wallet app\'s own server', () => {
     await popup.expectPhase('connected');
     await popup.expectVerification('verified');
     const address = await wallet.address();
-    expect(await storedValue(popup, 'pairing')).toMatchObject({ server: serverB.url, wallet: address });
+    expect(await storedValue(popup, 'pairing')).toMatchObject([{ server: serverB.url, wallet: address }]);
     expect(await storedValue(popup, 'walletChoice')).toEqual({ walletId: 'other', server: serverB.url });
     expect(count(serverB, /^GET \/auth\/session/)).toBeGreaterThanOrEqual(1);
     expect(count(serverB, /waiting for auth with request/)).toBe(1);

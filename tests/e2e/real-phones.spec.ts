@@ -15,7 +15,7 @@ function storedPhone(worker: Worker) {
   return worker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
     const { pairing } = await api.storage.local.get('pairing');
-    return (pairing as { phone: { protocol: string; methods: string[] | null; accounts: { address: string }[] } | null } | undefined)?.phone ?? null;
+    return (pairing as { phone: { protocol: string; methods: string[] | null; accounts: { address: string }[] } | null }[] | undefined)?.[0]?.phone ?? null;
   });
 }
 

@@ -35,8 +35,8 @@ test.describe('pairing you can trust', () => {
     expect(await popup.link()).toBe(link);
     await expect(popup.page.getByText(intruderAddress)).toHaveCount(0);
     expect(await storedSessions(worker)).toEqual(sitesBefore);
-    const stored = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { wallet: string }>> } } } }).chrome.storage.local.get('pairing')).pairing);
-    expect(stored?.wallet).toBe(address);
+    const stored = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { wallet: string }[]>> } } } }).chrome.storage.local.get('pairing')).pairing);
+    expect(stored?.map((p) => p.wallet)).toEqual([address]);
     // Sites are still handed the paired account.
     const restored = await dapp.enableSilently();
     expect(restored.ok && restored.result.accounts).toEqual([{ address }]);

@@ -111,10 +111,10 @@ export class FirefoxPopup {
     return value.startedAt;
   }
 
-  /** The persisted pairing, read as the popup reads it. */
+  /** The persisted pairing (the list's first; one phone here), read as the popup reads it. */
   async storedPairing(): Promise<Pairing | null> {
     const items = await this.page.evaluate(() => (globalThis as unknown as ExtensionPageGlobals).browser.storage.local.get('pairing'));
-    return (items.pairing as Pairing | undefined) ?? null;
+    return (items.pairing as Pairing[] | undefined)?.[0] ?? null;
   }
 
   /** What the background page logged as errors or warnings (recorded by the test hook). */

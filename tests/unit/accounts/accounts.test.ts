@@ -19,14 +19,14 @@ const session = (accounts: string[], connectedAt: number, genesisHash = TESTNET_
 
 describe('the accounts list', () => {
   it('is empty without a pairing, and the paired account alone for a one-account phone', () => {
-    expect(listAccounts(null, rekeyedCarol())).toEqual([]);
-    expect(listAccounts(ARC27, NONE)).toEqual([{ address: ALICE.addr, pairingId: 'r-1', kind: 'phone' }]);
-    expect(listAccounts({ ...ARC27, phone: null }, NONE).map((a) => a.address)).toEqual([ALICE.addr]);
+    expect(listAccounts([], rekeyedCarol())).toEqual([]);
+    expect(listAccounts([ARC27], NONE)).toEqual([{ address: ALICE.addr, pairingId: 'r-1', kind: 'phone' }]);
+    expect(listAccounts([{ ...ARC27, phone: null }], NONE).map((a) => a.address)).toEqual([ALICE.addr]);
   });
 
   it("brings every account of a connections phone with the phone's names, the paired account first", () => {
     const reordered = { ...CONNECTIONS, wallet: BOB.addr };
-    expect(listAccounts(reordered, NONE)).toEqual([
+    expect(listAccounts([reordered], NONE)).toEqual([
       { address: BOB.addr, name: 'Dev savings', pairingId: 'r-1', kind: 'phone' },
       { address: ALICE.addr, name: 'Dev account', pairingId: 'r-1', kind: 'phone' },
     ]);
@@ -34,7 +34,7 @@ describe('the accounts list', () => {
 
   it("puts the user's names over the phone's, and rekeyed accounts last with their auth account and check", () => {
     const stored = { ...rekeyedCarol(BOB.addr), names: { [ALICE.addr]: 'Spending', [CAROL.addr]: 'Vault' } };
-    expect(listAccounts(CONNECTIONS, stored)).toEqual([
+    expect(listAccounts([CONNECTIONS], stored)).toEqual([
       { address: ALICE.addr, name: 'Spending', pairingId: 'r-1', kind: 'phone' },
       { address: BOB.addr, name: 'Dev savings', pairingId: 'r-1', kind: 'phone' },
       { address: CAROL.addr, name: 'Vault', pairingId: 'r-1', kind: 'rekeyed', authAddr: BOB.addr, check: 'checked', network: 'TestNet' },
@@ -42,11 +42,21 @@ describe('the accounts list', () => {
   });
 
   it('leaves out a rekeyed account whose auth account the phone no longer holds', () => {
-    expect(listAccounts(ARC27, rekeyedCarol(DAVE.addr)).map((a) => a.address)).toEqual([ALICE.addr]);
+    expect(listAccounts([ARC27], rekeyedCarol(DAVE.addr)).map((a) => a.address)).toEqual([ALICE.addr]);
+  });
+
+  it("lists each pairing's accounts in pairing order, an account two phones hold once (on the first), and a rekeyed account on the phone that holds its auth key", () => {
+    const second: Pairing = { ...ARC27, requestId: 'r-2', wallet: DAVE.addr, phone: { protocol: 'connections', methods: null, accounts: [{ address: DAVE.addr }, { address: BOB.addr }] } };
+    expect(listAccounts([CONNECTIONS, second], rekeyedCarol(DAVE.addr))).toEqual([
+      { address: ALICE.addr, name: 'Dev account', pairingId: 'r-1', kind: 'phone' },
+      { address: BOB.addr, name: 'Dev savings', pairingId: 'r-1', kind: 'phone' },
+      { address: DAVE.addr, pairingId: 'r-2', kind: 'phone' },
+      { address: CAROL.addr, pairingId: 'r-2', kind: 'rekeyed', authAddr: DAVE.addr, check: 'checked', network: 'TestNet' },
+    ]);
   });
 
   it('gives addresses in list order, each once, and only accounts', () => {
-    const accounts = listAccounts(CONNECTIONS, rekeyedCarol());
+    const accounts = listAccounts([CONNECTIONS], rekeyedCarol());
     expect(inListOrder(accounts, [CAROL.addr, DAVE.addr, ALICE.addr, CAROL.addr])).toEqual([ALICE.addr, CAROL.addr]);
     expect(authAddrOf(accounts, CAROL.addr)).toBe(ALICE.addr);
     expect(authAddrOf(accounts, ALICE.addr)).toBeUndefined();
@@ -54,7 +64,7 @@ describe('the accounts list', () => {
 });
 
 describe('the default choice for a site', () => {
-  const accounts = listAccounts(CONNECTIONS, rekeyedCarol());
+  const accounts = listAccounts([CONNECTIONS], rekeyedCarol());
   it('is the first account for a site never connected', () => {
     expect(defaultChoice(accounts, [])).toEqual([ALICE.addr]);
     expect(defaultChoice([], [])).toEqual([]);
@@ -68,7 +78,7 @@ describe('the default choice for a site', () => {
 });
 
 describe('adding a rekeyed account', () => {
-  const accounts = listAccounts(ARC27, NONE);
+  const accounts = listAccounts([ARC27], NONE);
   const phone = [ALICE.addr];
   it('refuses a bad address, a duplicate, and no pairing', () => {
     expect(decideRekeyed('not-an-address', accounts, phone, [])).toMatchObject({ ok: false, error: { code: 'bad-address' } });

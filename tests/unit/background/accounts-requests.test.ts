@@ -129,7 +129,7 @@ describe('the accounts store', () => {
   const store = (lookups: AuthLookup[], pairing: Pairing | null = CONNECTIONS) => {
     const item = new MemoryValue<StoredAccounts>({ names: {}, rekeyed: [] });
     const asked: string[] = [];
-    const accounts = createAccountsStore(item, { pairing: async () => pairing, authLookups: async (a) => (asked.push(a), lookups), now: () => 42 });
+    const accounts = createAccountsStore(item, { pairings: async () => (pairing ? [pairing] : []), authLookups: async (a) => (asked.push(a), lookups), now: () => 42 });
     return { item, accounts, asked };
   };
 

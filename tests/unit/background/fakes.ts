@@ -84,7 +84,7 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
     blockedOrigins: async () => state.blocked,
     pairing: async () => options.pairing ?? null,
-    accounts: async () => listAccounts(options.pairing ?? null, accountsItem.value),
+    accounts: async () => listAccounts(options.pairing ? [options.pairing] : [], accountsItem.value),
     approvalWindow: {
       expect: async () => undefined,
       show: async () => void state.windowShown++,

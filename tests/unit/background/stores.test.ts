@@ -97,7 +97,7 @@ describe('pairing store', () => {
     const sites = createSiteSessions(sitesItem);
     await sites.save(site('https://old', ['A']));
     await sites.save(site('https://other', ['B']));
-    const store = createPairingStore(new MemoryValue<Pairing | null>(pairing('A')), sites);
+    const store = createPairingStore(new MemoryValue<Pairing[]>([pairing('A')]), sites);
     await store.save(pairing('A')); // the same account again (a re-pair): nothing revoked
     expect(Object.keys(sitesItem.value)).toHaveLength(2);
     await store.save(pairing('C'));
@@ -112,8 +112,26 @@ describe('pairing store', () => {
     await sites.save(site('https://gets-b', ['B']));
     await sites.save(site('https://gets-c', ['C']));
     const connections = (wallet: string, accounts: string[]): Pairing => ({ ...pairing(wallet), phone: { protocol: 'connections', methods: null, accounts: accounts.map((address) => ({ address })) } });
-    const store = createPairingStore(new MemoryValue<Pairing | null>(connections('A', ['A', 'B'])), sites);
+    const store = createPairingStore(new MemoryValue<Pairing[]>([connections('A', ['A', 'B'])]), sites);
     await store.save(connections('C', ['C']));
     expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://gets-c']);
+  });
+
+  it('keeps the pairings as a list: a new pairing replaces it, unpair empties it, a profile lands on its own pairing only', async () => {
+    const item = new MemoryValue<Pairing[]>([]);
+    const saved: (Pairing | null)[] = [];
+    const store = createPairingStore(item, createSiteSessions(new MemoryValue<Record<string, SiteSession>>({})), (p) => saved.push(p));
+    expect(await store.load()).toBeNull();
+    const first = { ...pairing('A'), requestId: 'r-a' };
+    await store.save(first);
+    expect(item.value).toEqual([first]);
+    expect(await store.load()).toEqual(first);
+    await store.saveProfile('r-a', { protocol: 'arc27', methods: ['sign_transactions'], accounts: [] });
+    await store.saveProfile('r-gone', { protocol: 'connections', methods: null, accounts: [] });
+    expect(item.value).toEqual([{ ...first, phone: { protocol: 'arc27', methods: ['sign_transactions'], accounts: [] } }]);
+    await store.save(null);
+    expect(item.value).toEqual([]);
+    expect(await store.list()).toEqual([]);
+    expect(saved).toEqual([first, null]);
   });
 });
