@@ -44,12 +44,14 @@ export interface PairingPanelProps {
 export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet, walletName }: PairingPanelProps) {
   const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
   const showQr = showsPairingQr(connection);
+  // Start-up stopped (stored-state.ts): nothing here can work until Tandem is fixed, so nothing is offered.
+  const stopped = failure?.reason === 'stored-state';
   return (
     <section className="panel" aria-live="polite">
       <div className="status-line" data-testid={testIds.connectionStatus} data-socket={socket}>
         <span className={`dot ${phase}`} aria-hidden="true" />
         <strong data-testid={testIds.connectionPhase} data-phase={phase}>
-          {t(PHASE_TEXT[phase])}
+          {t(stopped ? 'status_stopped' : PHASE_TEXT[phase])}
         </strong>
         {socket === 'reconnecting' && <span className="muted">{t('pairing_socket_reconnecting')}</span>}
       </div>
@@ -88,12 +90,12 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
             {t('pairing_pair')}
           </button>
         )}
-        {phase === 'failed' && onChooseWallet && (
+        {phase === 'failed' && !stopped && onChooseWallet && (
           <button type="button" data-testid={testIds.chooseWallet} onClick={onChooseWallet}>
             {t('pairing_choose_wallet')}
           </button>
         )}
-        {phase === 'failed' && (
+        {phase === 'failed' && !stopped && (
           <button type="button" className="primary" data-testid={testIds.retry} onClick={onRetry}>
             {t('pairing_retry')}
           </button>

@@ -49,6 +49,9 @@ test.describe('the stored pairing after an update', () => {
     await popup.expectFailure('stored-state');
     await expect(popup.failure()).toContainText('could not read its stored pairing');
     await expect(popup.failure()).toContainText('Nothing was changed or deleted');
+    // Nothing is offered that could not work: no retry, no other wallet.
+    await expect(popup.page.getByTestId('connection-phase')).toHaveText('Tandem stopped');
+    await expect(popup.retryButton()).toHaveCount(0);
 
     const dapp = await DappPage.open(context, `${server.url}/dapp`);
     const outcome = await dapp.enableSilently();
