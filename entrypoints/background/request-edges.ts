@@ -26,7 +26,7 @@ export function createRequestEdges(phone: PhoneLink, preferences: Preferences, o
     sites: createSiteSessions(sitesItem),
     settings: preferences.settings,
     blockedOrigins: preferences.blockedOrigins,
-    pairing: async () => (await pairingsItem.getValue())[0] ?? null,
+    pairings: () => pairingsItem.getValue(),
     accounts: async () => listAccounts(await pairingsItem.getValue(), await accountsItem.getValue()),
     approvalWindow,
     showPendingCount,

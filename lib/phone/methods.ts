@@ -39,6 +39,15 @@ export function phoneCanServe(announced: readonly string[] | null | undefined, m
   return needed === null || (announced ?? DEFAULT_PHONE_METHODS).includes(needed);
 }
 
+/**
+ * Whether any paired phone can serve `method` (what `discover` lists and what is answered 4003 at
+ * once is the union of what the phones can do). Without a phone, what every phone can do.
+ */
+export function anyPhoneCanServe(phones: readonly { phone: { methods: readonly string[] | null } | null }[], method: PageMethod): boolean {
+  if (phones.length === 0) return phoneCanServe(null, method);
+  return phones.some((p) => phoneCanServe(p.phone?.methods, method));
+}
+
 /** The announced list as stored: strings only, bounded, deduplicated. */
 export function readAnnouncedMethods(value: unknown): string[] | null {
   if (!Array.isArray(value)) return null;

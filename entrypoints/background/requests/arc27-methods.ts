@@ -1,6 +1,6 @@
 /** The ARC-0027 session methods: discover, enable (and approving a connect), disable. */
 import { NETWORKS, localNet, networkByGenesisHash, type Network } from '@/lib/algorand/networks';
-import { phoneCanServe } from '@/lib/phone/methods';
+import { anyPhoneCanServe } from '@/lib/phone/methods';
 import { Arc27ErrorCode, IMPLEMENTED_METHODS, SIGN_DATA_METHOD, type PageMethod, TANDEM_PROVIDER_ID, arc27Error, type EnableResult } from '@/lib/arc27/types';
 import type { RequestStatus } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
@@ -52,9 +52,9 @@ export function createSessionMethods(edges: RequestEdges, admission: Admission, 
     networks,
 
     async discover() {
-      // What the paired phone cannot do is not offered (lib/phone/methods.ts).
-      const announced = (await edges.pairing())?.phone?.methods;
-      const methods = ([...IMPLEMENTED_METHODS, SIGN_DATA_METHOD] as PageMethod[]).filter((m) => phoneCanServe(announced, m));
+      // What no paired phone can do is not offered: the union of what they can (lib/phone/methods.ts).
+      const phones = await edges.pairings();
+      const methods = ([...IMPLEMENTED_METHODS, SIGN_DATA_METHOD] as PageMethod[]).filter((m) => anyPhoneCanServe(phones, m));
       return done({
         ok: true,
         result: {

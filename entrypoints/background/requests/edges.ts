@@ -68,7 +68,8 @@ export interface RequestEdges {
   sites: SiteSessions;
   settings(): Promise<Settings>;
   blockedOrigins(): Promise<string[]>;
-  pairing(): Promise<Pairing | null>;
+  /** The paired phones, in the order they were paired. */
+  pairings(): Promise<Pairing[]>;
   /** Every account Tandem can offer, in the accounts list's order (lib/accounts/accounts.ts). */
   accounts(): Promise<Account[]>;
   approvalWindow: ApprovalWindow;

@@ -7,7 +7,7 @@ import { t } from '@/lib/i18n';
 import { Arc27ErrorCode, arc27Error, type Arc27Request } from '@/lib/arc27/types';
 import type { RequestStatus, SiteMeta } from '@/lib/messaging/content-protocol';
 import type { PageSender } from '@/lib/messaging/senders';
-import { phoneCanServe } from '@/lib/phone/methods';
+import { anyPhoneCanServe } from '@/lib/phone/methods';
 import { findEntry, isOpen, openFrom } from '../queue';
 import { MAX_OPEN_PER_ORIGIN, blocked, createAdmission, tooMany } from './admission';
 import { createSessionMethods } from './arc27-methods';
@@ -62,8 +62,8 @@ export function createRequests(edges: RequestEdges): Requests {
     // a connected site's enable is answered from its session whatever is queued.)
     if (req.method !== 'discover' && req.method !== 'enable' && req.method !== 'disable' && openFrom(queue, sender.origin).length >= MAX_OPEN_PER_ORIGIN) return tooMany(sender.origin);
     if ((await edges.blockedOrigins()).includes(sender.origin)) return blocked();
-    // A method the paired phone cannot serve is answered at once: no window, no frame to the phone.
-    if (!phoneCanServe((await edges.pairing())?.phone?.methods, req.method)) {
+    // A method no paired phone can serve is answered at once: no window, no frame to a phone.
+    if (!anyPhoneCanServe(await edges.pairings(), req.method)) {
       return failed(arc27Error(Arc27ErrorCode.MethodNotSupported, t('error_phone_unsupported', req.method)));
     }
     switch (req.method) {

@@ -34,7 +34,7 @@ export class MemoryValue<T> implements StoredValue<T> {
 export const ORIGIN = 'https://dapp.example';
 export const sender = (over: Partial<PageSender> = {}): PageSender => ({ origin: ORIGIN, tabId: 7, frameId: 0, url: `${ORIGIN}/`, ...over });
 
-export function createBackground(options: { pairing?: Pairing | null; settings?: Partial<Settings>; accounts?: StoredAccounts } = {}) {
+export function createBackground(options: { pairing?: Pairing | null; pairings?: Pairing[]; settings?: Partial<Settings>; accounts?: StoredAccounts } = {}) {
   let now = 1_000_000;
   let ids = 0;
   const queueItem = new MemoryValue<QueuedRequest[]>([]);
@@ -83,8 +83,8 @@ export function createBackground(options: { pairing?: Pairing | null; settings?:
     sites: createSiteSessions(sitesItem),
     settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
     blockedOrigins: async () => state.blocked,
-    pairing: async () => options.pairing ?? null,
-    accounts: async () => listAccounts(options.pairing ? [options.pairing] : [], accountsItem.value),
+    pairings: async () => options.pairings ?? (options.pairing ? [options.pairing] : []),
+    accounts: async () => listAccounts(options.pairings ?? (options.pairing ? [options.pairing] : []), accountsItem.value),
     approvalWindow: {
       expect: async () => undefined,
       show: async () => void state.windowShown++,

@@ -257,6 +257,15 @@ describe('what the paired phone can do', () => {
     expect(methodsOf(limited)).toEqual(['discover', 'enable', 'disable', 'post_transactions', 'sign_data']);
     expect(methodsOf(silent)).toEqual(['discover', 'enable', 'disable', 'sign_transactions', 'post_transactions', 'sign_and_post_transactions']);
   });
+
+  it('with several phones, discover lists the union of what they can do, and only what none can do is refused at once', async () => {
+    const second = { ...PAIRING, requestId: 'r-second', phone: { protocol: 'arc27' as const, methods: ['arc0027:sign_transactions', 'arc0027:sign_message'], accounts: [] } };
+    const bg = createBackground({ pairings: [phoneThatSignsDataOnly, second] });
+    const methodsOf = (status: unknown) => (status as { outcome: { result: { networks: { methods: string[] }[] } } }).outcome.result.networks[0]!.methods;
+    expect(methodsOf(await bg.requests.handle(sender(), 'd', discoverReq, {}))).toEqual(['discover', 'enable', 'disable', 'sign_transactions', 'sign_message', 'post_transactions', 'sign_and_post_transactions', 'sign_data']);
+    const dataOnly = createBackground({ pairings: [phoneThatSignsDataOnly] });
+    expect(methodsOf(await dataOnly.requests.handle(sender(), 'd', discoverReq, {}))).not.toContain('sign_message');
+  });
 });
 
 describe('resending to the phone', () => {
