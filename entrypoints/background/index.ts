@@ -52,7 +52,8 @@ export default defineBackground({
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
-    const edges = createRequestEdges({ sendSign: phone.sendSign, sendFrame: (frame) => peer.send(frame) }, preferences, (queue) => deadlines.schedule(queue));
+    // One phone today: every leg goes to it (#16's per-pairing phones will pick by pairingId).
+    const edges = createRequestEdges({ sendSign: (_pairingId, id, txns) => phone.sendSign(id, txns), sendFrame: (frame) => peer.send(frame) }, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);
     const networkReads = createNetworkReads({
       settings: preferences.settings,

@@ -1,4 +1,5 @@
 /** The shapes of everything Tandem persists. The background is their only writer. */
+import type { Leg } from '../accounts/routing';
 import type { Message } from '../i18n';
 import type { TxnDescription } from '../algorand/describe';
 import type { Warning } from '../algorand/warnings';
@@ -109,11 +110,18 @@ export interface QueuedSign extends QueuedBase {
   post?: PostTarget;
   /** sign_and_post_transactions, once signed and verified: what is sent (standard base64), so a restarted worker sends it. */
   signed?: string[];
-  /** Phone request ids, one per frame, once approved: the id of each part's latest send. */
+  /**
+   * Once approved: which phone signs which indexes (lib/accounts/routing.ts), asked in turn; `leg` is
+   * the one being asked, and `legReplies` the earlier legs' replies laid over the whole request.
+   */
+  legs?: Leg[];
+  leg?: number;
+  legReplies?: unknown[][];
+  /** Phone request ids of the current leg, one per frame: the id of each part's latest send. */
   phoneRequestIds?: string[];
   /** Ids of earlier sends of a part (each send gets a fresh id), with that part's index. */
   earlierPhoneIds?: Record<string, number>;
-  /** Raw replies by phone request id; verified all together once every part is in. */
+  /** The current leg's raw replies by phone request id; verified all together once every leg is in. */
   phoneReplies?: Record<string, unknown[]>;
   approvedAt?: number;
   deadlineAt?: number;

@@ -42,9 +42,10 @@ export interface ApprovalWindow {
   resume(): Promise<void>;
 }
 
-/** The paired phone's link: requests go out in the phone's own envelope (../phone-session.ts). */
+/** The paired phones' links: requests go out in each phone's own envelope (../phone-session.ts). */
 export interface PhoneLink {
-  sendSign(id: string, txns: WalletTransaction[]): Promise<Reply<Record<string, never>>>;
+  /** A sign request to the phone of pairing `pairingId` (its requestId). */
+  sendSign(pairingId: string, id: string, txns: WalletTransaction[]): Promise<Reply<Record<string, never>>>;
   /** An ARC-0027-family CBOR frame as it is (data signing: the hello naming the site, sign_data, sign_message). */
   sendFrame(frame: string): Promise<Reply<Record<string, never>>>;
 }

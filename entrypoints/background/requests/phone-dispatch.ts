@@ -1,10 +1,12 @@
 /**
- * Phone dispatch: an approved sign request is cut into frames at group boundaries, sent to the
- * phone, its replies merged (a worker restart keeps the parts already in), verified against each
- * transaction and signer, and the dApp answered.
+ * Phone dispatch: an approved sign request is routed over the paired phones (one leg per phone
+ * whose accounts sign, asked in turn: lib/accounts/routing.ts), each leg cut into frames at group
+ * boundaries and sent to its phone, the replies merged (a worker restart keeps the parts and legs
+ * already in), verified together against each transaction and signer, and the dApp answered.
  */
 import { t } from '@/lib/i18n';
 import type { DecodedTxn } from '@/lib/algorand/decode';
+import { legTransactions, mergeLegReplies, planLegs, type Leg } from '@/lib/accounts/routing';
 import { sentToPhone, spreadOverRequest, toPhoneTxns } from '@/lib/algorand/phone-request';
 import { checkPhoneReply } from '@/lib/algorand/signatures';
 import { chunkRanges, reassemble, splitAtGroupBoundaries } from '@/lib/algorand/split';
@@ -28,9 +30,19 @@ function frameTextSize(chunk: WalletTransaction[]): number {
   return cbor > MAX_FRAME_CBOR_BYTES ? Number.MAX_SAFE_INTEGER : textLengthOf(cbor);
 }
 
-/** The frames' transactions: the request without what is withheld from the phone (phone-request.ts). */
-const splitForPhone = (entry: QueuedSign) => (decoded: DecodedTxn[]) =>
-  splitAtGroupBoundaries(toPhoneTxns(sentToPhone(decoded, entry.withheld ?? [])), MAX_FRAME_TEXT_CHARS, frameTextSize);
+/** The entry's legs; an entry approved before routing has none, and its one phone signs everything. */
+const legsOf = (entry: QueuedSign): Leg[] | undefined => (entry.legs && entry.legs.length > 0 ? entry.legs : undefined);
+const legIndex = (entry: QueuedSign) => entry.leg ?? 0;
+
+/**
+ * The current leg's frames' transactions: the request as that phone is asked (signers: [] where
+ * another phone signs), without what is withheld from phones (phone-request.ts).
+ */
+const splitForPhone = (entry: QueuedSign) => (decoded: DecodedTxn[]) => {
+  const leg = legsOf(entry)?.[legIndex(entry)];
+  const asked = leg ? legTransactions(decoded, leg) : decoded;
+  return splitAtGroupBoundaries(toPhoneTxns(sentToPhone(asked, entry.withheld ?? [])), MAX_FRAME_TEXT_CHARS, frameTextSize);
+};
 const noLongerDecodes = (code: Arc27Error['code']) => ({ ok: false as const, error: arc27Error(code, 'the request no longer decodes') });
 
 function awaitingPhone(queue: QueuedRequest[]): QueuedSign[] {
@@ -74,10 +86,11 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
     const decoded = prepared.decoded(entry);
     const chunks = decoded ? prepared.chunks(entry, decoded, splitForPhone(entry)) : null;
     if (!chunks?.ok || !entry.phoneRequestIds) return;
+    const pairingId = legsOf(entry)?.[legIndex(entry)]?.pairingId ?? '';
     for (let i = 0; i < chunks.value.length; i++) {
       const id = entry.phoneRequestIds[i]!;
       if (entry.phoneReplies?.[id]) continue;
-      const sent = await edges.phone.sendSign(id, chunks.value[i]!);
+      const sent = await edges.phone.sendSign(pairingId, id, chunks.value[i]!);
       if (!sent.ok) return noteOffline([entry.key]); // sent again when the channel opens again
     }
   }
@@ -101,6 +114,23 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
     });
   }
 
+  /** Keeps the finished leg's reply and sends the next leg to its phone, with fresh ids for its frames. */
+  async function nextLeg(entry: QueuedSign, decoded: DecodedTxn[], reply: unknown[]) {
+    const advanced = await edges.queue.mutate((q) => {
+      let result: QueuedSign | null = null;
+      const queue = q.map((e) => {
+        if (e.key !== entry.key || e.method !== 'sign_transactions' || !isOpen(e) || e.stage !== 'awaiting-phone' || legIndex(e) !== legIndex(entry)) return e;
+        const next: QueuedSign = { ...e, leg: legIndex(e) + 1, legReplies: [...(e.legReplies ?? []), reply], phoneReplies: {}, earlierPhoneIds: {} };
+        const chunks = prepared.chunks(next, decoded, splitForPhone(next));
+        result = { ...next, phoneRequestIds: chunks.ok ? chunks.value.map(() => edges.newId()) : [] };
+        return result;
+      });
+      return { queue, result };
+    });
+    if (advanced) await send(advanced);
+    await delivery.refreshUi();
+  }
+
   async function onReply(entry: QueuedSign, phoneRequestId: string, stxns: unknown[]) {
     const merged = await edges.queue.mutate((q) => {
       let result = null as { current: QueuedSign; replies: Record<string, unknown[]>; complete: boolean } | null;
@@ -122,7 +152,13 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
     const chunks = decoded ? prepared.chunks(current, decoded, splitForPhone(current)) : null;
     if (!decoded || !chunks?.ok) return delivery.finish([current.key], () => noLongerDecodes(Arc27ErrorCode.Unknown));
     const joined = reassemble(chunkRanges(chunks.value), current.phoneRequestIds!.map((id) => replies[id]));
-    const checked = joined.ok ? await checkPhoneReply(decoded, spreadOverRequest(decoded.length, current.withheld ?? [], joined.value)) : joined;
+    if (!joined.ok) return delivery.finish([current.key], () => ({ ok: false, error: joined.error }));
+    const reply = spreadOverRequest(decoded.length, current.withheld ?? [], joined.value);
+    const legs = legsOf(current);
+    // The next phone's turn: this leg's reply is kept, and the next leg is sent.
+    if (legs && legIndex(current) + 1 < legs.length) return nextLeg(current, decoded, reply);
+    const all = legs ? mergeLegReplies(decoded.length, legs, [...(current.legReplies ?? []), reply]) : reply;
+    const checked = await checkPhoneReply(decoded, all);
     // sign_and_post_transactions: every entry is signed (sign-requests.ts checked it), and goes to the network.
     if (checked.ok && current.post) return posts.sendSigned(current, checked.value as string[]);
     await delivery.finish([current.key], () => (checked.ok ? { ok: true, result: { providerId: TANDEM_PROVIDER_ID, stxns: checked.value as (string | null)[] } } : { ok: false, error: checked.error }));
@@ -132,7 +168,11 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
     async approve(entry) {
       const decoded = prepared.decoded(entry);
       if (!decoded) return delivery.finish([entry.key], () => noLongerDecodes(Arc27ErrorCode.InvalidInput));
-      const chunks = prepared.chunks(entry, decoded, splitForPhone(entry));
+      // Which phone signs what, as paired now (a phone may have been unpaired since the request came).
+      const planned = planLegs(decoded, await edges.accounts());
+      if (!planned.ok) return delivery.finish([entry.key], () => ({ ok: false, error: arc27Error(Arc27ErrorCode.UnauthorizedSigner, t('error_no_phone_for_signer', String(planned.error.index), planned.error.signer), { index: planned.error.index }) }));
+      const routed: QueuedSign = { ...entry, legs: planned.value, leg: 0 };
+      const chunks = prepared.chunks(routed, decoded, splitForPhone(routed));
       if (!chunks.ok) return delivery.finish([entry.key], () => ({ ok: false, error: chunks.error }));
       // Nothing left for the phone to sign: the dApp gets its nulls without asking it.
       if (chunks.value.length === 0) {
@@ -148,7 +188,7 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
         const queue = q.map((e) => {
           if (e.key !== entry.key || e.method !== 'sign_transactions' || !isOpen(e) || e.stage !== 'awaiting-approval') return e;
           const now = edges.now();
-          result = { ...e, stage: 'awaiting-phone', approvedAt: now, deadlineAt: now + requestDeadlineMs, phoneRequestIds: chunks.value.map(() => edges.newId()), phoneReplies: {} };
+          result = { ...e, stage: 'awaiting-phone', approvedAt: now, deadlineAt: now + requestDeadlineMs, legs: planned.value, leg: 0, phoneRequestIds: chunks.value.map(() => edges.newId()), phoneReplies: {} };
           return result;
         });
         return { queue, result };

@@ -16,12 +16,12 @@ export interface PreparedRequests extends PreparedWork {
   remember(key: string, digest: string, decoded: DecodedTxn[]): void;
   /** The entry's decoded transactions (decoded again after a worker restart), or null if they no longer decode. */
   decoded(entry: QueuedSign): DecodedTxn[] | null;
-  /** The entry's phone chunks, made once by `split`. */
+  /** The phone chunks of the entry's current leg, made once by `split`. */
   chunks(entry: QueuedSign, decoded: DecodedTxn[], split: (decoded: DecodedTxn[]) => PhoneChunks): PhoneChunks;
 }
 
 export function createPreparedRequests(): PreparedRequests {
-  const byKey = new Map<string, { digest: string; decoded: DecodedTxn[]; chunks?: PhoneChunks }>();
+  const byKey = new Map<string, { digest: string; decoded: DecodedTxn[]; chunks?: PhoneChunks; leg?: number }>();
   /** Work made from exactly the transactions stored (and shown) for the entry, else none. */
   const workFor = (entry: QueuedSign) => {
     const known = byKey.get(entry.key);
@@ -40,9 +40,10 @@ export function createPreparedRequests(): PreparedRequests {
     },
     chunks(entry, decoded, split) {
       const known = workFor(entry);
-      if (known?.chunks) return known.chunks;
+      const leg = entry.leg ?? 0;
+      if (known?.chunks && known.leg === leg) return known.chunks;
       const chunks = split(decoded);
-      byKey.set(entry.key, { digest: entry.txnsDigest ?? '', decoded, chunks });
+      byKey.set(entry.key, { digest: entry.txnsDigest ?? '', decoded, chunks, leg });
       return chunks;
     },
     forget(keys) {

@@ -41,6 +41,8 @@ export function createBackground(options: { pairing?: Pairing | null; pairings?:
   const sitesItem = new MemoryValue<Record<string, SiteSession>>({});
   const accountsItem = new MemoryValue<StoredAccounts>(options.accounts ?? { names: {}, rekeyed: [] });
   const frames: Record<string, unknown>[] = [];
+  /** The pairing each sign frame went to, in order. */
+  const sentTo: string[] = [];
   const pushed: { tabId: number; frameId: number; key: string; outcome: Arc27Outcome }[] = [];
   const state = {
     phoneOnline: true,
@@ -56,10 +58,11 @@ export function createBackground(options: { pairing?: Pairing | null; pairings?:
   const posted: { genesisHash: string; txIds: string[]; batches: Batch[]; signed: Uint8Array[] }[] = [];
   const edges: RequestEdges = {
     phone: {
-      async sendSign(id, txns) {
+      async sendSign(pairingId, id, txns) {
         if (!state.phoneOnline) return fail(messageError('unavailable', 'no channel'));
         const decoded = decodeFrame(encodeFrame(buildPhoneSignRequest(id, TANDEM_PROVIDER_ID, txns)));
         if (decoded.kind === 'envelope') frames.push(decoded.envelope);
+        sentTo.push(pairingId);
         return ok({});
       },
       async sendFrame(frame) {
@@ -107,6 +110,7 @@ export function createBackground(options: { pairing?: Pairing | null; pairings?:
     sitesItem,
     accountsItem,
     frames,
+    sentTo,
     posted,
     pushed,
     state,
