@@ -11,7 +11,6 @@ import {
   peerChannel,
   peerEventChannel,
   peerOfCommand,
-  peerOfEvent,
   type PeerCatalogue,
   type PeerEvent,
 } from '@/lib/messaging/peer-protocol';
@@ -139,8 +138,6 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
   };
 
   const emit = (event: PeerEvent) => {
-    const peerId = peerOfEvent(event);
-    if (peerId !== null) inUse.add(peerId);
     if (event.kind === 'peer/ready') {
       readyWaiters.forEach((resolve) => resolve());
       readyWaiters.clear();
@@ -153,9 +150,9 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
     authorize: (sender) => (isExtensionPage(sender) && sender.url?.endsWith(`/${OFFSCREEN_PATH}`) ? {} : null),
     handlers: {
       'peer/ready': (payload) => (emit({ kind: 'peer/ready', payload }), ok({})),
-      'peer/local-candidate': (payload) => (emit({ kind: 'peer/local-candidate', payload }), ok({})),
-      'peer/channel': (payload) => (emit({ kind: 'peer/channel', payload }), ok({})),
-      'peer/frame': (payload) => (markHop('backgroundReply'), emit({ kind: 'peer/frame', payload }), ok({})),
+      'peer/local-candidate': (payload) => (inUse.add(payload.peerId), emit({ kind: 'peer/local-candidate', payload }), ok({})),
+      'peer/channel': (payload) => (inUse.add(payload.peerId), emit({ kind: 'peer/channel', payload }), ok({})),
+      'peer/frame': (payload) => (markHop('backgroundReply'), inUse.add(payload.peerId), emit({ kind: 'peer/frame', payload }), ok({})),
     },
   });
 
