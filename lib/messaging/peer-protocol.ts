@@ -118,6 +118,11 @@ export function parseCandidate(value: unknown): CandidateInit | null {
   return out;
 }
 
+function candidatePayload(record: Record<string, unknown>): { candidate: CandidateInit } | null {
+  const candidate = parseCandidate(record.candidate);
+  return candidate ? { candidate } : null;
+}
+
 export const peerChannel: ChannelSpec<PeerCatalogue> = {
   name: 'tandem/peer',
   parsers: {
@@ -129,11 +134,7 @@ export const peerChannel: ChannelSpec<PeerCatalogue> = {
         if (sdp === null || !Array.isArray(r.iceServers)) return null;
         return { sdp, iceServers: r.iceServers as IceServerSetting[] };
       }),
-    'peer/add-candidate': (p) =>
-      forPeer(p, (r) => {
-        const candidate = parseCandidate(r.candidate);
-        return candidate ? { candidate } : null;
-      }),
+    'peer/add-candidate': (p) => forPeer(p, candidatePayload),
     'peer/send': (p) =>
       forPeer(p, (r) => {
         const frame = stringField(r, 'frame', MAX_FRAME);
@@ -149,11 +150,7 @@ export const peerEventChannel: ChannelSpec<PeerEventCatalogue> = {
   name: 'tandem/peer-events',
   parsers: {
     'peer/ready': emptyPayload,
-    'peer/local-candidate': (p) =>
-      forPeer(p, (r) => {
-        const candidate = parseCandidate(r.candidate);
-        return candidate ? { candidate } : null;
-      }),
+    'peer/local-candidate': (p) => forPeer(p, candidatePayload),
     'peer/channel': (p) =>
       forPeer(p, (r) => {
         if (!CHANNEL_STATES.includes(r.state as ChannelState)) return null;

@@ -38,21 +38,13 @@ describe('peer ids', () => {
   });
 });
 
-describe.each(Object.entries(commands))('the %s command', (kind, rest) => {
-  const parse = peerChannel.parsers[kind as keyof typeof commands];
+/** Every payload that names a peer: [channel/kind, its parser, the payload without its id]. */
+const namingPeer: [string, (payload: unknown) => unknown, object][] = [
+  ...Object.entries(commands).map(([kind, rest]): [string, (payload: unknown) => unknown, object] => [`command ${kind}`, peerChannel.parsers[kind as keyof typeof commands], rest]),
+  ...Object.entries(events).map(([kind, rest]): [string, (payload: unknown) => unknown, object] => [`event ${kind}`, peerEventChannel.parsers[kind as keyof typeof events], rest]),
+];
 
-  it('carries its peerId', () => {
-    expect(parse({ ...rest, peerId: 'phone-1' })).toEqual({ ...rest, peerId: 'phone-1' });
-  });
-
-  it.each(badIds)('is refused with a peerId %s', (_, peerId) => {
-    expect(parse(peerId === undefined ? rest : { ...rest, peerId })).toBeNull();
-  });
-});
-
-describe.each(Object.entries(events))('the %s event', (kind, rest) => {
-  const parse = peerEventChannel.parsers[kind as keyof typeof events];
-
+describe.each(namingPeer)('the %s', (_, parse, rest) => {
   it('carries its peerId', () => {
     expect(parse({ ...rest, peerId: 'phone-1' })).toEqual({ ...rest, peerId: 'phone-1' });
   });
