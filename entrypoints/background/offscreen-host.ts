@@ -6,14 +6,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createReceiver, request } from '@/lib/messaging/channel';
-import {
-  PEER_WATCH_PORT,
-  peerChannel,
-  peerEventChannel,
-  peerOfCommand,
-  type PeerCatalogue,
-  type PeerEvent,
-} from '@/lib/messaging/peer-protocol';
+import { PEER_WATCH_PORT, peerChannel, peerEventChannel, peerOfCommand, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
 import { isExtensionPage } from '@/lib/messaging/senders';
 import { messageError, withDeadline, type Reply } from '@/lib/messaging/result';
 import { describeError, fail, ok } from '@/lib/result';
@@ -145,14 +138,21 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
     listeners.forEach((listener) => listener(event));
   };
 
+  /** An event the document sent about one peer: that peer is in use. */
+  const fromPeer = (event: Exclude<PeerEvent, { kind: 'peer/ready' }>) => {
+    inUse.add(event.payload.peerId);
+    emit(event);
+    return ok({});
+  };
+
   const eventReceiver = createReceiver(peerEventChannel, {
     // Only the offscreen document may report peer events.
     authorize: (sender) => (isExtensionPage(sender) && sender.url?.endsWith(`/${OFFSCREEN_PATH}`) ? {} : null),
     handlers: {
       'peer/ready': (payload) => (emit({ kind: 'peer/ready', payload }), ok({})),
-      'peer/local-candidate': (payload) => (inUse.add(payload.peerId), emit({ kind: 'peer/local-candidate', payload }), ok({})),
-      'peer/channel': (payload) => (inUse.add(payload.peerId), emit({ kind: 'peer/channel', payload }), ok({})),
-      'peer/frame': (payload) => (markHop('backgroundReply'), inUse.add(payload.peerId), emit({ kind: 'peer/frame', payload }), ok({})),
+      'peer/local-candidate': (payload) => fromPeer({ kind: 'peer/local-candidate', payload }),
+      'peer/channel': (payload) => fromPeer({ kind: 'peer/channel', payload }),
+      'peer/frame': (payload) => (markHop('backgroundReply'), fromPeer({ kind: 'peer/frame', payload })),
     },
   });
 

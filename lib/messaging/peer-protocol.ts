@@ -89,19 +89,20 @@ export function peerOfCommand(payload: PeerCatalogue[keyof PeerCatalogue]['reque
 
 export const MAX_PEER_ID = 64;
 /** Visible ASCII only: an id is logged and used as a map key, never shown to the user. */
-const PEER_ID = /^[\x21-\x7e]+$/;
+const PEER_ID_CHARS = /^[\x21-\x7e]+$/;
 
 /** A peer id: a non-empty string of at most MAX_PEER_ID visible ASCII characters. */
 export function parsePeerId(value: unknown): string | null {
-  return typeof value === 'string' && value.length <= MAX_PEER_ID && PEER_ID.test(value) ? value : null;
+  return typeof value === 'string' && value.length <= MAX_PEER_ID && PEER_ID_CHARS.test(value) ? value : null;
 }
 
 /** The peer id of a payload and the rest of it, parsed by `rest`; null when either is malformed. */
 function forPeer<T extends object>(p: unknown, rest: (record: Record<string, unknown>) => T | null): (T & { peerId: string }) | null {
   if (!isRecord(p)) return null;
   const peerId = parsePeerId(p.peerId);
-  const parsed = peerId === null ? null : rest(p);
-  return parsed === null || peerId === null ? null : { ...parsed, peerId };
+  if (peerId === null) return null;
+  const parsed = rest(p);
+  return parsed === null ? null : { ...parsed, peerId };
 }
 
 const MAX_SDP = 64 * 1024;
