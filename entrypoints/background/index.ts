@@ -14,6 +14,7 @@ import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-p
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { ok } from '@/lib/result';
 import { markHop } from '@/lib/perf/hop-marks';
+import { concernsPeer } from '@/lib/messaging/peer-protocol';
 import { isExtensionPage, pageSender, type PageSender } from '@/lib/messaging/senders';
 import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';
@@ -34,11 +35,18 @@ import { createAccountsStore } from './accounts-store';
 import { showConnectionPhase } from './badge';
 import { migrateStoredState } from './stored-state';
 
+/**
+ * The peer host keeps one link per phone, by id; today Tandem drives one phone, under this id. The
+ * per-pairing signaling machines of #16 will each pass their pairing's requestId instead.
+ */
+const PRIMARY_PEER_ID = 'phone-1';
+
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
   persistent: true,
   main() {
-    const { host: peer, receiver: peerReceiver } = createPlatformPeerHost();
+    const { host: peerHost, receiver: peerReceiver } = createPlatformPeerHost();
+    const peer = peerHost.peerFor(PRIMARY_PEER_ID);
     const preferences = createPreferences({ settings: settingsItem, blockedOrigins: blockedOriginsItem });
     const wallets = createWallets({ choice: walletChoiceItem, custom: customWalletsItem });
     // Nothing polls: deadlines wake the sweep (deadlines.ts), the peer host reports its changes.
@@ -112,7 +120,9 @@ export default defineBackground({
     const whenReady = () => ready.then(() => undefined);
     void ready.then(() => requests.resume()).catch((err) => console.error('[tandem] resuming requests failed', err));
 
-    peer.onEvent((event) => {
+    peerHost.onEvent((event) => {
+      // Another peer's events are no business of the one phone wired here.
+      if (!concernsPeer(event, PRIMARY_PEER_ID)) return;
       void whenReady().then(async () => {
         // Phone frames are the requests' business; the link only follows the channel.
         if (event.kind !== 'peer/frame') await signaling.handlePeerEvent(event);

@@ -6,7 +6,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createReceiver, request } from '@/lib/messaging/channel';
-import { PEER_WATCH_PORT, peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
+import { PEER_WATCH_PORT, peerChannel, peerEventChannel, peerOfCommand, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
 import { isExtensionPage } from '@/lib/messaging/senders';
 import { messageError, withDeadline, type Reply } from '@/lib/messaging/result';
 import { describeError, fail, ok } from '@/lib/result';
@@ -43,6 +43,12 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
    */
   let known = false;
   let watch: Runtime.Port | null = null;
+  /**
+   * Every peer this worker has sent a command for or heard of since the document last closed: when
+   * it closes, each of them has lost its link and is told so. (A worker that starts anew learns them
+   * again from its own commands, the document's events and `statuses()`.)
+   */
+  const inUse = new Set<string>();
 
   /**
    * Holds a port open to the document: a closed document reports nothing, but its end of the port
@@ -59,7 +65,9 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
       void documentExists().then((exists) => {
         if (exists) return watchDocument();
         known = false;
-        emit({ kind: 'peer/channel', payload: { state: 'closed', reason: 'the offscreen document closed' } });
+        const lost = [...inUse];
+        inUse.clear();
+        for (const peerId of lost) emit({ kind: 'peer/channel', payload: { peerId, state: 'closed', reason: 'the offscreen document closed' } });
       });
     });
   }
@@ -89,6 +97,8 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
 
   const send = <K extends keyof PeerCatalogue>(kind: K, payload: PeerCatalogue[K]['request']) => {
     if (kind === 'peer/send') markHop('backgroundFrameSent');
+    const peerId = peerOfCommand(payload);
+    if (peerId !== null) inUse.add(peerId);
     return request(peerChannel, (m) => browser.runtime.sendMessage(m), kind, payload, COMMAND_DEADLINE_MS);
   };
 
@@ -110,6 +120,16 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
     return send(kind, payload);
   };
 
+  /**
+   * Asks the document, if there is one. A query must not create a document just to learn there is
+   * none: without one, `noDocument` is the answer.
+   */
+  const query = async <K extends 'peer/status' | 'peer/statuses'>(kind: K, payload: PeerCatalogue[K]['request'], noDocument: PeerCatalogue[K]['response']) => {
+    if (!(await documentExists())) return ok(noDocument);
+    watchDocument();
+    return send(kind, payload);
+  };
+
   const emit = (event: PeerEvent) => {
     if (event.kind === 'peer/ready') {
       readyWaiters.forEach((resolve) => resolve());
@@ -118,30 +138,36 @@ export function createOffscreenPeerHost(): OffscreenPeerHost {
     listeners.forEach((listener) => listener(event));
   };
 
+  /** An event the document sent about one peer: that peer is in use. */
+  const fromPeer = (event: Exclude<PeerEvent, { kind: 'peer/ready' }>) => {
+    inUse.add(event.payload.peerId);
+    emit(event);
+    return ok({});
+  };
+
   const eventReceiver = createReceiver(peerEventChannel, {
     // Only the offscreen document may report peer events.
     authorize: (sender) => (isExtensionPage(sender) && sender.url?.endsWith(`/${OFFSCREEN_PATH}`) ? {} : null),
     handlers: {
       'peer/ready': (payload) => (emit({ kind: 'peer/ready', payload }), ok({})),
-      'peer/local-candidate': (payload) => (emit({ kind: 'peer/local-candidate', payload }), ok({})),
-      'peer/channel': (payload) => (emit({ kind: 'peer/channel', payload }), ok({})),
-      'peer/frame': (payload) => (markHop('backgroundReply'), emit({ kind: 'peer/frame', payload }), ok({})),
+      'peer/local-candidate': (payload) => fromPeer({ kind: 'peer/local-candidate', payload }),
+      'peer/channel': (payload) => fromPeer({ kind: 'peer/channel', payload }),
+      'peer/frame': (payload) => (markHop('backgroundReply'), fromPeer({ kind: 'peer/frame', payload })),
     },
   });
 
-  return Object.assign(
-    peerHostFromCaller(call, (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    }),
-    {
-      eventReceiver,
-      // status() must not create a document just to learn there is none.
-      status: async (): Promise<Reply<PeerCatalogue['peer/status']['response']>> => {
-        if (!(await documentExists())) return ok({ channel: 'none', connection: 'none' });
-        watchDocument();
-        return request(peerChannel, (m) => browser.runtime.sendMessage(m), 'peer/status', {}, COMMAND_DEADLINE_MS);
-      },
+  const host = peerHostFromCaller(call, (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  });
+  return {
+    ...host,
+    eventReceiver,
+    peerFor: (peerId) => ({ ...host.peerFor(peerId), status: () => query('peer/status', { peerId }, { channel: 'none', connection: 'none' }) }),
+    statuses: async () => {
+      const reply = await query('peer/statuses', {}, { peers: [] });
+      if (reply.ok) reply.value.peers.forEach(({ peerId }) => inUse.add(peerId));
+      return reply;
     },
-  );
+  };
 }

@@ -1,20 +1,22 @@
 /**
- * The peer host on Chrome: holds the RTCPeerConnection and the `liquid` data channel, which
- * outlive service-worker restarts here. Speaks 'tandem/peer' (commands from the background)
- * and sends 'tandem/peer-events'. Only `runtime` is available in offscreen documents.
+ * The peer host on Chrome: holds the RTCPeerConnections and `liquid` data channels, one per
+ * paired phone (lib/peer/peer-links.ts), which outlive service-worker restarts here. Speaks
+ * 'tandem/peer' (commands from the background) and sends 'tandem/peer-events'. Only `runtime` is
+ * available in offscreen documents.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createReceiver, request } from '@/lib/messaging/channel';
 import { PEER_WATCH_PORT, peerChannel, peerEventChannel, type PeerCatalogue, type PeerEvent } from '@/lib/messaging/peer-protocol';
 import { isExtensionPage } from '@/lib/messaging/senders';
 import { createPeerHandlers } from '@/lib/peer/peer-handlers';
-import { createPeerLink } from '@/lib/peer/peer-link';
+import { createPeerLinks } from '@/lib/peer/peer-links';
 import { markHop } from '@/lib/perf/hop-marks';
 
 const EVENT_DEADLINE_MS = 5_000;
 const EVENT_ATTEMPTS = 3;
 
-// Events are delivered in order, one at a time: a candidate must not overtake the answer.
+// Events are delivered in order, one at a time: a candidate must not overtake the answer. One queue
+// for every peer: the background is one receiver, and the order within each peer is what matters.
 let delivery: Promise<void> = Promise.resolve();
 function sendEvent(event: PeerEvent) {
   if (event.kind === 'peer/frame') markHop('offscreenReply');
@@ -27,13 +29,13 @@ function sendEvent(event: PeerEvent) {
   });
 }
 
-const link = createPeerLink({ createPeerConnection: (config) => new RTCPeerConnection(config), emit: sendEvent });
+const links = createPeerLinks({ createPeerConnection: (config) => new RTCPeerConnection(config), emit: sendEvent });
 
 browser.runtime.onMessage.addListener(
   createReceiver<PeerCatalogue, void>(peerChannel, {
     // Commands come from the background only: an extension context without a tab.
     authorize: (sender) => (isExtensionPage(sender) && !sender.tab ? undefined : null),
-    handlers: markedHandlers(createPeerHandlers(link)),
+    handlers: markedHandlers(createPeerHandlers(links)),
   }),
 );
 

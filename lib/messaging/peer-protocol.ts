@@ -2,6 +2,10 @@
  * background ↔ peer host. Commands go background → peer host ('tandem/peer'); events come
  * back peer host → background ('tandem/peer-events'). On Chrome they cross to the offscreen
  * document through runtime messaging; on Firefox the same shapes are passed in-process.
+ *
+ * The peer host holds one link per paired phone, keyed by a `peerId` the background picks: every
+ * command names the peer it is for, and every event but the document-wide `peer/ready` names the
+ * peer it concerns.
  */
 import type { ChannelSpec } from './channel';
 
@@ -31,23 +35,75 @@ export interface CandidateInit {
   usernameFragment?: string | null;
 }
 
+/** One peer the host holds, as `peer/statuses` lists it. */
+export interface PeerEntry {
+  peerId: string;
+  status: PeerStatus;
+}
+
 export type PeerCatalogue = {
-  'peer/status': { request: Record<string, never>; response: PeerStatus };
-  'peer/accept-offer': { request: { sdp: string; iceServers: IceServerSetting[] }; response: { sdp: string } };
-  'peer/add-candidate': { request: { candidate: CandidateInit }; response: Record<string, never> };
-  'peer/send': { request: { frame: string }; response: Record<string, never> };
-  'peer/close': { request: Record<string, never>; response: Record<string, never> };
+  /** That peer's link; `{channel: 'none', connection: 'none'}` for an id the host does not hold. */
+  'peer/status': { request: { peerId: string }; response: PeerStatus };
+  /** Every peer the host holds: how a background that restarted learns which phones are linked. */
+  'peer/statuses': { request: Record<string, never>; response: { peers: PeerEntry[] } };
+  /** Answers the phone's offer; a new id beyond MAX_PEERS (lib/peer/peer-links.ts) is refused with 'limit-reached'. */
+  'peer/accept-offer': { request: { peerId: string; sdp: string; iceServers: IceServerSetting[] }; response: { sdp: string } };
+  'peer/add-candidate': { request: { peerId: string; candidate: CandidateInit }; response: Record<string, never> };
+  'peer/send': { request: { peerId: string; frame: string }; response: Record<string, never> };
+  /** Closes that peer's link and forgets it; the others are untouched. */
+  'peer/close': { request: { peerId: string }; response: Record<string, never> };
 };
 
 export type PeerEventCatalogue = {
+  /** The document is up (document-wide: concerns no one peer). */
   'peer/ready': { request: Record<string, never>; response: Record<string, never> };
-  'peer/local-candidate': { request: { candidate: CandidateInit }; response: Record<string, never> };
-  'peer/channel': { request: { state: ChannelState; reason?: string }; response: Record<string, never> };
+  'peer/local-candidate': { request: { peerId: string; candidate: CandidateInit }; response: Record<string, never> };
+  'peer/channel': { request: { peerId: string; state: ChannelState; reason?: string }; response: Record<string, never> };
   /** A decoded frame from the phone: an ARC-0027 envelope or the reference wallet's credential message. */
-  'peer/frame': { request: { kind: 'envelope' | 'credential'; value: Record<string, unknown> }; response: Record<string, never> };
+  'peer/frame': { request: { peerId: string; kind: 'envelope' | 'credential'; value: Record<string, unknown> }; response: Record<string, never> };
 };
 
 export type PeerEvent = { [K in keyof PeerEventCatalogue]: { kind: K; payload: PeerEventCatalogue[K]['request'] } }[keyof PeerEventCatalogue];
+
+/**
+ * An event without the peer it concerns: what one link emits (the host adds its `peerId`), and
+ * what a consumer bound to one peer handles (its listener has already picked that peer's events).
+ */
+export type PeerLinkEvent = { [K in keyof PeerEventCatalogue]: { kind: K; payload: Omit<PeerEventCatalogue[K]['request'], 'peerId'> } }[keyof PeerEventCatalogue];
+
+/** The peer an event concerns, or null for a document-wide one (`peer/ready`). */
+export function peerOfEvent(event: PeerEvent): string | null {
+  return event.kind === 'peer/ready' ? null : event.payload.peerId;
+}
+
+/** Whether an event is for this peer: its own, or a document-wide one. */
+export function concernsPeer(event: PeerEvent, peerId: string): boolean {
+  const of = peerOfEvent(event);
+  return of === null || of === peerId;
+}
+
+/** The peer a command is for, or null for one about the whole host (`peer/statuses`). */
+export function peerOfCommand(payload: PeerCatalogue[keyof PeerCatalogue]['request']): string | null {
+  return 'peerId' in payload ? payload.peerId : null;
+}
+
+export const MAX_PEER_ID = 64;
+/** Visible ASCII only: an id is logged and used as a map key, never shown to the user. */
+const PEER_ID_CHARS = /^[\x21-\x7e]+$/;
+
+/** A peer id: a non-empty string of at most MAX_PEER_ID visible ASCII characters. */
+export function parsePeerId(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= MAX_PEER_ID && PEER_ID_CHARS.test(value) ? value : null;
+}
+
+/** The peer id of a payload and the rest of it, parsed by `rest`; null when either is malformed. */
+function forPeer<T extends object>(p: unknown, rest: (record: Record<string, unknown>) => T | null): (T & { peerId: string }) | null {
+  if (!isRecord(p)) return null;
+  const peerId = parsePeerId(p.peerId);
+  if (peerId === null) return null;
+  const parsed = rest(p);
+  return parsed === null ? null : { ...parsed, peerId };
+}
 
 const MAX_SDP = 64 * 1024;
 const MAX_FRAME = 400 * 1024;
@@ -63,26 +119,29 @@ export function parseCandidate(value: unknown): CandidateInit | null {
   return out;
 }
 
+function candidatePayload(record: Record<string, unknown>): { candidate: CandidateInit } | null {
+  const candidate = parseCandidate(record.candidate);
+  return candidate ? { candidate } : null;
+}
+
 export const peerChannel: ChannelSpec<PeerCatalogue> = {
   name: 'tandem/peer',
   parsers: {
-    'peer/status': emptyPayload,
-    'peer/accept-offer': (p) => {
-      if (!isRecord(p)) return null;
-      const sdp = stringField(p, 'sdp', MAX_SDP);
-      if (sdp === null || !Array.isArray(p.iceServers)) return null;
-      return { sdp, iceServers: p.iceServers as IceServerSetting[] };
-    },
-    'peer/add-candidate': (p) => {
-      const candidate = isRecord(p) ? parseCandidate(p.candidate) : null;
-      return candidate ? { candidate } : null;
-    },
-    'peer/send': (p) => {
-      if (!isRecord(p)) return null;
-      const frame = stringField(p, 'frame', MAX_FRAME);
-      return frame === null ? null : { frame };
-    },
-    'peer/close': emptyPayload,
+    'peer/status': (p) => forPeer(p, () => ({})),
+    'peer/statuses': emptyPayload,
+    'peer/accept-offer': (p) =>
+      forPeer(p, (r) => {
+        const sdp = stringField(r, 'sdp', MAX_SDP);
+        if (sdp === null || !Array.isArray(r.iceServers)) return null;
+        return { sdp, iceServers: r.iceServers as IceServerSetting[] };
+      }),
+    'peer/add-candidate': (p) => forPeer(p, candidatePayload),
+    'peer/send': (p) =>
+      forPeer(p, (r) => {
+        const frame = stringField(r, 'frame', MAX_FRAME);
+        return frame === null ? null : { frame };
+      }),
+    'peer/close': (p) => forPeer(p, () => ({})),
   },
 };
 
@@ -92,18 +151,17 @@ export const peerEventChannel: ChannelSpec<PeerEventCatalogue> = {
   name: 'tandem/peer-events',
   parsers: {
     'peer/ready': emptyPayload,
-    'peer/local-candidate': (p) => {
-      const candidate = isRecord(p) ? parseCandidate(p.candidate) : null;
-      return candidate ? { candidate } : null;
-    },
-    'peer/channel': (p) => {
-      if (!isRecord(p) || !CHANNEL_STATES.includes(p.state as ChannelState)) return null;
-      return typeof p.reason === 'string' ? { state: p.state as ChannelState, reason: p.reason.slice(0, 500) } : { state: p.state as ChannelState };
-    },
-    'peer/frame': (p) => {
-      if (!isRecord(p) || (p.kind !== 'envelope' && p.kind !== 'credential') || !isRecord(p.value)) return null;
-      return { kind: p.kind, value: p.value };
-    },
+    'peer/local-candidate': (p) => forPeer(p, candidatePayload),
+    'peer/channel': (p) =>
+      forPeer(p, (r) => {
+        if (!CHANNEL_STATES.includes(r.state as ChannelState)) return null;
+        return typeof r.reason === 'string' ? { state: r.state as ChannelState, reason: r.reason.slice(0, 500) } : { state: r.state as ChannelState };
+      }),
+    'peer/frame': (p) =>
+      forPeer(p, (r) => {
+        if ((r.kind !== 'envelope' && r.kind !== 'credential') || !isRecord(r.value)) return null;
+        return { kind: r.kind, value: r.value };
+      }),
   },
 };
 

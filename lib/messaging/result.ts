@@ -6,7 +6,8 @@
  */
 import type { Result } from '../result';
 
-export const MESSAGE_ERROR_CODES = ['bad-request', 'forbidden', 'timeout', 'unavailable', 'failed'] as const;
+/** 'limit-reached': the receiver holds as many of something as it allows (the peer host's MAX_PEERS). */
+export const MESSAGE_ERROR_CODES = ['bad-request', 'forbidden', 'timeout', 'unavailable', 'failed', 'limit-reached'] as const;
 export type MessageErrorCode = (typeof MESSAGE_ERROR_CODES)[number];
 
 export interface MessageError {

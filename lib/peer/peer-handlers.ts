@@ -3,26 +3,37 @@ import type { HandlerTable as ChannelHandlers } from '../messaging/channel';
 import type { PeerCatalogue } from '../messaging/peer-protocol';
 import { messageError } from '../messaging/result';
 import { describeError, fail, ok } from '../result';
-import type { PeerLink } from './peer-link';
+import { CHANNEL_NOT_OPEN } from './peer-link';
+import { MAX_PEERS, type PeerLinks } from './peer-links';
 
 export type HandlerTable = ChannelHandlers<PeerCatalogue, void>;
 export type PeerCatalogueHandlers = HandlerTable;
 
-export function createPeerHandlers(link: PeerLink): HandlerTable {
+export function createPeerHandlers(links: PeerLinks): HandlerTable {
+  const limitReached = (peerId: string) =>
+    fail(messageError('limit-reached', `Tandem holds links to ${MAX_PEERS} phones already: close one before linking "${peerId}"`));
   return {
-    'peer/status': () => ok(link.status()),
-    'peer/accept-offer': async ({ sdp, iceServers }) => {
+    'peer/status': ({ peerId }) => ok(links.status(peerId)),
+    'peer/statuses': () => ok({ peers: links.statuses() }),
+    'peer/accept-offer': async ({ peerId, sdp, iceServers }) => {
+      const link = links.obtain(peerId);
+      if (!link) return limitReached(peerId);
       try {
         return ok({ sdp: await link.acceptOffer(sdp, iceServers) });
       } catch (err) {
         return fail(messageError('failed', `could not answer the phone's offer: ${describeError(err)}`));
       }
     },
-    'peer/add-candidate': async ({ candidate }) => {
+    'peer/add-candidate': async ({ peerId, candidate }) => {
+      // A candidate may come before its offer: the link keeps it until the offer (peer-link.ts).
+      const link = links.obtain(peerId);
+      if (!link) return limitReached(peerId);
       await link.addRemoteCandidate(candidate);
       return ok({});
     },
-    'peer/send': ({ frame }) => {
+    'peer/send': ({ peerId, frame }) => {
+      const link = links.find(peerId);
+      if (!link) return fail(messageError('unavailable', CHANNEL_NOT_OPEN));
       try {
         link.send(frame);
         return ok({});
@@ -30,8 +41,8 @@ export function createPeerHandlers(link: PeerLink): HandlerTable {
         return fail(messageError('unavailable', describeError(err)));
       }
     },
-    'peer/close': () => {
-      link.close();
+    'peer/close': ({ peerId }) => {
+      links.close(peerId);
       return ok({});
     },
   } satisfies HandlerTable;

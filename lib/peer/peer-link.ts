@@ -1,21 +1,26 @@
 /**
- * The phone link: one RTCPeerConnection answering the phone's offer and the `liquid` data
+ * One phone's link: one RTCPeerConnection answering the phone's offer and the `liquid` data
  * channel the phone creates (liquid-protocol.md §5). Lives in the peer host: the offscreen
- * document on Chrome (a service worker has no WebRTC), the background page on Firefox.
- * Holds nothing persistent; reports every change through `emit`.
+ * document on Chrome (a service worker has no WebRTC), the background page on Firefox, which
+ * hold one per phone (peer-links.ts). Holds nothing persistent; reports every change through
+ * `emit`, without naming its peer: the registry adds the peerId.
  */
 import { decodeFrame } from '../liquid/frames';
-import type { CandidateInit, ChannelState, PeerEvent, PeerStatus } from '../messaging/peer-protocol';
+import type { CandidateInit, ChannelState, PeerLinkEvent, PeerStatus } from '../messaging/peer-protocol';
 import type { IceServerSetting } from '../messaging/peer-protocol';
 
 export const LIQUID_CHANNEL_LABEL = 'liquid';
+export const CHANNEL_NOT_OPEN = 'the phone channel is not open';
 
 export interface PeerLinkDeps {
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection;
-  emit: (event: PeerEvent) => void;
+  emit: (event: LinkEvent) => void;
   now?: () => number;
   log?: (message: string, detail?: unknown) => void;
 }
+
+/** What a link reports: everything but the document-wide `peer/ready`. */
+export type LinkEvent = Exclude<PeerLinkEvent, { kind: 'peer/ready' }>;
 
 export interface PeerLink {
   acceptOffer(sdp: string, iceServers: IceServerSetting[]): Promise<string>;
@@ -122,7 +127,7 @@ export function createPeerLink(deps: PeerLinkDeps): PeerLink {
     },
 
     send(frame) {
-      if (!channel || channel.readyState !== 'open') throw new Error('the phone channel is not open');
+      if (!channel || channel.readyState !== 'open') throw new Error(CHANNEL_NOT_OPEN);
       channel.send(frame);
     },
 

@@ -4,14 +4,17 @@
  * state as the peer host reports it (open → connected; closed → back to the re-scan QR).
  */
 import { t } from '../../i18n';
-import { parseCandidate, type PeerEvent } from '../../messaging/peer-protocol';
+import { parseCandidate, type PeerLinkEvent } from '../../messaging/peer-protocol';
 import { dtlsFingerprint } from '../sdp';
 import { rescanOf, type SignalingCore } from './core';
 import type { HeldOffer, LinkAttempts } from './link-attempt';
 import { SOCKET_EVENTS, type SocketPayloads } from '../socket-events';
 
-/** The peer host's events that concern the link (phone frames go straight to the requests). */
-export type LinkPeerEvent = Exclude<PeerEvent, { kind: 'peer/frame' }>;
+/**
+ * The peer host's events that concern the link (phone frames go straight to the requests), without
+ * their peerId: the caller hands this machine only its own peer's events.
+ */
+export type LinkPeerEvent = Exclude<PeerLinkEvent, { kind: 'peer/frame' }>;
 
 export interface OfferChannel {
   onOffer(payload: unknown): Promise<void>;

@@ -1,15 +1,15 @@
 /**
  * Fakes for the signaling state machine's injected edges: a socket the test plays the server
- * through, a peer host that answers every offer, a clock that only moves when told, and
- * in-memory storage. No timers and no network: every step is driven by the test.
+ * through, a peer (one phone's link in the peer host) that answers every offer, a clock that
+ * only moves when told, and in-memory storage. No timers and no network: every step is driven by the test.
  */
 import type { Clock, SignalSocket, SignalingDeps } from '../../../lib/liquid/signaling';
 import { createSignaling } from '../../../lib/liquid/signaling';
 import { OriginRefusedError } from '../../../lib/liquid/origin-refusal';
 import { ALICE, CAROL } from '../../fixtures/algorand/accounts';
-import type { CandidateInit, ChannelState, PeerEvent } from '../../../lib/messaging/peer-protocol';
+import type { CandidateInit, ChannelState } from '../../../lib/messaging/peer-protocol';
 import { ok } from '../../../lib/result';
-import type { PeerHost } from '../../../lib/peer/peer-host';
+import type { HostedPeer } from '../../../lib/peer/peer-host';
 import type { Settings } from '../../../lib/storage/types';
 import { defaultAlgodEndpoints } from '../../../lib/algorand/algod-endpoints';
 import type { ConnectionState, Pairing } from '../../../lib/liquid/types';
@@ -116,14 +116,14 @@ export class FakeSocket implements SignalSocket {
   }
 }
 
-export class FakePeerHost implements PeerHost {
+export class FakePeerHost implements HostedPeer {
+  readonly peerId = 'phone-1';
   channel: ChannelState = 'none';
   readonly offers: string[] = [];
   readonly candidates: CandidateInit[] = [];
   closeCalls = 0;
-  private readonly listeners = new Set<(event: PeerEvent) => void>();
 
-  async status(): ReturnType<PeerHost['status']> {
+  async status(): ReturnType<HostedPeer['status']> {
     return ok({ channel: this.channel, connection: 'none' });
   }
 
@@ -146,11 +146,6 @@ export class FakePeerHost implements PeerHost {
     this.closeCalls++;
     this.channel = 'closed';
     return ok({} as Record<string, never>);
-  }
-
-  onEvent(listener: (event: PeerEvent) => void) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 }
 

@@ -11,7 +11,7 @@ describe('the result shape on the wire', () => {
   it('reads back as a reply what ok and fail write, through a structured clone', () => {
     expect(isReply(structuredClone(ok(undefined)))).toBe(true);
     expect(isReply(structuredClone(ok({})))).toBe(true);
-    for (const code of ['bad-request', 'forbidden', 'timeout', 'unavailable', 'failed'] as const) {
+    for (const code of ['bad-request', 'forbidden', 'timeout', 'unavailable', 'failed', 'limit-reached'] as const) {
       expect(isReply(structuredClone(fail(messageError(code, 'why'))))).toBe(true);
     }
   });
