@@ -3,6 +3,7 @@
  * carries the cookie), then the socket, with a deadline on connecting; its connect, disconnect and
  * error events as socket state; a refused handshake fetches a new session.
  */
+import { t } from '../../i18n';
 import type { SignalingCore, SignalSocket } from './core';
 import { SOCKET_EVENTS, SOCKET_LIFECYCLE } from '../socket-events';
 
@@ -38,7 +39,7 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
         if (err) reject(err);
         else resolve();
       };
-      const handle = deps.clock.setTimeout(() => done(new Error('the Liquid Auth server did not accept the connection in time')), CONNECT_DEADLINE_MS);
+      const handle = deps.clock.setTimeout(() => done(new Error(t('failure_connect_deadline'))), CONNECT_DEADLINE_MS);
       s.on(SOCKET_LIFECYCLE.connect, () => done());
       s.connect();
     });
@@ -60,7 +61,7 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
       if (!mine()) return;
       const message = err instanceof Error ? err.message : String(err);
       core.setState({ socket: 'reconnecting' });
-      events.onConnectError(`Cannot reach the Liquid Auth server at ${server} (${message}); retrying…`);
+      events.onConnectError(t('failure_unreachable_retrying', server, message));
       // A refused handshake means the server forgot our session (restarted): get a new one.
       if (/unauthori[sz]ed|session/i.test(message)) {
         deps.fetchSession(server).then(() => mine() && !s.connected && s.connect()).catch(() => undefined);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDeepLink } from '../../../lib/liquid/deep-link';
 import { MAX_LINK_REFRESHES } from '../../../lib/liquid/signaling';
@@ -360,6 +361,9 @@ describe('signaling: recovery', () => {
     h.socket().refuse('xhr poll error');
     await flush();
     expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'server-unreachable' }, requestId });
+    // Worded from the message catalogue (so in the browser's language), with the server and the reason.
+    const english = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+    expect(h.state().failure?.message).toBe(english.failure_unreachable_retrying!.message.replace('$SERVER$', SERVER).replace('$REASON$', 'xhr poll error'));
 
     h.socket().accept();
     await flush();
