@@ -1,6 +1,7 @@
 /** Checkboxes over the accounts list: which accounts a site gets (connect prompt, sites list). */
+import { t } from '@/lib/i18n';
 import type { Account } from '@/lib/accounts/accounts';
-import { ACCOUNT_TEXT, accountLabel } from './account-text';
+import { accountLabel } from './account-text';
 import { Identicon } from './AddressView';
 import { shortAddress } from './format';
 import { testIds } from './test-ids';
@@ -23,7 +24,7 @@ export function AccountChooser({ accounts, chosen, onChange, idPrefix }: Account
   };
   return (
     <fieldset className="account-choices">
-      <legend>{ACCOUNT_TEXT.chooserLegend}</legend>
+      <legend>{t('accounts_chooser_legend')}</legend>
       {accounts.map((account) => (
         <label key={account.address} className="check" htmlFor={`${idPrefix}-${account.address}`}>
           <input
@@ -41,7 +42,7 @@ export function AccountChooser({ accounts, chosen, onChange, idPrefix }: Account
       ))}
       {chosen.length === 0 && (
         <p className="error" role="alert">
-          {ACCOUNT_TEXT.chooseOne}
+          {t('accounts_choose_one')}
         </p>
       )}
     </fieldset>

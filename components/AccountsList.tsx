@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { Account } from '@/lib/accounts/accounts';
 import type { ConnectionState } from '@/lib/liquid/types';
 import { t } from '@/lib/i18n';
-import { ACCOUNT_TEXT, accountLabel, phoneStatusText } from './account-text';
+import { checkedText, accountLabel, phoneStatusText } from './account-text';
 import { AddressView } from './AddressView';
 import { shortAddress } from './format';
 import { testIds } from './test-ids';
@@ -37,9 +37,9 @@ export function AccountsList({ accounts, phoneName, phase, onRename, onAdd }: Ac
   };
   return (
     <section className="panel" data-testid={testIds.accountsList}>
-      <h2>{ACCOUNT_TEXT.heading}</h2>
+      <h2>{t('accounts_heading')}</h2>
       {accounts.length === 0 ? (
-        <p className="muted">{ACCOUNT_TEXT.none}</p>
+        <p className="muted">{t('accounts_none')}</p>
       ) : (
         <ul className="accounts">
           {accounts.map((account) => (
@@ -49,11 +49,11 @@ export function AccountsList({ accounts, phoneName, phase, onRename, onAdd }: Ac
       )}
       {accounts.length > 0 && (
         <form className="add-account" onSubmit={add}>
-          <label htmlFor="add-account-address">{ACCOUNT_TEXT.addLabel}</label>
+          <label htmlFor="add-account-address">{t('accounts_add_label')}</label>
           <div className="row">
-            <input id="add-account-address" data-testid={testIds.addAccountInput} value={pasted} placeholder={ACCOUNT_TEXT.addPlaceholder} spellCheck={false} autoComplete="off" onChange={(e) => setPasted(e.target.value)} />
+            <input id="add-account-address" data-testid={testIds.addAccountInput} value={pasted} placeholder={t('accounts_add_placeholder')} spellCheck={false} autoComplete="off" onChange={(e) => setPasted(e.target.value)} />
             <button type="submit" data-testid={testIds.addAccount} disabled={busy || pasted.trim() === ''}>
-              {ACCOUNT_TEXT.add}
+              {t('accounts_add')}
             </button>
           </div>
         </form>
@@ -84,10 +84,10 @@ function AccountRow({ account, phoneName, phase, onRename }: { account: Account;
         <form className="row" onSubmit={save}>
           <input aria-label={t('accounts_name_of', shortAddress(account.address))} data-testid={testIds.accountNameInput} value={name} maxLength={48} autoFocus onChange={(e) => setName(e.target.value)} />
           <button type="submit" className="small" data-testid={testIds.saveAccountName}>
-            {ACCOUNT_TEXT.save}
+            {t('accounts_save')}
           </button>
           <button type="button" className="small" onClick={() => (setEditing(false), setName(account.name ?? ''))}>
-            {ACCOUNT_TEXT.cancel}
+            {t('accounts_cancel')}
           </button>
         </form>
       ) : (
@@ -95,8 +95,8 @@ function AccountRow({ account, phoneName, phase, onRename }: { account: Account;
           <strong className="account-name site-name" data-testid={testIds.accountName}>
             {accountLabel(account)}
           </strong>
-          <button type="button" className="small" data-testid={testIds.renameAccount} aria-label={`${ACCOUNT_TEXT.rename} ${accountLabel(account)}`} onClick={() => setEditing(true)}>
-            {ACCOUNT_TEXT.rename}
+          <button type="button" className="small" data-testid={testIds.renameAccount} aria-label={`${t('accounts_rename')} ${accountLabel(account)}`} onClick={() => setEditing(true)}>
+            {t('accounts_rename')}
           </button>
         </div>
       )}
@@ -109,8 +109,8 @@ function AccountRow({ account, phoneName, phase, onRename }: { account: Account;
       </div>
       {account.kind === 'rekeyed' && (
         <div className="account-meta" data-testid={testIds.accountCheck} data-check={account.check}>
-          <span className={account.check === 'checked' ? 'tag ok' : 'tag'}>{ACCOUNT_TEXT.rekeyed}</span>
-          {t('accounts_rekeyed_to', shortAddress(account.authAddr!), account.check === 'checked' ? ACCOUNT_TEXT.checked(account.network) : ACCOUNT_TEXT.notChecked)}
+          <span className={account.check === 'checked' ? 'tag ok' : 'tag'}>{t('accounts_rekeyed')}</span>
+          {t('accounts_rekeyed_to', shortAddress(account.authAddr!), account.check === 'checked' ? checkedText(account.network) : t('accounts_not_checked'))}
         </div>
       )}
     </li>

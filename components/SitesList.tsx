@@ -7,7 +7,7 @@ import { t } from '@/lib/i18n';
 import { networkByGenesisHash } from '@/lib/algorand/networks';
 import type { Account } from '@/lib/accounts/accounts';
 import type { SiteSession } from '@/lib/storage/types';
-import { ACCOUNT_TEXT, accountLabel } from './account-text';
+import { accountLabel } from './account-text';
 import { AccountChooser } from './AccountChooser';
 import { shortAddress } from './format';
 import { MarkedText } from './MarkedText';
@@ -61,17 +61,17 @@ function SiteRow({ site, accounts, onRevoke, onChoose }: { site: SiteSession; ac
           {networkByGenesisHash(site.genesisHash)?.name ?? site.genesisId}
         </div>
         <div className="site-accounts site-name" data-testid={testIds.siteAccounts}>
-          {ACCOUNT_TEXT.siteAccounts}: {site.accounts.map(label).join(', ')}
+          {t('accounts_site_accounts')}: {site.accounts.map(label).join(', ')}
         </div>
         {editing && (
           <>
             <AccountChooser accounts={accounts} chosen={editing} onChange={setEditing} idPrefix={`site-${site.origin}-${site.genesisHash}`} />
             <div className="row">
               <button type="button" className="small primary" data-testid={testIds.saveSiteAccounts} disabled={editing.length === 0} onClick={() => (onChoose?.(site.origin, site.genesisHash, editing), setEditing(null))}>
-                {ACCOUNT_TEXT.save}
+                {t('accounts_save')}
               </button>
               <button type="button" className="small" onClick={() => setEditing(null)}>
-                {ACCOUNT_TEXT.cancel}
+                {t('accounts_cancel')}
               </button>
             </div>
           </>
@@ -80,7 +80,7 @@ function SiteRow({ site, accounts, onRevoke, onChoose }: { site: SiteSession; ac
       <div className="row">
         {onChoose && accounts.length > 1 && !editing && (
           <button type="button" className="small" data-testid={testIds.editSiteAccounts} aria-label={t('accounts_change_for_site', site.origin)} onClick={() => setEditing(site.accounts.filter((a) => accounts.some((x) => x.address === a)))}>
-            {ACCOUNT_TEXT.change}
+            {t('accounts_change')}
           </button>
         )}
         <button type="button" className="small" data-testid={testIds.revoke} onClick={() => onRevoke(site.origin, site.genesisHash)}>

@@ -19,7 +19,7 @@ import { AccountBalances } from '@/components/AccountBalances';
 import { useHomeBalances } from './use-home-balances';
 import { testIds } from '@/components/test-ids';
 import { AccountsList } from '@/components/AccountsList';
-import { ACCOUNT_TEXT } from '@/components/account-text';
+import { addedCheckedText } from '@/components/account-text';
 import { listAccounts } from '@/lib/accounts/accounts';
 
 export function HomeView() {
@@ -92,7 +92,7 @@ export function HomeView() {
               onAdd={(address) =>
                 send('accounts/add', { address }).then((r) =>
                   r.ok
-                    ? { ok: true as const, message: r.value.account.check === 'checked' ? ACCOUNT_TEXT.addedChecked(r.value.account.network) : ACCOUNT_TEXT.addedNotChecked }
+                    ? { ok: true as const, message: r.value.account.check === 'checked' ? addedCheckedText(r.value.account.network) : t('accounts_added_not_checked') }
                     : { ok: false as const, message: r.error.message },
                 )
               }
