@@ -7,7 +7,7 @@
  */
 import { t } from '@/lib/i18n';
 import * as algosdk from 'algosdk';
-import { algodHostPattern, networkKeyOf, NETWORK_LABELS, type AlgodEndpoint } from '@/lib/algorand/algod-endpoints';
+import { configuredNode, type AlgodEndpoint } from '@/lib/algorand/algod-endpoints';
 import { assetIdsOf, computeFacts, largestHoldings, type AccountSnapshot, type AssetInfo, type FactsReply, type HomeBalance } from '@/lib/algorand/facts';
 import { simulationGroups, summarizeSimulation } from '@/lib/algorand/simulation';
 import { fromBase64Strict } from '@/lib/encoding/base64';
@@ -143,12 +143,9 @@ export function createNetworkReads(deps: NetworkReadsDeps): NetworkReads {
 
   /** The node of a network, or why Tandem may not read it. */
   async function nodeFor(settings: Settings, genesisHash: string, genesisId: string) {
-    const key = networkKeyOf(genesisHash, settings.localNetGenesisHash);
-    const network = key ? NETWORK_LABELS[key] : genesisId;
-    const endpoint = key ? settings.algod[key] : undefined;
-    const pattern = endpoint ? algodHostPattern(endpoint.url) : null;
-    if (!endpoint || pattern === null) return { network, state: 'no-node' as const };
-    const host = new URL(endpoint.url).host;
+    const { network, node } = configuredNode(settings, genesisHash, genesisId);
+    if (!node) return { network, state: 'no-node' as const };
+    const { host, pattern, endpoint } = node;
     if (!(await deps.hasHostAccess(pattern))) return { network, state: 'not-allowed' as const, host, pattern };
     return { network, state: 'ok' as const, host, endpoint };
   }

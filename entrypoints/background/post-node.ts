@@ -5,7 +5,8 @@
  * it, since the user just asked for it in the prompt, which names the node.
  */
 import browser from 'webextension-polyfill';
-import { algodHostPattern, networkKeyOf, NETWORK_LABELS } from '@/lib/algorand/algod-endpoints';
+import { configuredNode } from '@/lib/algorand/algod-endpoints';
+import { t } from '@/lib/i18n';
 import { fail, ok } from '@/lib/result';
 import type { Settings } from '@/lib/storage/types';
 import { CONFIRM_DEADLINE_MS, algodPoster, sendBatches } from './algod-sender';
@@ -14,13 +15,8 @@ import type { PostNetwork } from './requests/edges';
 
 export function createPostNetwork(settings: () => Promise<Settings>): PostNetwork {
   async function nodeOf(genesisHash: string, genesisId: string) {
-    const current = await settings();
-    const key = networkKeyOf(genesisHash, current.localNetGenesisHash);
-    const network = key ? NETWORK_LABELS[key] : genesisId;
-    const endpoint = key ? current.algod[key] : undefined;
-    const pattern = endpoint ? algodHostPattern(endpoint.url) : null;
-    if (!endpoint || pattern === null) return fail(`Tandem has no algod node for ${network}: set one in Settings → Network`);
-    return ok({ network, endpoint, pattern, host: new URL(endpoint.url).host });
+    const { network, node } = configuredNode(await settings(), genesisHash, genesisId);
+    return node ? ok({ network, ...node }) : fail(t('error_no_algod_node', network));
   }
 
   return {
@@ -36,7 +32,7 @@ export function createPostNetwork(settings: () => Promise<Settings>): PostNetwor
       const refuse = (message: string) => batches.map(() => ({ ok: false as const, message }));
       if (!node.ok) return refuse(node.error);
       // Asked for from the Approve click (the popup); never here, where there is no gesture.
-      if (!(await browser.permissions.contains({ origins: [node.value.pattern] }))) return refuse(`Tandem may not reach ${node.value.host}`);
+      if (!(await browser.permissions.contains({ origins: [node.value.pattern] }))) return refuse(t('error_algod_not_allowed', node.value.host));
       return sendBatches(algodPoster(algodClient(node.value.endpoint)), signed, txIds, batches, { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
     },
   };

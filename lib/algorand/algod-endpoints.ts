@@ -64,6 +64,27 @@ export function algodHostPattern(url: string): string | null {
   return `${parsed.protocol}//${parsed.hostname}/*`;
 }
 
+/** A network's node as Settings → Network sets it: where it is and the host permission reaching it needs. */
+export interface ConfiguredNode {
+  endpoint: AlgodEndpoint;
+  /** Its host permission's match pattern. */
+  pattern: string;
+  host: string;
+}
+
+/**
+ * The node set for the network of `genesisHash`, with the network's name (`otherwise` for a network
+ * Tandem does not know); `node` is null when none is set, or its URL is not http(s).
+ */
+export function configuredNode(settings: { algod: AlgodEndpoints; localNetGenesisHash: string }, genesisHash: string, otherwise: string): { network: string; node: ConfiguredNode | null } {
+  const key = networkKeyOf(genesisHash, settings.localNetGenesisHash);
+  const network = key ? NETWORK_LABELS[key] : otherwise;
+  const endpoint = key ? settings.algod[key] : undefined;
+  const pattern = endpoint ? algodHostPattern(endpoint.url) : null;
+  if (!endpoint || pattern === null) return { network, node: null };
+  return { network, node: { endpoint, pattern, host: new URL(endpoint.url).host } };
+}
+
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
 
 /** Validates an untrusted `algod` settings value; null when any part is wrong. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { algodHostPattern, defaultAlgodEndpoints, networkKeyOf, parseAlgodEndpoints } from '../../../lib/algorand/algod-endpoints';
-import { MAINNET, TESTNET } from '../../../lib/algorand/networks';
+import { algodHostPattern, configuredNode, defaultAlgodEndpoints, networkKeyOf, parseAlgodEndpoints } from '../../../lib/algorand/algod-endpoints';
+import { BETANET, MAINNET, TESTNET } from '../../../lib/algorand/networks';
 import { parseSettingsPatch } from '../../../lib/messaging/popup-protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/storage/items';
 
@@ -46,5 +46,19 @@ describe('algod endpoints', () => {
     const algod = defaultAlgodEndpoints(null);
     expect(parseSettingsPatch({ algod, networkReads: false })).toEqual({ algod, networkReads: false });
     expect(parseSettingsPatch({ networkReads: 'no' })).toBeNull();
+  });
+});
+
+describe("a network's configured node (reads and sending share it)", () => {
+  const algod = { ...defaultAlgodEndpoints(null), testnet: { url: 'https://node.example:8443/algod', tokenHeader: '', token: '' }, betanet: { url: 'ftp://node.example', tokenHeader: '', token: '' } };
+  it('names the network and gives the endpoint, its host and its host permission pattern', () => {
+    expect(configuredNode({ algod, localNetGenesisHash: '' }, TESTNET.genesisHash, 'x')).toEqual({
+      network: 'TestNet',
+      node: { endpoint: algod.testnet, host: 'node.example:8443', pattern: 'https://node.example/*' },
+    });
+  });
+  it('has no node for a URL that is not http(s), and names an unknown network as told', () => {
+    expect(configuredNode({ algod, localNetGenesisHash: '' }, 'unknown-hash', 'devnet-v1')).toEqual({ network: 'devnet-v1', node: null });
+    expect(configuredNode({ algod, localNetGenesisHash: '' }, BETANET.genesisHash, 'x')).toEqual({ network: 'BetaNet', node: null });
   });
 });

@@ -74,7 +74,7 @@ export function createBackground(options: { pairing?: Pairing | null; pairings?:
     },
     network: {
       confirmDeadlineMs: 30_000,
-      target: async () => (state.postTarget ? ok(state.postTarget) : fail('Tandem has no algod node for TestNet')),
+      target: async () => (state.postTarget ? ok(state.postTarget) : fail('Tandem has no algod node for TestNet: set one in Settings → Network')),
       async send(genesisHash, signed, txIds, batches) {
         posted.push({ genesisHash, txIds: [...txIds], batches: [...batches], signed: [...signed] });
         return batches.map((_, i) => state.postResults[i] ?? { ok: true });

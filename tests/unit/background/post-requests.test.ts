@@ -67,7 +67,7 @@ describe('post_transactions', () => {
     const forged = algosdk.bytesToBase64(algosdk.encodeMsgpack(new algosdk.SignedTransaction({ txn: pay(), sig })));
     expect(await bg.requests.handle(sender(), 'forged', postReq([forged]), {})).toMatchObject({ state: 'done', outcome: { ok: false, error: { code: 4200, data: { index: 0 } } } });
     bg.state.postTarget = null;
-    expect(await bg.requests.handle(sender(), 'nonode', postReq([signedBy(pay())]), {})).toMatchObject({ state: 'done', outcome: { ok: false, error: { message: 'Tandem has no algod node for TestNet' } } });
+    expect(await bg.requests.handle(sender(), 'nonode', postReq([signedBy(pay())]), {})).toMatchObject({ state: 'done', outcome: { ok: false, error: { message: 'Tandem has no algod node for TestNet: set one in Settings → Network' } } });
     expect(bg.state.windowShown).toBe(1); // the connect prompt only
   });
 
