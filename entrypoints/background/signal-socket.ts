@@ -82,9 +82,12 @@ export async function logoutServerSession(serverUrl: string): Promise<void> {
 }
 
 /**
- * The browser's `connect.sid` for a server: the host-only cookie on path / (as the server sets it
- * and as it is put back). Read through `getAll` by domain rather than `get` by URL: Chromium's
- * `get` for an http:// URL does not return the Secure cookie Tandem put back (measured, 156).
+ * The browser's `connect.sid` for a server: the host-only cookie on path / (as the server sets it and
+ * as it is put back). `read` sees the cookies the server set; Chromium does not show the Secure one
+ * Tandem put back for an http:// (development) server, since its https:// URL is not among the host
+ * permissions (measured, 156), so there `null` after a `put` means the server issued no new one, and
+ * the saved value stands (server-sessions.ts saves only what it reads). `remove` by the http:// URL
+ * does delete that Secure cookie (measured).
  */
 export const sessionCookieJar: SessionCookieJar = {
   async read(server) {
@@ -98,9 +101,6 @@ export const sessionCookieJar: SessionCookieJar = {
     if (!set) throw new Error(`the browser refused the session cookie for ${server}`);
   },
   async clear(server) {
-    const { origin, host } = new URL(server);
-    await browser.cookies.remove({ url: `${origin}/`, name: SESSION_COOKIE });
-    // A Secure cookie put back for an http:// server is matched by its https:// URL only.
-    if ((await sessionCookieJar.read(server)) !== null) await browser.cookies.remove({ url: `https://${host}/`, name: SESSION_COOKIE });
+    await browser.cookies.remove({ url: `${new URL(server).origin}/`, name: SESSION_COOKIE });
   },
 };
