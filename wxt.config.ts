@@ -107,7 +107,7 @@ export default defineConfig({
     default_locale: 'en',
     // Each permission's reason is in the README ("Permissions").
     // alarms: wakes a stopped service worker at a request's deadline (entrypoints/background/deadlines.ts).
-    permissions: ['storage', ...(browser === 'chrome' ? ['offscreen', 'alarms'] : [])],
+    permissions: ['storage', 'cookies', ...(browser === 'chrome' ? ['offscreen', 'alarms'] : [])],
     host_permissions: WALLET_SERVER_HOSTS,
     optional_host_permissions: [OTHER_SERVER_HOSTS],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

@@ -4,9 +4,10 @@ import browser from 'webextension-polyfill';
 import { serverHostPattern } from '@/lib/liquid/server-permission';
 import { createSignaling, type Signaling, type SignalingPeer } from '@/lib/liquid/signaling';
 import type { Pairing, SignalingSettings } from '@/lib/liquid/types';
-import { connectionItem } from '@/lib/storage/items';
+import { connectionItem, serverSessionsItem } from '@/lib/storage/items';
 import { showConnectionPhase } from './badge';
-import { fetchServerSession, logoutServerSession, openSignalSocket } from './signal-socket';
+import { createServerSessions } from './server-sessions';
+import { fetchServerSession, logoutServerSession, openSignalSocket, sessionCookieJar } from './signal-socket';
 
 export interface ConnectionDeps {
   peer: SignalingPeer;
@@ -17,10 +18,13 @@ export interface ConnectionDeps {
 }
 
 export function createConnection({ peer, pairing, settings, onChannelOpen, onChannelClosed }: ConnectionDeps): Signaling {
+  // Every step that sends a server session's cookie, one at a time (server-sessions.ts).
+  const sessions = createServerSessions(sessionCookieJar, serverSessionsItem);
   return createSignaling({
-    fetchSession: fetchServerSession,
-    logout: logoutServerSession,
-    openSocket: openSignalSocket,
+    fetchSession: (server, session) => sessions.withSession(session, server, () => fetchServerSession(server)),
+    logout: (server, session) => sessions.withSession(session, server, () => logoutServerSession(server)),
+    openSocket: (server, session) => openSignalSocket(server, (handshake) => sessions.withSession(session, server, handshake)),
+    forgetSession: (session) => sessions.forget(session),
     hasServerPermission: async (serverUrl) => {
       const pattern = serverHostPattern(serverUrl, __TANDEM_DEFAULT_SERVER__);
       return pattern !== null && browser.permissions.contains({ origins: [pattern] });

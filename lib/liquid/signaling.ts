@@ -101,6 +101,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
       if (!cancelled || cancelled.rescan) return;
       core.attempt = null;
       core.disarmAll();
+      core.forget(cancelled.requestId);
       // The link ack saved a pairing, but its channel never opened: that phone is not paired.
       if (core.pairing?.requestId === cancelled.requestId) {
         core.pairing = null;
@@ -117,13 +118,16 @@ export function createSignaling(deps: SignalingDeps): Signaling {
 
     async unpair() {
       const server = core.pairing?.server ?? core.socketServer;
+      const session = core.pairing?.requestId ?? core.socketSession;
+      const attempt = core.attempt?.requestId;
       core.attempt = null;
       core.pairing = null;
       core.lastOfferSdp = null;
       core.disarmAll();
       await deps.peer.close();
-      if (server) await deps.logout(server).catch((err) => core.log('logout failed', err));
+      if (server && session) await deps.logout(server, session).catch((err) => core.log('logout failed', err));
       socket.close();
+      for (const key of new Set([session, attempt])) if (key) core.forget(key);
       await deps.savePairing(null);
       core.setState({ phase: 'unpaired', socket: 'offline' }, true);
     },

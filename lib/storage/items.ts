@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { defaultAlgodEndpoints } from '../algorand/algod-endpoints';
 import type { ConnectionState, Pairing } from '../liquid/types';
 import { PAIRING_MIGRATIONS } from './migrations';
-import type { CustomWallet, StoredAccounts, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from './types';
+import type { CustomWallet, StoredAccounts, PairingVerification, QueuedRequest, SavedServerSession, Settings, SiteSession, WalletChoice } from './types';
 
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: __TANDEM_DEFAULT_SERVER__,
@@ -50,6 +50,15 @@ export const blockedOriginsItem = storage.defineItem<string[]>('local:blockedOri
 export const INITIAL_CONNECTION: ConnectionState = { phase: 'unpaired', socket: 'offline', updatedAt: 0 };
 
 export const connectionItem = storage.defineItem<ConnectionState>('session:connection', { fallback: INITIAL_CONNECTION, version: 1 });
+
+/**
+ * Each pairing's own Liquid Auth server session: the `connect.sid` cookie value saved per key (a
+ * pairing's or a pairing attempt's requestId), put in place before that key's requests and socket
+ * handshake (entrypoints/background/server-sessions.ts, its only writer). `storage.session`: it is a
+ * bearer token for the server session, kept in memory only and gone when the browser closes, like
+ * the browser-session cookie itself (no Max-Age: liquid-protocol.md §2).
+ */
+export const serverSessionsItem = storage.defineItem<Record<string, SavedServerSession>>('session:serverSessions', { fallback: {}, version: 1 });
 
 export const queueItem = storage.defineItem<QueuedRequest[]>('session:queue', { fallback: [], version: 1 });
 

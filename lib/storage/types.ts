@@ -218,3 +218,11 @@ export interface CustomWallet {
   name: string;
   server: string;
 }
+
+/** One key's Liquid Auth server session (lib/storage/items.ts `serverSessionsItem`). */
+export interface SavedServerSession {
+  /** The server's origin: a key's cookie is only ever put back for the server that issued it. */
+  server: string;
+  /** The `connect.sid` cookie's value. */
+  cookie: string;
+}

@@ -13,7 +13,7 @@ import { startUnavailableServer } from './support/fault-probes';
 import { signWithApproval, stxnsOf } from './support/sign-flow';
 import { verifySignedTxn } from './support/verify';
 
-/** socket.io's reconnectionDelayMax (5 s) with its randomization (0.3), and room for a loaded machine. */
+/** The socket's longest reconnection delay (5 s, lib/liquid/signaling/socket.ts), and room for a loaded machine. */
 const RECONNECT_WITHIN_MS = 15_000;
 
 test.describe('signaling server faults', () => {
@@ -132,7 +132,7 @@ test.describe('signaling server faults', () => {
       await popup.expectSocket('reconnecting');
       await expect.poll(() => unusable.handshakes.length, { message: 'the socket should keep retrying', timeout: 30_000 }).toBeGreaterThanOrEqual(4);
       const gaps = unusable.handshakes.slice(1).map((at, i) => at - unusable.handshakes[i]!);
-      // socket.io's backoff: 0.5 s, 1 s, 2 s, 4 s ... (±30 %), never a tight loop.
+      // The socket's backoff (lib/liquid/signaling/socket.ts, as socket.io's was): 0.5 s, 1 s, 2 s, 4 s ..., never a tight loop.
       expect(Math.min(...gaps), JSON.stringify(gaps)).toBeGreaterThanOrEqual(300);
       expect(gaps[2]!, JSON.stringify(gaps)).toBeGreaterThan(gaps[0]!);
       await popup.expectSocket('reconnecting');

@@ -23,7 +23,7 @@ const test = base.extend<{ serverOptions: Pick<LiquidServerOptions, 'allowedOrig
 });
 
 test.describe('a server that lists the origins it accepts', () => {
-  test("Tandem's session fetch and socket handshake carry no Origin; its websocket upgrade carries the extension's", async ({
+  test("Tandem's session fetch carries no Origin; its socket handshake, the websocket upgrade, carries the extension's", async ({
     context,
     extensionId,
     seedSettings,
@@ -36,7 +36,8 @@ test.describe('a server that lists the origins it accepts', () => {
     const seen = (kind: OriginSighting['kind']) => origins.filter((sighting) => sighting.kind === kind);
     expect(seen('http')).toContainEqual({ kind: 'http', what: 'GET /auth/session', origin: undefined });
     expect(seen('http').filter((sighting) => sighting.what === 'GET /auth/session' && sighting.origin !== undefined)).toEqual([]);
-    expect(seen('socket-handshake').map((sighting) => sighting.origin)).toEqual([undefined]);
+    // Websocket-only (entrypoints/background/signal-socket.ts): the upgrade request is the handshake.
+    expect(seen('socket-handshake').map((sighting) => sighting.origin)).toEqual([`chrome-extension://${extensionId}`]);
     expect(seen('websocket-upgrade').map((sighting) => sighting.origin)).toEqual([`chrome-extension://${extensionId}`]);
   });
 

@@ -27,14 +27,16 @@ describe('Firefox: a server that lists other origins, like the newer Liquid Auth
     if (task.result?.state === 'fail' && session) console.log(await session.diagnostics());
   });
 
-  it('pairs Tandem: the session fetch and socket handshake carry no Origin, the websocket upgrade carries moz-extension://<uuid>', async () => {
+  it('pairs Tandem: the session fetch carries no Origin; the socket handshake, its websocket upgrade, carries moz-extension://<uuid>', async () => {
     await pairPhone(session);
     const tandem = await session.popup.extensionOrigin();
     expect(tandem).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}$/);
     const fromTandem = origins.filter((sighting) => sighting.origin === undefined || sighting.origin === tandem);
     expect(fromTandem).toContainEqual({ kind: 'http', what: 'GET /auth/session', origin: undefined });
     expect(origins.filter((sighting) => sighting.what === 'GET /auth/session' && sighting.origin !== undefined)).toEqual([]);
-    expect(fromTandem).toContainEqual({ kind: 'socket-handshake', what: 'GET /socket.io/', origin: undefined });
+    // Websocket-only (entrypoints/background/signal-socket.ts): the upgrade request is the handshake.
+    expect(fromTandem).toContainEqual({ kind: 'socket-handshake', what: 'GET /socket.io/', origin: tandem });
+    expect(fromTandem.filter((sighting) => sighting.kind === 'socket-handshake' && sighting.origin === undefined)).toEqual([]);
     expect(fromTandem).toContainEqual({ kind: 'websocket-upgrade', what: 'GET /socket.io/', origin: tandem });
   });
 });

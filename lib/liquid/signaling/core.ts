@@ -29,12 +29,19 @@ export interface SignalingPeer {
   close(): Promise<Reply<Record<string, never>>>;
 }
 
+/**
+ * `session` names the server session a step belongs to: the requestId of the pairing, or of the
+ * pairing attempt, that uses it. Each has its own (entrypoints/background/server-sessions.ts).
+ */
 export interface SignalingDeps {
   /** GET /auth/session with credentials, so the session cookie exists before the socket. */
-  fetchSession(serverUrl: string): Promise<void>;
+  fetchSession(serverUrl: string, session: string): Promise<void>;
   /** GET /auth/logout with credentials. */
-  logout(serverUrl: string): Promise<void>;
-  openSocket(serverUrl: string): SignalSocket;
+  logout(serverUrl: string, session: string): Promise<void>;
+  /** A socket whose every `connect()` handshakes with that session; it never reconnects by itself. */
+  openSocket(serverUrl: string, session: string): SignalSocket;
+  /** The session is no longer used by anything (unpair, a cancelled or replaced attempt). Absent = nothing to forget. */
+  forgetSession?(session: string): Promise<void>;
   /**
    * Whether the browser lets Tandem reach this server (its host permission: the manifest grants only
    * the build's default server; others are granted from Settings). Absent = always.
@@ -68,13 +75,15 @@ export interface Attempt {
   accountConfirmed?: boolean;
 }
 
-export type TimerName = 'link' | 'offer' | 'channel' | 'relink';
+export type TimerName = 'link' | 'offer' | 'channel' | 'relink' | 'reconnect';
 
 export interface SignalingCore {
   readonly deps: SignalingDeps;
   current: ConnectionState;
   socket: SignalSocket | null;
   socketServer: string | null;
+  /** The server session the socket handshook with. */
+  socketSession: string | null;
   attempt: Attempt | null;
   pairing: Pairing | null;
   /** The offer answered last: echoes and repeats of it are ignored. */
@@ -86,6 +95,8 @@ export interface SignalingCore {
   arm(name: TimerName, ms: number, fn: () => void): void;
   disarm(name: TimerName): void;
   disarmAll(): void;
+  /** Tells the session's owner it is no longer used; a failure is only logged. */
+  forget(session: string): void;
 }
 
 export const rescanOf = (pairing: Pairing): Attempt => ({ requestId: pairing.requestId, server: pairing.server, rescan: true, refreshes: 0 });
@@ -100,6 +111,7 @@ export function createCore(deps: SignalingDeps): SignalingCore {
     current: { phase: 'unpaired', socket: 'offline', updatedAt: 0 },
     socket: null,
     socketServer: null,
+    socketSession: null,
     attempt: null,
     pairing: null,
     lastOfferSdp: null,
@@ -128,6 +140,9 @@ export function createCore(deps: SignalingDeps): SignalingCore {
     },
     disarmAll() {
       for (const name of [...timers.keys()]) core.disarm(name);
+    },
+    forget(session) {
+      deps.forgetSession?.(session).catch((err) => log('forgetting a server session failed', err));
     },
   };
   return core;

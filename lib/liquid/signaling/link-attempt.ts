@@ -67,6 +67,8 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
       return;
     }
     core.disarm('link');
+    // A new pairing replaces the one before: its server session is no longer used.
+    if (core.pairing && core.pairing.requestId !== a.requestId) core.forget(core.pairing.requestId);
     core.pairing = { server: a.server, requestId: a.requestId, wallet: d.wallet, credId, pairedAt: deps.clock.now(), phone: null };
     a.accountConfirmed = true;
     await deps.savePairing(core.pairing);
@@ -104,7 +106,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
         message: t('failure_wrong_account', shortAddress(other), shortAddress(paired)),
       },
     });
-    await deps.logout(a.server).catch((err) => core.log('logout failed', err));
+    await deps.logout(a.server, a.requestId).catch((err) => core.log('logout failed', err));
     if (core.attempt !== a) return;
     const failure = core.current.failure;
     await begin(a);
@@ -115,7 +117,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
   async function relink(a: Attempt, retryMs = RELINK_RETRY_MS) {
     if (core.attempt !== a) return;
     try {
-      const s = await socket().ensure(a.server);
+      const s = await socket().ensure(a.server, a.requestId);
       if (core.attempt === a && !a.linkPending) emitLink(s, a);
     } catch (err) {
       serverAway(a, err, retryMs);
@@ -146,7 +148,10 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
   }
 
   async function begin(a: Attempt) {
+    const before = core.attempt;
     core.attempt = a;
+    // An attempt replaced by another (a fresh QR, a new pairing, back to the pairing's re-scan) leaves its server session unused.
+    if (before && before.requestId !== a.requestId && before.requestId !== core.pairing?.requestId) core.forget(before.requestId);
     core.lastOfferSdp = null;
     // Without the host permission the session cookie and the socket cannot work: say so, and show
     // no QR code that could never connect.
@@ -172,7 +177,7 @@ export function createLinkAttempts(core: SignalingCore, socket: () => SocketLife
     );
     if (!a.rescan) core.arm('link', settings.linkTimeoutMs, () => void onLinkExpired(a));
     try {
-      await socket().ensure(a.server);
+      await socket().ensure(a.server, a.requestId);
     } catch (err) {
       serverAway(a, err);
       return;

@@ -1,13 +1,20 @@
 /**
  * The signaling socket's lifecycle: the server session first (GET /auth/session, so the handshake
  * carries the cookie), then the socket, with a deadline on connecting; its connect, disconnect and
- * error events as socket state; a refused handshake fetches a new session.
+ * error events as socket state; a refused handshake fetches a new session. Each socket belongs to one
+ * server session (the attempt's requestId, SignalingDeps) and never reconnects by itself, since a
+ * handshake must run as a step of its session: a lost connection is reconnected here, with backoff.
  */
 import { t } from '../../i18n';
 import type { SignalingCore, SignalSocket } from './core';
 import { SOCKET_EVENTS, SOCKET_LIFECYCLE } from '../socket-events';
 
 const CONNECT_DEADLINE_MS = 10_000;
+/** Reconnection after a lost or failed connection: what socket.io did by itself before (0.5 s doubling to 5 s). */
+const RECONNECT_MS = 500;
+const RECONNECT_MAX_MS = 5_000;
+/** Disconnect reasons after which socket.io would not have reconnected either (Socket.IO v4 docs). */
+const FINAL_DISCONNECTS: unknown[] = [SOCKET_LIFECYCLE.clientDisconnect, 'io server disconnect'];
 
 /** What the other parts do when the socket's events arrive. */
 export interface SocketEvents {
@@ -20,8 +27,8 @@ export interface SocketEvents {
 }
 
 export interface SocketLifecycle {
-  /** The socket to `server`, opened (with a fresh session) if needed, once connected. */
-  ensure(server: string): Promise<SignalSocket>;
+  /** The socket to `server` with `session`'s server session, opened (session fetched first) if needed, once connected. */
+  ensure(server: string, session: string): Promise<SignalSocket>;
   close(): void;
 }
 
@@ -45,10 +52,18 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
     });
   }
 
-  function wire(s: SignalSocket, server: string) {
+  function wire(s: SignalSocket, server: string, session: string) {
     const mine = () => core.socket === s;
+    let retryMs = RECONNECT_MS;
+    const reconnectLater = () => {
+      const wait = retryMs;
+      retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
+      core.arm('reconnect', wait, () => mine() && !s.connected && s.connect());
+    };
     s.on(SOCKET_LIFECYCLE.connect, () => {
       if (!mine()) return;
+      retryMs = RECONNECT_MS;
+      core.disarm('reconnect');
       core.setState({ socket: 'connected' });
       events.onConnected(s);
     });
@@ -56,6 +71,7 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
       if (!mine()) return;
       core.setState({ socket: reason === SOCKET_LIFECYCLE.clientDisconnect ? 'offline' : 'reconnecting' });
       events.onDisconnected();
+      if (!FINAL_DISCONNECTS.includes(reason)) reconnectLater();
     });
     s.on(SOCKET_LIFECYCLE.connectError, (err: unknown) => {
       if (!mine()) return;
@@ -64,7 +80,9 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
       events.onConnectError(t('failure_unreachable_retrying', server, message));
       // A refused handshake means the server forgot our session (restarted): get a new one.
       if (/unauthori[sz]ed|session/i.test(message)) {
-        deps.fetchSession(server).then(() => mine() && !s.connected && s.connect()).catch(() => undefined);
+        deps.fetchSession(server, session).then(() => mine() && !s.connected && s.connect()).catch(() => undefined);
+      } else {
+        reconnectLater();
       }
     });
     // A socket Tandem dropped (closed, or refused for another account's link) is never heard again.
@@ -76,23 +94,26 @@ export function createSocketLifecycle(core: SignalingCore, events: SocketEvents)
     const s = core.socket;
     core.socket = null;
     core.socketServer = null;
+    core.socketSession = null;
+    core.disarm('reconnect');
     if (s) s.disconnect();
     core.setState({ socket: 'offline' });
   }
 
   return {
-    async ensure(server) {
-      if (core.socket && core.socketServer === server) {
+    async ensure(server, session) {
+      if (core.socket && core.socketServer === server && core.socketSession === session) {
         if (!core.socket.connected) await waitConnected(core.socket);
         return core.socket;
       }
       close();
       core.setState({ socket: 'connecting' });
-      await deps.fetchSession(server);
-      const s = deps.openSocket(server);
+      await deps.fetchSession(server, session);
+      const s = deps.openSocket(server, session);
       core.socket = s;
       core.socketServer = server;
-      wire(s, server);
+      core.socketSession = session;
+      wire(s, server, session);
       await waitConnected(s);
       return s;
     },

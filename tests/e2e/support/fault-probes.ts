@@ -118,11 +118,19 @@ export async function closeOffscreenDocument(context: BrowserContext, extensionI
  */
 export async function startUnavailableServer(port: number): Promise<{ handshakes: number[]; close(): Promise<void> }> {
   const handshakes: number[] = [];
-  const server = createServer((req, res) => {
-    // One reconnection attempt: engine.io's polling handshake (it then also tries the websocket).
+  // One reconnection attempt: an engine.io handshake, by polling or (Tandem's socket is websocket-only,
+  // entrypoints/background/signal-socket.ts) by a websocket upgrade; each is answered 503.
+  const isHandshake = (req: { url?: string }, transport: string) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/socket.io/' && url.searchParams.get('transport') === 'polling' && !url.searchParams.has('sid')) handshakes.push(Date.now());
+    return url.pathname === '/socket.io/' && url.searchParams.get('transport') === transport && !url.searchParams.has('sid');
+  };
+  const server = createServer((req, res) => {
+    if (isHandshake(req, 'polling')) handshakes.push(Date.now());
     res.writeHead(503, { connection: 'close' }).end();
+  });
+  server.on('upgrade', (req, socket) => {
+    if (isHandshake(req, 'websocket')) handshakes.push(Date.now());
+    socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -77,6 +77,15 @@ export class PopupPage {
     await this.page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
   }
 
+  /**
+   * Sends 'pairing/start' with `fresh` (a new requestId) while a pairing exists, which the popup
+   * offers no button for today: a second pairing attempt beside the first (tests/e2e/server-sessions.spec.ts).
+   */
+  async startFreshPairing() {
+    const message: Envelope<PopupCatalogue, 'pairing/start'> = { channel: popupChannel.name, kind: 'pairing/start', payload: { fresh: true } };
+    await this.page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+  }
+
   /** Clicks "Pair your phone"; the wallet step asks which wallet app the phone has. */
   async openWalletStep() {
     await this.page.getByTestId(testIds.pair).click();

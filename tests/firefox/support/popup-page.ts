@@ -12,7 +12,7 @@ import { until } from './wait';
 type ExtensionPageGlobals = {
   browser: {
     runtime: { sendMessage(message: unknown): Promise<unknown> };
-    storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+    storage: { local: { get(key: string): Promise<Record<string, unknown>> }; session: { get(key: string): Promise<Record<string, unknown>> } };
     extension: { getBackgroundPage(): { __tandemTestLog?: string[] } | null };
   };
 };
@@ -109,6 +109,18 @@ export class FirefoxPopup {
     const value = (reply as { ok?: boolean; value?: { startedAt?: unknown } }).value;
     if (typeof value?.startedAt !== 'number') throw new Error(`state/refresh failed: ${JSON.stringify(reply)}`);
     return value.startedAt;
+  }
+
+  /** Sends 'pairing/start' (`fresh`: a new requestId beside the pairing) or 'pairing/cancel', as the popup does. */
+  async sendPairing(kind: 'pairing/start' | 'pairing/cancel', payload: { fresh?: true } = {}): Promise<unknown> {
+    const message = { channel: popupChannel.name, kind, payload } as Envelope<PopupCatalogue, typeof kind>;
+    return this.page.evaluate((m) => (globalThis as unknown as ExtensionPageGlobals).browser.runtime.sendMessage(m), message);
+  }
+
+  /** Tandem's saved server session cookie per key (storage.session; entrypoints/background/server-sessions.ts). */
+  async savedSessions(): Promise<Record<string, { server: string; cookie: string }>> {
+    const items = await this.page.evaluate(() => (globalThis as unknown as ExtensionPageGlobals).browser.storage.session.get('serverSessions'));
+    return (items.serverSessions as Record<string, { server: string; cookie: string }> | undefined) ?? {};
   }
 
   /** The persisted pairing (the list's first; one phone here), read as the popup reads it. */

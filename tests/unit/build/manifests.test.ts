@@ -81,21 +81,21 @@ function manifestScripts(manifest: Manifest): string[] {
 }
 
 describe.skipIf(missing.length > 0)('built manifests', () => {
-  it('Chrome MV3: the strict CSP, storage and offscreen, the listed wallets\' servers (dev: localhost and *.localhost), other https servers optional', () => {
+  it('Chrome MV3: the strict CSP, storage, cookies and offscreen, the listed wallets\' servers (dev: localhost and *.localhost), other https servers optional', () => {
     const manifest = manifestOf(CHROME);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.content_security_policy).toEqual({ extension_pages: CSP });
-    expect(manifest.permissions).toEqual(['storage', 'offscreen', 'alarms']);
+    expect(manifest.permissions).toEqual(['storage', 'cookies', 'offscreen', 'alarms']);
     expect(manifest.host_permissions).toEqual(SERVER_HOSTS);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest).not.toHaveProperty('optional_permissions');
   });
 
-  it('Firefox MV2: the same CSP as a string, storage and the listed wallets\' servers, other https servers optional', () => {
+  it('Firefox MV2: the same CSP as a string, storage, cookies and the listed wallets\' servers, other https servers optional', () => {
     const manifest = manifestOf(FIREFOX);
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.content_security_policy).toBe(CSP);
-    expect(manifest.permissions).toEqual(['storage', ...SERVER_HOSTS]);
+    expect(manifest.permissions).toEqual(['storage', 'cookies', ...SERVER_HOSTS]);
     expect(manifest.optional_permissions).toEqual(['https://*/*']);
     expect(manifest).not.toHaveProperty('host_permissions');
     expect(manifest).not.toHaveProperty('optional_host_permissions');

@@ -200,6 +200,8 @@ export interface Harness {
   settings: Settings;
   /** The current state, as written to storage. */
   state(): ConnectionState;
+  /** Each server-session step, in order, with the session it named: `fetch <id>`, `open <id>`, `logout <id>`, `forget <id>`. */
+  sessionSteps: string[];
 }
 
 export function createHarness(
@@ -220,16 +222,23 @@ export function createHarness(
   const server: Harness['server'] = { down: false, sessions: 0, logouts: 0 };
   const settings = { ...SETTINGS, ...options.settings };
   let ids = 0;
+  const sessionSteps: string[] = [];
   const deps: SignalingDeps = {
-    fetchSession: async () => {
+    fetchSession: async (_server, session) => {
+      sessionSteps.push(`fetch ${session}`);
       if (server.down) throw new Error('fetch failed');
       if (server.refusesOrigin !== undefined) throw new OriginRefusedError(server.refusesOrigin);
       server.sessions++;
     },
-    logout: async () => {
+    logout: async (_server, session) => {
+      sessionSteps.push(`logout ${session}`);
       server.logouts++;
     },
-    openSocket: () => {
+    forgetSession: async (session) => {
+      sessionSteps.push(`forget ${session}`);
+    },
+    openSocket: (_server, session) => {
+      sessionSteps.push(`open ${session}`);
       const s = new FakeSocket();
       options.newSocket?.(s);
       sockets.push(s);
@@ -267,5 +276,6 @@ export function createHarness(
     server,
     settings,
     state: () => stored.state,
+    sessionSteps,
   };
 }

@@ -211,7 +211,7 @@ describe('signaling: cancel', () => {
 });
 
 describe('signaling: deadlines', () => {
-  it('replaces an unscanned QR with a fresh requestId when it expires, and ignores a late ack for the old one', async () => {
+  it('replaces an unscanned QR with a fresh requestId, on its own server session, when it expires, and ignores a late ack for the old one', async () => {
     const h = createHarness();
     const first = await startPairing(h);
     await h.clock.advance(h.settings.linkTimeoutMs);
@@ -219,10 +219,13 @@ describe('signaling: deadlines', () => {
     expect(second).not.toBe(first);
     expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', link: buildDeepLink(SERVER, second) });
     expect(h.state().linkExpiresAt).toBe(h.clock.now() + h.settings.linkTimeoutMs);
-    expect(h.socket().linkedRequestIds()).toEqual([first, second]);
-    expect(h.sockets).toHaveLength(1);
+    // Each requestId has its own server session: the fresh QR links on a new socket, the old one is dropped.
+    expect(h.sockets.map((s) => s.linkedRequestIds())).toEqual([[first], [second]]);
+    expect(h.sockets[0]!.connected).toBe(false);
+    expect(h.sessionSteps.filter((step) => step.startsWith('fetch'))).toEqual([`fetch ${first}`, `fetch ${second}`]);
+    expect(h.sessionSteps).toContain(`forget ${first}`);
 
-    h.socket().ackLink(first);
+    h.sockets[0]!.ackLink(first);
     await flush();
     expect(h.stored.pairing).toBeNull();
     expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: second });
@@ -235,13 +238,14 @@ describe('signaling: deadlines', () => {
       await h.clock.advance(h.settings.linkTimeoutMs);
       expect(h.state().phase).toBe('waiting-for-scan');
     }
-    expect(new Set(h.socket().linkedRequestIds()).size).toBe(MAX_LINK_REFRESHES + 1);
+    const linked = () => h.sockets.flatMap((s) => s.linkedRequestIds());
+    expect(new Set(linked()).size).toBe(MAX_LINK_REFRESHES + 1);
     await h.clock.advance(h.settings.linkTimeoutMs);
     expect(h.state()).toMatchObject({ phase: 'failed', failure: { reason: 'link-timeout' } });
 
     // Nothing more happens on its own; a retry starts afresh.
     await h.clock.advance(10 * h.settings.linkTimeoutMs);
-    expect(h.socket().links()).toHaveLength(MAX_LINK_REFRESHES + 1);
+    expect(linked()).toHaveLength(MAX_LINK_REFRESHES + 1);
     const fresh = await h.signaling.startPairing({ fresh: true });
     await flush();
     expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId: fresh });
@@ -595,5 +599,88 @@ describe('signaling: who may take the pairing (security review)', () => {
     h.socket().ackLink(requestId);
     await flush();
     expect(h.state()).toMatchObject({ phase: 'connected', wallet: WALLET });
+  });
+});
+
+describe('signaling: one server session per pairing', () => {
+  it('names the attempt’s requestId for the session fetch and the socket, and the pairing’s for the logout on unpair, then forgets it', async () => {
+    const h = createHarness();
+    const requestId = await pairAndConnect(h);
+    expect(h.sessionSteps).toEqual([`fetch ${requestId}`, `open ${requestId}`]);
+    await h.signaling.unpair();
+    await flush();
+    expect(h.sessionSteps.slice(2)).toEqual([`logout ${requestId}`, `forget ${requestId}`]);
+  });
+
+  it('re-scans of a pairing handshake with the pairing’s own session', async () => {
+    const h = createHarness();
+    const requestId = await pairAndConnect(h);
+    await h.signaling.handlePeerEvent({ kind: 'peer/channel', payload: { state: 'closed', reason: 'the phone closed the channel' } });
+    await flush();
+    expect(h.state().phase).toBe('phone-offline');
+    expect(h.sessionSteps).toEqual([`fetch ${requestId}`, `open ${requestId}`, `fetch ${requestId}`, `open ${requestId}`]);
+  });
+
+  it('forgets a cancelled attempt’s session, and a fresh attempt’s replaces an unscanned one’s', async () => {
+    const h = createHarness();
+    const first = await startPairing(h);
+    const second = await h.signaling.startPairing({ fresh: true });
+    await flush();
+    expect(h.sessionSteps).toEqual([`fetch ${first}`, `open ${first}`, `forget ${first}`, `fetch ${second}`, `open ${second}`]);
+    await h.signaling.cancelPairing();
+    await flush();
+    expect(h.sessionSteps.at(-1)).toBe(`forget ${second}`);
+  });
+
+  it('a new pairing forgets the session of the pairing it replaces, and keeps its own', async () => {
+    const h = createHarness();
+    const old = await pairAndConnect(h);
+    const next = await h.signaling.startPairing({ fresh: true });
+    await flush();
+    h.socket().ackLink(next);
+    await flush();
+    expect(h.stored.pairing?.requestId).toBe(next);
+    expect(h.sessionSteps).toContain(`forget ${old}`);
+    expect(h.sessionSteps).not.toContain(`forget ${next}`);
+  });
+
+  it('reconnects a lost socket by itself, through its session, with a backoff; never after the server or Tandem dropped it', async () => {
+    const h = createHarness();
+    const requestId = await startPairing(h);
+    const socket = h.socket();
+    socket.acceptConnect = false;
+    const calls = socket.connectCalls;
+    socket.drop('transport close');
+    await h.clock.advance(499);
+    expect(socket.connectCalls).toBe(calls);
+    await h.clock.advance(1);
+    expect(socket.connectCalls).toBe(calls + 1);
+    socket.refuse('websocket error');
+    await h.clock.advance(999);
+    expect(socket.connectCalls).toBe(calls + 1);
+    await h.clock.advance(1);
+    expect(socket.connectCalls).toBe(calls + 2);
+    socket.accept();
+    await flush();
+    expect(h.state()).toMatchObject({ phase: 'waiting-for-scan', requestId, socket: 'connected' });
+    expect(socket.linkedRequestIds()).toEqual([requestId, requestId]);
+    expect(h.sockets).toHaveLength(1);
+
+    // The backoff starts over after a connection; a server's disconnect is final, as in socket.io.
+    socket.drop('io server disconnect');
+    await h.clock.advance(60_000);
+    expect(socket.connectCalls).toBe(calls + 2);
+  });
+
+  it('stops reconnecting a socket once it is closed', async () => {
+    const h = createHarness();
+    await startPairing(h);
+    const socket = h.socket();
+    socket.acceptConnect = false;
+    const calls = socket.connectCalls;
+    socket.drop('transport close');
+    await h.signaling.cancelPairing();
+    await h.clock.advance(60_000);
+    expect(socket.connectCalls).toBe(calls);
   });
 });
