@@ -3,7 +3,7 @@
  * the store reads them once and follows their changes.
  */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, INITIAL_CONNECTION, accountsItem, blockedOriginsItem, connectionItem, customWalletsItem, pairingsItem, queueItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import { DEFAULT_SETTINGS, INITIAL_CONNECTION, accountsItem, blockedOriginsItem, connectionItem, phonesItem, customWalletsItem, pairingsItem, queueItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
 import type { CustomWallet, StoredAccounts, PairingVerification, QueuedRequest, Settings, SiteSession, WalletChoice } from '@/lib/storage/types';
 import type { ConnectionState, Pairing } from '@/lib/liquid/types';
 import { markHop } from '@/lib/perf/hop-marks';
@@ -13,6 +13,8 @@ export interface ViewState {
   connection: ConnectionState;
   /** The paired phones, in the order they were paired. */
   pairings: Pairing[];
+  /** Each paired phone's link, by its pairing's requestId. */
+  phones: Record<string, ConnectionState>;
   verification: PairingVerification | null;
   sites: SiteSession[];
   blockedOrigins: string[];
@@ -28,6 +30,7 @@ export const useView = create<ViewState>(() => ({
   hydrated: false,
   connection: INITIAL_CONNECTION,
   pairings: [],
+  phones: {},
   verification: null,
   sites: [],
   blockedOrigins: [],
@@ -42,8 +45,9 @@ export const useView = create<ViewState>(() => ({
 const listOf = (value: unknown): Pairing[] => (Array.isArray(value) ? (value as Pairing[]) : []);
 
 export async function hydrate(): Promise<() => void> {
-  const [connection, pairings, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets, storedAccounts] = await Promise.all([
+  const [connection, phones, pairings, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets, storedAccounts] = await Promise.all([
     connectionItem.getValue(),
+    phonesItem.getValue(),
     pairingsItem.getValue(),
     verificationItem.getValue(),
     sitesItem.getValue(),
@@ -55,9 +59,10 @@ export async function hydrate(): Promise<() => void> {
     accountsItem.getValue(),
   ]);
   markHop('windowPromptData');
-  useView.setState({ hydrated: true, connection, pairings: listOf(pairings), verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts });
+  useView.setState({ hydrated: true, connection, phones: phones ?? {}, pairings: listOf(pairings), verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts });
   const unwatch = [
     connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
+    phonesItem.watch((value) => useView.setState({ phones: value ?? {} })),
     pairingsItem.watch((value) => useView.setState({ pairings: listOf(value) })),
     verificationItem.watch((value) => useView.setState({ verification: value })),
     sitesItem.watch((value) => useView.setState({ sites: Object.values(value ?? {}) })),

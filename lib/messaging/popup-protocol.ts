@@ -15,13 +15,16 @@ import { isCanonicalAddress } from '../algorand/decode';
 export type PopupCatalogue = {
   /** Wake the background and have it refresh the connection state from the peer host. */
   'state/refresh': { request: Record<string, never>; response: { startedAt: number } };
-  /** Start (or resume) pairing: the QR of the current attempt, or a fresh one. */
-  'pairing/start': { request: { fresh?: boolean }; response: { requestId: string } };
+  /**
+   * Start (or resume) pairing. `requestId`: re-link that paired phone (its re-scan QR). Otherwise the
+   * new pairing's attempt: its current QR, or with `fresh` a new one (a first phone, or another one).
+   */
+  'pairing/start': { request: { fresh?: boolean; requestId?: string }; response: { requestId: string } };
   'pairing/cancel': { request: Record<string, never>; response: Record<string, never> };
-  /** Log out on the server, close the channel, forget the pairing. */
-  'pairing/unpair': { request: Record<string, never>; response: Record<string, never> };
-  /** Ask the connected phone to sign the pairing check again (proof of possession). */
-  'pairing/verify': { request: Record<string, never>; response: Record<string, never> };
+  /** Log out on the server, close the channel, forget the pairing: phone `requestId`'s, or with none every phone's. */
+  'pairing/unpair': { request: { requestId?: string }; response: Record<string, never> };
+  /** Ask a connected phone (`requestId`, else the first) to sign the pairing check again (proof of possession). */
+  'pairing/verify': { request: { requestId?: string }; response: Record<string, never> };
   'settings/save': { request: Partial<Settings>; response: Settings };
   /** Remember the wallet app chosen in the pairing screen: the next new pairing links through its server. */
   'wallet/choose': { request: WalletChoice; response: Record<string, never> };
@@ -52,10 +55,15 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
   name: 'tandem/popup',
   parsers: {
     'state/refresh': emptyPayload,
-    'pairing/start': (p) => (p === undefined ? {} : isRecord(p) ? (p.fresh === true ? { fresh: true } : {}) : null),
+    'pairing/start': (p) => {
+      if (p === undefined) return {};
+      const phone = requestIdPayload(p);
+      if (!phone || !isRecord(p)) return null;
+      return p.fresh === true ? { ...phone, fresh: true } : phone;
+    },
     'pairing/cancel': emptyPayload,
-    'pairing/unpair': emptyPayload,
-    'pairing/verify': emptyPayload,
+    'pairing/unpair': requestIdPayload,
+    'pairing/verify': requestIdPayload,
     'settings/save': parseSettingsPatch,
     'wallet/choose': parseWalletChoice,
     'wallets/save': parseCustomWallets,
@@ -104,6 +112,15 @@ export const popupChannel: ChannelSpec<PopupCatalogue> = {
 function addressList(value: unknown): string[] | null {
   if (!Array.isArray(value) || value.length === 0 || value.length > 64 || !value.every(isCanonicalAddress)) return null;
   return value as string[];
+}
+
+/** An optional phone, named by its pairing's requestId. */
+function requestIdPayload(p: unknown): { requestId?: string } | null {
+  if (p === undefined) return {};
+  if (!isRecord(p)) return null;
+  const requestId = optionalString(p, 'requestId', 64);
+  if (requestId === null) return null;
+  return requestId === undefined ? {} : { requestId };
 }
 
 function originPayload(p: unknown): { origin: string } | null {

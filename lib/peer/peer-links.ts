@@ -72,3 +72,9 @@ function withPeerId(peerId: string, event: LinkEvent): PeerEvent {
     }
   }
 }
+
+/**
+ * How many phones can be paired at once: one peer link each, and one kept free for a new pairing's
+ * attempt, so pairing another phone never has to close one already connected.
+ */
+export const MAX_PAIRINGS = MAX_PEERS - 1;

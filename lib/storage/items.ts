@@ -49,7 +49,17 @@ export const blockedOriginsItem = storage.defineItem<string[]>('local:blockedOri
 
 export const INITIAL_CONNECTION: ConnectionState = { phase: 'unpaired', socket: 'offline', updatedAt: 0 };
 
+/**
+ * The pairing screen's state: a new pairing's attempt while one is under way (or when no phone is
+ * paired), else the first phone's link. Written by the phones manager (entrypoints/background/phones.ts).
+ */
 export const connectionItem = storage.defineItem<ConnectionState>('session:connection', { fallback: INITIAL_CONNECTION, version: 1 });
+
+/** Each paired phone's link, by its pairing's requestId (written by the phones manager, one machine per phone). */
+export const phonesItem = storage.defineItem<Record<string, ConnectionState>>('session:phones', { fallback: {}, version: 1 });
+
+/** The state of a new pairing's attempt, kept for a restarted worker (the phones manager's attempt machine). */
+export const attemptItem = storage.defineItem<ConnectionState>('session:pairingAttempt', { fallback: INITIAL_CONNECTION, version: 1 });
 
 /**
  * Each pairing's own Liquid Auth server session: the `connect.sid` cookie value saved per key (a
