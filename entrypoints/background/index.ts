@@ -7,14 +7,13 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createReceiver } from '@/lib/messaging/channel';
-import { INITIAL_CONNECTION, accountsItem, blockedOriginsItem, connectionItem, customWalletsItem, pairingsItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
+import { INITIAL_CONNECTION, accountsItem, attemptItem, blockedOriginsItem, connectionItem, customWalletsItem, pairingsItem, phonesItem, serverSessionsItem, settingsItem, sitesItem, verificationItem, walletChoiceItem } from '@/lib/storage/items';
 import { DEFAULT_NETWORK } from '@/lib/algorand/networks';
 import { v7 as uuidv7 } from 'uuid';
 import { contentChannel, type ContentCatalogue } from '@/lib/messaging/content-protocol';
 import { popupChannel, type PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { ok } from '@/lib/result';
 import { markHop } from '@/lib/perf/hop-marks';
-import { concernsPeer } from '@/lib/messaging/peer-protocol';
 import { isExtensionPage, pageSender, type PageSender } from '@/lib/messaging/senders';
 import { watchApprovalWindow } from './approval-window';
 import { createConnection } from './connection';
@@ -22,6 +21,11 @@ import { SWEEP_ALARM, createDeadlineTimer } from './deadlines';
 import { createPlatformPeerHost } from './platform';
 import { createPairingStore } from './pairing-store';
 import { createPhoneSession } from './phone-session';
+import { createPhones } from './phones';
+import { createServerSessions } from './server-sessions';
+import { sessionCookieJar } from './signal-socket';
+import { listAccounts } from '@/lib/accounts/accounts';
+import type { Pairing } from '@/lib/liquid/types';
 import { knownWalletForServer } from '@/lib/liquid/known-wallets';
 import { createPopupHandlers } from './popup-handlers';
 import { createPossessionCheck } from './possession';
@@ -35,33 +39,17 @@ import { createAccountsStore } from './accounts-store';
 import { showConnectionPhase } from './badge';
 import { migrateStoredState } from './stored-state';
 
-/**
- * The peer host keeps one link per phone, by id; today Tandem drives one phone, under this id. The
- * per-pairing signaling machines of #16 will each pass their pairing's requestId instead.
- */
-const PRIMARY_PEER_ID = 'phone-1';
-
 export default defineBackground({
   // Firefox MV2: a persistent background page keeps the socket and the peer link alive.
   persistent: true,
   main() {
     const { host: peerHost, receiver: peerReceiver } = createPlatformPeerHost();
-    const peer = peerHost.peerFor(PRIMARY_PEER_ID);
     const preferences = createPreferences({ settings: settingsItem, blockedOrigins: blockedOriginsItem });
     const wallets = createWallets({ choice: walletChoiceItem, custom: customWalletsItem });
     // Nothing polls: deadlines wake the sweep (deadlines.ts), the peer host reports its changes.
     const deadlines = createDeadlineTimer({ sweep: () => whenReady().then(() => requests.sweep()), now: () => Date.now(), alarms: browser.alarms });
-    const phone = createPhoneSession({
-      send: (frame) => peer.send(frame),
-      pairing: () => pairingStore.load(),
-      saveProfile: (requestId, profile) => pairingStore.saveProfile(requestId, profile),
-      knownProtocol: (server) => knownWalletForServer(server)?.envelope ?? null,
-      newId: () => uuidv7(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    });
-    // One phone today: every leg goes to it (#16's per-pairing phones will pick by pairingId).
-    const edges = createRequestEdges({ sendSign: (_pairingId, id, txns) => phone.sendSign(id, txns), sendFrame: (frame) => peer.send(frame) }, preferences, (queue) => deadlines.schedule(queue));
+    // Each request goes to the phone that holds its signer's key (phones.ts).
+    const edges = createRequestEdges({ sendSign: (pairingId, id, txns) => phones.sendSign(pairingId, id, txns), sendFrame: (pairingId, frame) => phones.sendFrame(pairingId, frame) }, preferences, (queue) => deadlines.schedule(queue));
     const requests = createRequests(edges);
     const networkReads = createNetworkReads({
       settings: preferences.settings,
@@ -69,45 +57,59 @@ export default defineBackground({
       reader: algodReader,
       now: () => Date.now(),
     });
+    const pairingStore = createPairingStore(pairingsItem, edges.sites);
     const accounts = createAccountsStore(accountsItem, { pairings: () => pairingStore.list(), authLookups: (address) => networkReads.authLookups(address), now: () => Date.now() });
     const possession = createPossessionCheck({
-      phone,
+      phone: { sendSign: (id, txns) => phones.sendSign('', id, txns) },
       item: verificationItem,
       now: () => Date.now(),
       newId: () => uuidv7(),
       randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
     });
-    /** The phone is connected and its account known: have it prove it holds the key (possession.ts). */
-    const checkPossession = async (options?: { force?: boolean }) => {
-      const pairing = await pairingStore.load();
-      const state = signaling.state();
-      if (!pairing || state.phase !== 'connected') return false;
+    /** Phone `pairingId` is connected and its account known: have it prove it holds the key (possession.ts). */
+    const checkPossession = async (pairingId: string, options?: { force?: boolean }) => {
+      const pairing = (await pairingStore.list()).find((p) => p.requestId === pairingId);
+      const state = phones.state(pairingId);
+      if (!pairing || state?.phase !== 'connected') return false;
       await possession.onChannelOpen(pairing, state.fingerprint ?? '', options);
       return true;
     };
-    /** The phone speaks first (phone-session.ts), then what waited for it goes out. */
-    const greetPhone = () =>
-      phone.onChannelOpen().then(() => {
-        void requests.onChannelOpen();
-        void checkPossession();
-      });
-    const pairingStore = createPairingStore(pairingsItem, edges.sites, (pairing) => {
-      // A first pairing whose offer beat the link ack learns its account only now: greet its phone.
-      if (pairing && signaling.state().phase === 'connected') void greetPhone();
-      else if (!pairing) void possession.forget();
-    });
-    const signaling = createConnection({
-      peer,
-      pairing: pairingStore,
-      // A new pairing links through the chosen wallet app's server (wallets.ts).
-      settings: async () => wallets.signalingSettings(await preferences.settings()),
-      onChannelOpen: () => void greetPhone(),
-      onChannelClosed: () => {
-        phone.onChannelClosed();
-        void requests.onPhoneOffline();
+    // Every step that sends a server session's cookie runs one at a time, browser-wide (server-sessions.ts).
+    const serverSessions = createServerSessions(sessionCookieJar, serverSessionsItem);
+    // A new pairing links through the chosen wallet app's server (wallets.ts).
+    const signalingSettings = async () => wallets.signalingSettings(await preferences.settings());
+    const phones = createPhones({
+      createSignaling: (machine) => createConnection(machine, serverSessions, signalingSettings),
+      createSession: (machine) =>
+        createPhoneSession({
+          ...machine,
+          saveProfile: (requestId, profile) => pairingStore.saveProfile(requestId, profile),
+          knownProtocol: (server) => knownWalletForServer(server)?.envelope ?? null,
+          newId: () => uuidv7(),
+          setTimeout: (fn, ms) => setTimeout(fn, ms),
+          clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+        }),
+      peerFor: (peerId) => peerHost.peerFor(peerId),
+      pairings: pairingStore,
+      items: { phones: phonesItem, attempt: attemptItem, connection: connectionItem },
+      showPhase: showConnectionPhase,
+      onPhoneReady: (pairingId) => {
+        void requests.onChannelOpen(pairingId);
+        void checkPossession(pairingId);
       },
+      onPhoneOffline: (pairingId) => void requests.onPhoneOffline(pairingId),
     });
+    /** After phones are unpaired: their accounts leave the sites, and their rekeyed accounts and names go. */
+    const forgetPhones = async (gone: Pairing[], all: boolean) => {
+      if (gone.length === 0) return;
+      const list = listAccounts([...(await pairingStore.list()), ...gone], await accountsItem.getValue());
+      const ids = new Set(gone.map((p) => p.requestId));
+      if (all) await edges.sites.revokeAll();
+      else await edges.sites.dropAccounts(list.filter((a) => ids.has(a.pairingId)).map((a) => a.address));
+      for (const pairing of gone) await accounts.forgetPairing(pairing);
+      if ((await pairingStore.list()).length === 0) await possession.forget();
+    };
 
     // Stored values are migrated first: one that cannot be stops start-up (stored-state.ts), and
     // every message then answers with an error. Signaling never started, so it writes no state.
@@ -116,20 +118,16 @@ export default defineBackground({
       await showConnectionPhase('failed');
     });
     // State is reloaded from storage (and the peer host asked) before any message is handled.
-    const ready = migrated.then(() => signaling.restore().catch((err) => console.error('[tandem] restoring state failed', err)));
+    const ready = migrated.then(() => phones.restore().catch((err) => console.error('[tandem] restoring state failed', err)));
     const whenReady = () => ready.then(() => undefined);
     void ready.then(() => requests.resume()).catch((err) => console.error('[tandem] resuming requests failed', err));
 
     peerHost.onEvent((event) => {
-      // Another peer's events are no business of the one phone wired here.
-      if (!concernsPeer(event, PRIMARY_PEER_ID)) return;
       void whenReady().then(async () => {
-        // Phone frames are the requests' business; the link only follows the channel.
-        if (event.kind !== 'peer/frame') await signaling.handlePeerEvent(event);
-        else if (event.payload.kind === 'envelope') {
-          const reply = await phone.onPhoneFrame(event.payload.value);
-          if (reply && !(await possession.onPhoneReply(reply))) await requests.onPhoneReply(reply);
-        }
+        // Phone frames are the requests' business; each phone's link only follows its channel.
+        if (event.kind !== 'peer/frame') return phones.handlePeerEvent(event);
+        const answered = await phones.onPhoneFrame(event);
+        if (answered && !(await possession.onPhoneReply(answered.reply))) await requests.onPhoneReply(answered.reply);
       });
     });
     if (peerReceiver) browser.runtime.onMessage.addListener(peerReceiver);
@@ -138,22 +136,23 @@ export default defineBackground({
       createReceiver<PopupCatalogue, void>(popupChannel, {
         authorize: (sender) => (isExtensionPage(sender) ? undefined : null),
         handlers: createPopupHandlers({
-          signaling,
+          phones,
           requests,
           sites: edges.sites,
           preferences,
           wallets,
           accounts,
-          pairing: () => pairingStore.load(),
-          checkPossession: () => checkPossession({ force: true }),
+          forgetPhones,
+          checkPossession: (pairingId) => checkPossession(pairingId || (phones.keys()[0] ?? ''), { force: true }),
           refresh: async () => {
-            await Promise.all([requests.sweep(), signaling.checkPeer()]);
+            await Promise.all([requests.sweep(), phones.checkPeers()]);
           },
           networkFacts: async (key) => {
             const entry = findEntry(await edges.queue.read(), key);
             return entry?.method === 'sign_transactions' ? networkReads.factsFor(entry) : null;
           },
           networkBalances: async () => {
+            // The home view's balances are the first phone's account's.
             const pairing = await pairingStore.load();
             if (!pairing) return [];
             const networks = Object.values(await sitesItem.getValue()).map((site) => site.genesisHash);

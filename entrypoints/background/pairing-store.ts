@@ -1,12 +1,10 @@
 /**
- * The stored pairings (`local:pairing`, a list since v3) and their only writer. Signaling saves
- * its pairing (a new pairing, unpair); the phone session adds what a phone said about itself (its
- * profile). When a new pairing names other accounts than the one it replaces, the site sessions
- * that held the replaced accounts are revoked, and no others: a site must never be handed an
- * account the user did not connect it to.
- *
- * Today one signaling machine manages one pairing, the list's first entry (`load`/`save`); the
- * list is what accounts, routing and the popup read, so several phones need no new storage.
+ * The stored pairings (`local:pairing`, a list since v3) and their only writer. The phones manager
+ * adds a pairing when the server acks its link and removes it when it is unpaired; each phone's
+ * session adds what its phone said about itself (its profile). When a new pairing replaces one of
+ * the same account (the same phone paired again), the site sessions holding accounts only the old
+ * one had are revoked, and no others: a site must never be handed an account the user did not
+ * connect it to.
  */
 import type { Pairing } from '@/lib/liquid/types';
 import type { PhoneProfile } from '@/lib/phone/profile';
@@ -16,8 +14,7 @@ import type { SiteSessions } from './requests/edges';
 
 export type PairingStore = ReturnType<typeof createPairingStore>;
 
-/** `onSaved` hears every pairing signaling saved (the possession check follows it). */
-export function createPairingStore(item: StoredValue<Pairing[]>, sites: Pick<SiteSessions, 'revokeAccount'>, onSaved?: (pairing: Pairing | null) => void) {
+export function createPairingStore(item: StoredValue<Pairing[]>, sites: Pick<SiteSessions, 'revokeAccount'>) {
   /** Writes one after another: a profile never lands on a pairing that replaced its own. */
   let writes: Promise<unknown> = Promise.resolve();
   const serially = <T>(write: () => Promise<T>): Promise<T> => {
@@ -29,20 +26,26 @@ export function createPairingStore(item: StoredValue<Pairing[]>, sites: Pick<Sit
   return {
     /** Every pairing, in the order they were paired. */
     list: () => item.getValue(),
-    /** The pairing today's signaling machine manages. */
+    /** The first pairing (the one the pairing screen shows when no new pairing is under way). */
     load: async (): Promise<Pairing | null> => (await item.getValue())[0] ?? null,
-    /** Signaling's pairing: a new one replaces the list, null empties it (unpair). */
-    save: (pairing: Pairing | null) =>
+    /** Adds a new pairing at the end; a pairing of the same account is replaced. Resolves with those replaced. */
+    put: (pairing: Pairing) =>
       serially(async () => {
         const before = await item.getValue();
-        await item.setValue(pairing ? [pairing] : []);
-        if (pairing) {
-          // Every account of a replaced phone the new one does not hold (a connections phone has several).
-          const kept = new Set(phoneAccounts(pairing).map((a) => a.address));
-          const replaced = before.filter((p) => p.wallet !== pairing.wallet);
-          for (const old of replaced) for (const { address } of phoneAccounts(old)) if (!kept.has(address)) await sites.revokeAccount(address);
-        }
-        onSaved?.(pairing);
+        const replaced = before.filter((p) => p.requestId !== pairing.requestId && p.wallet === pairing.wallet);
+        await item.setValue([...before.filter((p) => p.requestId !== pairing.requestId && p.wallet !== pairing.wallet), pairing]);
+        // Every account of a replaced phone the new one does not hold (a connections phone has several).
+        const kept = new Set(phoneAccounts(pairing).map((a) => a.address));
+        for (const old of replaced) for (const { address } of phoneAccounts(old)) if (!kept.has(address)) await sites.revokeAccount(address);
+        return replaced;
+      }),
+    /** Removes pairing `requestId`; resolves with it, or null when it was not stored. */
+    remove: (requestId: string) =>
+      serially(async () => {
+        const before = await item.getValue();
+        const gone = before.find((p) => p.requestId === requestId) ?? null;
+        if (gone) await item.setValue(before.filter((p) => p !== gone));
+        return gone;
       }),
     /** What the phone of pairing `requestId` said about itself; dropped if that pairing is gone. */
     saveProfile: (requestId: string, phone: PhoneProfile) =>

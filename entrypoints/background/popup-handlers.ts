@@ -4,7 +4,7 @@ import type { PopupCatalogue } from '@/lib/messaging/popup-protocol';
 import { messageError } from '@/lib/messaging/result';
 import { describeError, fail, ok } from '@/lib/result';
 import { markHop } from '@/lib/perf/hop-marks';
-import type { Signaling } from '@/lib/liquid/signaling';
+import type { Phones } from './phones';
 import type { FactsReply, HomeBalance } from '@/lib/algorand/facts';
 import type { Preferences } from './preferences';
 import type { Requests } from './requests';
@@ -18,15 +18,16 @@ import type { Pairing } from '@/lib/liquid/types';
 const startedAt = Date.now();
 
 export interface PopupHandlerDeps {
-  signaling: Signaling;
+  phones: Phones;
   requests: Requests;
   sites: SiteSessions;
   preferences: Preferences;
   wallets: Wallets;
   accounts: AccountsStore;
-  pairing(): Promise<Pairing | null>;
-  /** Asks the connected phone to prove its account again; false when no phone is connected. */
-  checkPossession(): Promise<boolean>;
+  /** What follows unpairing: the phones' accounts leave the sites (every site's session when `all`). */
+  forgetPhones(gone: Pairing[], all: boolean): Promise<void>;
+  /** Asks phone `pairingId` ('' for the first) to prove its account again; false when it is not connected. */
+  checkPossession(pairingId: string): Promise<boolean>;
   /** What a popup opening asks for: state brought up to date (deadlines swept, the peer host asked). */
   refresh(): Promise<void>;
   /** The network's facts about an open sign request; null when there is no such request. */
@@ -34,26 +35,29 @@ export interface PopupHandlerDeps {
   networkBalances(): Promise<HomeBalance[]>;
 }
 
-export function createPopupHandlers({ signaling, requests, sites, preferences, wallets, accounts, pairing, checkPossession, refresh, networkFacts, networkBalances }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
+export function createPopupHandlers({ phones, requests, sites, preferences, wallets, accounts, forgetPhones, checkPossession, refresh, networkFacts, networkBalances }: PopupHandlerDeps): HandlerTable<PopupCatalogue, void> {
   return {
     'state/refresh': async () => {
       await refresh();
       return ok({ startedAt });
     },
-    'pairing/start': async ({ fresh }) => ok({ requestId: await signaling.startPairing({ fresh }) }),
+    'pairing/start': async ({ fresh, requestId }) => {
+      try {
+        return ok({ requestId: await phones.startPairing({ fresh, requestId }) });
+      } catch (err) {
+        return fail(messageError('bad-request', describeError(err)));
+      }
+    },
     'pairing/cancel': async () => {
-      await signaling.cancelPairing();
+      await phones.cancelPairing();
       return ok({});
     },
-    'pairing/unpair': async () => {
-      const before = await pairing();
-      await signaling.unpair();
-      await sites.revokeAll();
-      // The phone's accounts leave the list with it; its rekeyed accounts and names go too.
-      if (before) await accounts.forgetPairing(before);
+    'pairing/unpair': async ({ requestId }) => {
+      // The phones' accounts leave the list with them; their rekeyed accounts and names go too.
+      await forgetPhones(await phones.unpair(requestId), requestId === undefined);
       return ok({});
     },
-    'pairing/verify': async () => ((await checkPossession()) ? ok({}) : fail(messageError('unavailable', 'Your phone is not connected'))),
+    'pairing/verify': async ({ requestId }) => ((await checkPossession(requestId ?? '')) ? ok({}) : fail(messageError('unavailable', 'Your phone is not connected'))),
     'settings/save': async (patch) => ok(await preferences.saveSettings(patch)),
     'wallet/choose': async (choice) => {
       await wallets.choose(choice);

@@ -48,6 +48,17 @@ export function createSiteSessions(item: StoredValue<Record<string, SiteSession>
         const removed = Object.values(sites).filter((s) => s.accounts.includes(account));
         return { sites: removed.length ? kept : sites, result: removed };
       }),
+    dropAccounts: (accounts) =>
+      mutate((sites) => {
+        const gone = new Set(accounts);
+        if (!Object.values(sites).some((s) => s.accounts.some((a) => gone.has(a)))) return { sites, result: undefined };
+        const kept: Record<string, SiteSession> = {};
+        for (const [key, s] of Object.entries(sites)) {
+          const left = s.accounts.filter((a) => !gone.has(a));
+          if (left.length > 0) kept[key] = left.length === s.accounts.length ? s : { ...s, accounts: left };
+        }
+        return { sites: kept, result: undefined };
+      }),
     revokeAll: () => mutate((sites) => ({ sites: Object.keys(sites).length ? {} : sites, result: undefined })),
   };
 }

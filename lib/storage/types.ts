@@ -132,6 +132,8 @@ export interface QueuedSign extends QueuedBase {
 interface QueuedDataBase extends QueuedBase {
   /** The paired account that signs. */
   signer: string;
+  /** The phone that holds the signer's key (its pairing's requestId), chosen at approval. */
+  pairingId?: string;
   stage: 'awaiting-approval' | 'awaiting-phone';
   /** Ids of the frames sent to the phone for it (a fresh one per send); a reply to any of them counts. */
   phoneRequestIds?: string[];

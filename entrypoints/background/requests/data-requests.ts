@@ -28,7 +28,9 @@ import { failed } from './outcomes';
 
 
 const isDataSign = (e: QueuedRequest): e is QueuedDataSign => e.method === 'sign_data' || e.method === 'sign_message';
-const awaitingPhone = (queue: QueuedRequest[]) => queue.filter((e): e is QueuedDataSign => isDataSign(e) && isOpen(e) && e.stage === 'awaiting-phone');
+/** The requests waiting for phone `pairingId` (one approved before its phone was recorded: the first phone's). */
+const awaitingPhone = (queue: QueuedRequest[], pairingId: string, first: string) =>
+  queue.filter((e): e is QueuedDataSign => isDataSign(e) && isOpen(e) && e.stage === 'awaiting-phone' && (e.pairingId ?? first) === pairingId);
 
 export interface DataRequests {
   signData(sender: PageSender, key: string, params: SignDataParams): Promise<RequestStatus>;
@@ -36,8 +38,9 @@ export interface DataRequests {
   approve(entry: QueuedDataSign): Promise<void>;
   /** True when the reply answered one of these requests (consumed here). */
   onPhoneReply(reply: PhoneReply): Promise<boolean>;
-  onChannelOpen(): Promise<void>;
-  onPhoneOffline(): Promise<void>;
+  /** Phone `pairingId` is back: its waiting requests go out again. */
+  onChannelOpen(pairingId: string): Promise<void>;
+  onPhoneOffline(pairingId: string): Promise<void>;
 }
 
 export function createDataRequests(edges: RequestEdges, admission: Admission, delivery: Pick<Delivery, 'finish' | 'refreshUi'>): DataRequests {
@@ -53,6 +56,8 @@ export function createDataRequests(edges: RequestEdges, admission: Admission, de
     return [...new Set(sessions.flatMap((s) => s.accounts))];
   }
 
+  const firstPairing = async () => (await edges.pairings())[0]?.requestId ?? '';
+
   const base = (sender: PageSender, key: string) => ({ key, tabId: sender.tabId, frameId: sender.frameId, origin: sender.origin, embeddedIn: sender.embeddedIn, createdAt: edges.now(), stage: 'awaiting-approval' as const });
 
   /** Sends the entry's frames under fresh ids (a phone ignores a repeated id), recording the ids first. */
@@ -67,7 +72,7 @@ export function createDataRequests(edges: RequestEdges, admission: Admission, de
         ? [encodeFrame(buildHelloRequest(edges.newId(), TANDEM_PROVIDER_ID, entry.origin)), encodeFrame(buildPhoneSignDataRequest(id, TANDEM_PROVIDER_ID, entry.request))]
         : [encodeFrame(buildPhoneSignMessageRequest(id, TANDEM_PROVIDER_ID, entry.message, entry.signer))];
     for (const frame of frames) {
-      if (!(await edges.phone.sendFrame(frame)).ok) return setLastError([entry.key], t('error_phone_offline'));
+      if (!(await edges.phone.sendFrame(entry.pairingId ?? '', frame)).ok) return setLastError([entry.key], t('error_phone_offline'));
     }
   }
 
@@ -115,13 +120,16 @@ export function createDataRequests(edges: RequestEdges, admission: Admission, de
     },
 
     async approve(entry) {
+      // The phone that holds the signer's key, as paired now (a phone may have been unpaired since).
+      const holder = (await edges.accounts()).find((a) => a.address === entry.signer);
+      if (!holder) return delivery.finish([entry.key], () => ({ ok: false, error: dataError(entry.method, DataRefusal.SignerNotPaired, t('error_no_phone_for_account', entry.signer)) }));
       const { requestDeadlineMs } = await edges.settings();
       const approved = await edges.queue.decide((q) => {
         let result: QueuedDataSign | null = null;
         const queue = q.map((e) => {
           if (e.key !== entry.key || !isDataSign(e) || !isOpen(e) || e.stage !== 'awaiting-approval') return e;
           const now = edges.now();
-          result = { ...e, stage: 'awaiting-phone', approvedAt: now, deadlineAt: now + requestDeadlineMs, phoneRequestIds: [] };
+          result = { ...e, stage: 'awaiting-phone', approvedAt: now, deadlineAt: now + requestDeadlineMs, phoneRequestIds: [], pairingId: holder.pairingId };
           return result;
         });
         return { queue, result };
@@ -152,14 +160,14 @@ export function createDataRequests(edges: RequestEdges, admission: Admission, de
       return true;
     },
 
-    async onChannelOpen() {
-      const waiting = awaitingPhone(await edges.queue.read());
+    async onChannelOpen(pairingId) {
+      const waiting = awaitingPhone(await edges.queue.read(), pairingId, await firstPairing());
       await setLastError(waiting.map((e) => e.key), null);
       for (const entry of waiting) await send(entry);
     },
 
-    async onPhoneOffline() {
-      await setLastError(awaitingPhone(await edges.queue.read()).map((e) => e.key), t('error_phone_offline'));
+    async onPhoneOffline(pairingId) {
+      await setLastError(awaitingPhone(await edges.queue.read(), pairingId, await firstPairing()).map((e) => e.key), t('error_phone_offline'));
     },
   };
 }

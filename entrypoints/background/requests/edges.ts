@@ -30,6 +30,8 @@ export interface SiteSessions {
   choose(origin: string, genesisHash: string, accounts: string[]): Promise<boolean>;
   /** Removes every session that holds `account` (it is no longer the paired one). */
   revokeAccount(account: string): Promise<SiteSession[]>;
+  /** Takes these accounts out of every session (their phone was unpaired); a session left with none ends. */
+  dropAccounts(accounts: readonly string[]): Promise<void>;
 }
 
 /** The single approval window: see ../approval-window.ts. */
@@ -46,8 +48,8 @@ export interface ApprovalWindow {
 export interface PhoneLink {
   /** A sign request to the phone of pairing `pairingId` (its requestId). */
   sendSign(pairingId: string, id: string, txns: WalletTransaction[]): Promise<Reply<Record<string, never>>>;
-  /** An ARC-0027-family CBOR frame as it is (data signing: the hello naming the site, sign_data, sign_message). */
-  sendFrame(frame: string): Promise<Reply<Record<string, never>>>;
+  /** An ARC-0027-family CBOR frame as it is, to the phone of pairing `pairingId` (data signing: the hello naming the site, sign_data, sign_message). */
+  sendFrame(pairingId: string, frame: string): Promise<Reply<Record<string, never>>>;
 }
 
 /** The algod node of each network (Settings → Network), for sending signed transactions: see ../post-node.ts. */

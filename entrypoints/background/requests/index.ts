@@ -94,13 +94,13 @@ export function createRequests(edges: RequestEdges): Requests {
     async onPhoneReply(reply) {
       if (!(await data.onPhoneReply(reply))) await phone.onPhoneReply(reply);
     },
-    async onChannelOpen() {
-      await phone.onChannelOpen();
-      await data.onChannelOpen();
+    async onChannelOpen(pairingId) {
+      await phone.onChannelOpen(pairingId);
+      await data.onChannelOpen(pairingId);
     },
-    async onPhoneOffline() {
-      await phone.onPhoneOffline();
-      await data.onPhoneOffline();
+    async onPhoneOffline(pairingId) {
+      await phone.onPhoneOffline(pairingId);
+      await data.onPhoneOffline(pairingId);
     },
 
     async handle(sender, key, req, site) {

@@ -45,8 +45,12 @@ const splitForPhone = (entry: QueuedSign) => (decoded: DecodedTxn[]) => {
 };
 const noLongerDecodes = (code: Arc27Error['code']) => ({ ok: false as const, error: arc27Error(code, 'the request no longer decodes') });
 
-function awaitingPhone(queue: QueuedRequest[]): QueuedSign[] {
-  return queue.filter((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && e.stage === 'awaiting-phone');
+/** The phone an entry waits for: its current leg's (an entry approved before routing: the first phone's). */
+const phoneOf = (entry: QueuedSign, first: string) => legsOf(entry)?.[legIndex(entry)]?.pairingId ?? first;
+
+/** The requests waiting for phone `pairingId`: those whose current leg is that phone's. */
+function awaitingPhone(queue: QueuedRequest[], pairingId: string, first: string): QueuedSign[] {
+  return queue.filter((e): e is QueuedSign => e.method === 'sign_transactions' && isOpen(e) && e.stage === 'awaiting-phone' && phoneOf(e, first) === pairingId);
 }
 
 /**
@@ -65,10 +69,10 @@ export interface PhoneDispatch {
   approve(entry: QueuedSign): Promise<void>;
   /** A reply from the phone to a request (classified by the phone session). */
   onPhoneReply(reply: PhoneReply): Promise<void>;
-  /** Sends what is waiting for the phone again, and clears the "went offline" notes. */
-  onChannelOpen(): Promise<void>;
-  /** Notes on the requests waiting for the phone that it went offline (shown, and told the dApp on timeout). */
-  onPhoneOffline(): Promise<void>;
+  /** Sends what is waiting for phone `pairingId` again, and clears its "went offline" notes. */
+  onChannelOpen(pairingId: string): Promise<void>;
+  /** Notes on the requests waiting for phone `pairingId` that it went offline (shown, and told the dApp on timeout). */
+  onPhoneOffline(pairingId: string): Promise<void>;
 }
 
 export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedRequests, delivery: Pick<Delivery, 'finish' | 'refreshUi'>, posts: Pick<PostRequests, 'sendSigned'>): PhoneDispatch {
@@ -80,6 +84,7 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
       return { queue: q.map((e) => (touched(e) ? ({ ...e, lastError: error ?? undefined } as QueuedSign) : e)), result: undefined };
     });
   }
+  const firstPairing = async () => (await edges.pairings())[0]?.requestId ?? '';
   const noteOffline = (keys: string[]) => setLastError(keys, arc27Error(Arc27ErrorCode.Unknown, t('error_phone_offline')));
 
   async function send(entry: QueuedSign) {
@@ -211,8 +216,8 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
       await onReply(entry, id, reply.stxns);
     },
 
-    async onChannelOpen() {
-      const waiting = awaitingPhone(await edges.queue.read());
+    async onChannelOpen(pairingId) {
+      const waiting = awaitingPhone(await edges.queue.read(), pairingId, await firstPairing());
       await setLastError(waiting.map((e) => e.key), null);
       for (const entry of waiting) {
         const renewed = await freshIds(entry.key);
@@ -220,8 +225,8 @@ export function createPhoneDispatch(edges: RequestEdges, prepared: PreparedReque
       }
     },
 
-    async onPhoneOffline() {
-      await noteOffline(awaitingPhone(await edges.queue.read()).map((e) => e.key));
+    async onPhoneOffline(pairingId) {
+      await noteOffline(awaitingPhone(await edges.queue.read(), pairingId, await firstPairing()).map((e) => e.key));
     },
   };
 }

@@ -65,10 +65,11 @@ export function createBackground(options: { pairing?: Pairing | null; pairings?:
         sentTo.push(pairingId);
         return ok({});
       },
-      async sendFrame(frame) {
+      async sendFrame(pairingId, frame) {
         if (!state.phoneOnline) return fail(messageError('unavailable', 'no channel'));
         const decoded = decodeFrame(frame);
         if (decoded.kind === 'envelope') frames.push(decoded.envelope);
+        sentTo.push(pairingId);
         return ok({});
       },
     },

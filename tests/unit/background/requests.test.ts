@@ -133,10 +133,10 @@ describe('phone dispatch and delivery', () => {
     await bg.requests.approve('k');
     expect(bg.queueItem.value[0]).toMatchObject({ stage: 'awaiting-phone', lastError: { message: expect.stringMatching(/went offline/) } });
     bg.state.phoneOnline = true;
-    await bg.requests.onChannelOpen();
+    await bg.requests.onChannelOpen(PAIRING.requestId);
     expect(bg.frames).toHaveLength(1);
     expect((bg.queueItem.value[0] as { lastError?: unknown }).lastError).toBeUndefined();
-    await bg.requests.onPhoneOffline();
+    await bg.requests.onPhoneOffline(PAIRING.requestId);
     bg.advance(59_000);
     await bg.requests.sweep();
     expect(bg.answerOf('k')).toBeUndefined();
@@ -274,9 +274,9 @@ describe('resending to the phone', () => {
     const txn = pay();
     await bg.requests.handle(sender(), 'k', signReq([{ txn: b64(txn) }]), {});
     await bg.requests.approve('k');
-    await bg.requests.onPhoneOffline();
-    await bg.requests.onChannelOpen();
-    await bg.requests.onChannelOpen();
+    await bg.requests.onPhoneOffline(PAIRING.requestId);
+    await bg.requests.onChannelOpen(PAIRING.requestId);
+    await bg.requests.onChannelOpen(PAIRING.requestId);
     expect(bg.frames).toHaveLength(3);
     const ids = bg.frames.map((f) => f.id);
     expect(new Set(ids).size).toBe(3);

@@ -95,3 +95,44 @@ describe('a group signed by two phones', () => {
     expect(bg.answerOf('k')).toMatchObject({ ok: true });
   });
 });
+
+describe('each phone going offline and coming back', () => {
+  it("phone B's return resends only what waits for phone B, and phone A's offline note leaves B's request alone", async () => {
+    const { bg, request } = await twoPhoneGroup();
+    await bg.requests.handle(sender(), 'k', signReq(request), {});
+    await bg.requests.approve('k');
+    await bg.phoneSays(signsEverything(bg.frames[0]!, ALICE));
+    expect(bg.sentTo).toEqual(['r-a', 'r-b']);
+    // A goes offline: the request now waits for B, so it gets no offline note.
+    await bg.requests.onPhoneOffline('r-a');
+    expect((bg.queueItem.value[0] as { lastError?: unknown }).lastError).toBeUndefined();
+    // A coming back sends nothing (its leg is done); B coming back sends B's leg again under a fresh id.
+    await bg.requests.onChannelOpen('r-a');
+    expect(bg.sentTo).toEqual(['r-a', 'r-b']);
+    await bg.requests.onPhoneOffline('r-b');
+    expect(bg.queueItem.value[0]).toMatchObject({ lastError: { message: expect.stringMatching(/went offline/) } });
+    await bg.requests.onChannelOpen('r-b');
+    expect(bg.sentTo).toEqual(['r-a', 'r-b', 'r-b']);
+    expect(bg.frames[2]!.id).not.toBe(bg.frames[1]!.id);
+    await bg.phoneSays(signsEverything(bg.frames[2]!, BOB));
+    expect(bg.answerOf('k')).toMatchObject({ ok: true });
+  });
+});
+
+describe('data signing with several phones', () => {
+  const messageReq = (signer: string): Arc27Request => ({ id: 'm', method: 'sign_message', reference: 'arc0027:sign_message:request', params: { message: 'hello', signer } } as unknown as Arc27Request);
+  const signsMessages = { protocol: 'arc27' as const, methods: ['arc0027:sign_transactions', 'arc0027:sign_message'], accounts: [] };
+
+  it("goes to the phone that holds the signer's key, and is sent again only when that phone comes back", async () => {
+    const bg = createBackground({ pairings: [{ ...PHONE_A, phone: signsMessages }, { ...PHONE_B, phone: signsMessages }] });
+    await bg.requests.handle(sender(), 'connect', enableReq, {});
+    await bg.requests.approve('connect', [ALICE.addr, BOB.addr]);
+    await bg.requests.handle(sender(), 'm', messageReq(BOB.addr), {});
+    await bg.requests.approve('m');
+    expect(bg.sentTo).toEqual(['r-b']);
+    await bg.requests.onChannelOpen('r-a');
+    expect(bg.sentTo).toEqual(['r-b']);
+    await bg.requests.onChannelOpen('r-b');
+    expect(bg.sentTo).toEqual(['r-b', 'r-b']);
+  });
+});

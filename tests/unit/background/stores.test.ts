@@ -68,6 +68,22 @@ describe('site sessions', () => {
     await sites.revokeAll();
     expect(item.value).toEqual({});
   });
+
+  it("takes an unpaired phone's accounts out of every session, ending those left with none, and writes nothing when none held them", async () => {
+    const item = new MemoryValue<Record<string, SiteSession>>({});
+    const sites = createSiteSessions(item);
+    await sites.save({ ...session('https://only-a', 'h'), accounts: ['A1'] });
+    await sites.save({ ...session('https://both', 'h'), accounts: ['A1', 'B1', 'A2'] });
+    await sites.save({ ...session('https://only-b', 'h'), accounts: ['B1'] });
+    await sites.dropAccounts(['A1', 'A2']);
+    expect(Object.values(item.value).map((s) => [s.origin, s.accounts])).toEqual([
+      ['https://both', ['B1']],
+      ['https://only-b', ['B1']],
+    ]);
+    const writes = item.writes;
+    await sites.dropAccounts(['C']);
+    expect(item.writes).toBe(writes);
+  });
 });
 
 describe('queue store', () => {
@@ -92,46 +108,46 @@ describe('pairing store', () => {
   const pairing = (wallet: string) => ({ server: 's', requestId: 'r', wallet, credId: '', pairedAt: 0, phone: null });
   const site = (origin: string, accounts: string[]): SiteSession => ({ origin, genesisHash: 'h', genesisId: 'g', accounts, sessionId: origin, connectedAt: 0 });
 
-  it('revokes the sessions of a replaced account, and only those', async () => {
+  it('adds each new pairing, and replaces only one of the same account, revoking nothing it still holds', async () => {
     const sitesItem = new MemoryValue<Record<string, SiteSession>>({});
     const sites = createSiteSessions(sitesItem);
-    await sites.save(site('https://old', ['A']));
-    await sites.save(site('https://other', ['B']));
-    const store = createPairingStore(new MemoryValue<Pairing[]>([pairing('A')]), sites);
-    await store.save(pairing('A')); // the same account again (a re-pair): nothing revoked
+    await sites.save(site('https://gets-a', ['A']));
+    await sites.save(site('https://gets-b', ['B']));
+    const item = new MemoryValue<Pairing[]>([{ ...pairing('A'), requestId: 'r-a' }]);
+    const store = createPairingStore(item, sites);
+    expect(await store.put({ ...pairing('B'), requestId: 'r-b' })).toEqual([]);
+    expect(item.value.map((p) => p.requestId)).toEqual(['r-a', 'r-b']);
+    // The same account paired again (its phone lost the pairing): the old one goes, its sites stay.
+    expect((await store.put({ ...pairing('A'), requestId: 'r-a2' })).map((p) => p.requestId)).toEqual(['r-a']);
+    expect(item.value.map((p) => p.requestId)).toEqual(['r-b', 'r-a2']);
     expect(Object.keys(sitesItem.value)).toHaveLength(2);
-    await store.save(pairing('C'));
-    expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://other']);
-    await store.save(null); // unpair revokes through its own path (popup-handlers)
-    expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://other']);
   });
 
   it("revokes the sessions of every account of a replaced connections phone that the new one does not hold", async () => {
     const sitesItem = new MemoryValue<Record<string, SiteSession>>({});
     const sites = createSiteSessions(sitesItem);
+    await sites.save(site('https://gets-a', ['A']));
     await sites.save(site('https://gets-b', ['B']));
-    await sites.save(site('https://gets-c', ['C']));
-    const connections = (wallet: string, accounts: string[]): Pairing => ({ ...pairing(wallet), phone: { protocol: 'connections', methods: null, accounts: accounts.map((address) => ({ address })) } });
-    const store = createPairingStore(new MemoryValue<Pairing[]>([connections('A', ['A', 'B'])]), sites);
-    await store.save(connections('C', ['C']));
-    expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://gets-c']);
+    const connections = (wallet: string, accounts: string[], requestId: string): Pairing => ({ ...pairing(wallet), requestId, phone: { protocol: 'connections', methods: null, accounts: accounts.map((address) => ({ address })) } });
+    const store = createPairingStore(new MemoryValue<Pairing[]>([connections('A', ['A', 'B'], 'r-1')]), sites);
+    await store.put(connections('A', ['A'], 'r-2'));
+    expect(Object.values(sitesItem.value).map((s) => s.origin)).toEqual(['https://gets-a']);
   });
 
-  it('keeps the pairings as a list: a new pairing replaces it, unpair empties it, a profile lands on its own pairing only', async () => {
+  it('removes one pairing by its requestId, and a profile lands on its own pairing only', async () => {
     const item = new MemoryValue<Pairing[]>([]);
-    const saved: (Pairing | null)[] = [];
-    const store = createPairingStore(item, createSiteSessions(new MemoryValue<Record<string, SiteSession>>({})), (p) => saved.push(p));
+    const store = createPairingStore(item, createSiteSessions(new MemoryValue<Record<string, SiteSession>>({})));
     expect(await store.load()).toBeNull();
     const first = { ...pairing('A'), requestId: 'r-a' };
-    await store.save(first);
-    expect(item.value).toEqual([first]);
+    const second = { ...pairing('B'), requestId: 'r-b' };
+    await store.put(first);
+    await store.put(second);
     expect(await store.load()).toEqual(first);
-    await store.saveProfile('r-a', { protocol: 'arc27', methods: ['sign_transactions'], accounts: [] });
+    await store.saveProfile('r-b', { protocol: 'arc27', methods: ['sign_transactions'], accounts: [] });
     await store.saveProfile('r-gone', { protocol: 'connections', methods: null, accounts: [] });
-    expect(item.value).toEqual([{ ...first, phone: { protocol: 'arc27', methods: ['sign_transactions'], accounts: [] } }]);
-    await store.save(null);
-    expect(item.value).toEqual([]);
-    expect(await store.list()).toEqual([]);
-    expect(saved).toEqual([first, null]);
+    expect(item.value).toEqual([first, { ...second, phone: { protocol: 'arc27', methods: ['sign_transactions'], accounts: [] } }]);
+    expect(await store.remove('r-a')).toEqual(first);
+    expect(await store.remove('r-a')).toBeNull();
+    expect((await store.list()).map((p) => p.requestId)).toEqual(['r-b']);
   });
 });
