@@ -283,6 +283,15 @@ export function createPhones(deps: PhonesDeps): Phones {
     async cancelPairing() {
       if (attempt.signaling.state().phase !== 'unpaired') {
         await attempt.signaling.cancelPairing();
+        // An attempt that already failed (its QR ran out, the server refused) has nothing left to
+        // cancel: a new idle machine takes its place, so the pairing screen goes back to the phones.
+        if (attempt.signaling.state().phase !== 'unpaired') {
+          attempt.retired = true;
+          attempt.signaling.dispose();
+          attempt = newMachine(null);
+          attemptState = INITIAL_CONNECTION;
+          await serially(() => deps.items.attempt.setValue(INITIAL_CONNECTION));
+        }
         await project();
         return;
       }

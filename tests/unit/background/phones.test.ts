@@ -45,6 +45,8 @@ class FakeMachine implements Signaling {
   }
   async cancelPairing() {
     this.calls.push('cancel');
+    // As signaling does: an attempt that failed (its QR ran out) has no attempt left to cancel.
+    if (this.current.phase === 'failed') return;
     await this.set({ phase: 'unpaired', requestId: undefined });
   }
   async unpair() {
@@ -165,6 +167,21 @@ describe('phones manager', () => {
     expect(items.connection.value).toMatchObject({ phase: 'waiting-for-scan', requestId: machines[2]!.current.requestId });
     await phones.cancelPairing();
     expect(items.connection.value).toMatchObject({ requestId: a.current.requestId, phase: 'connected' });
+  });
+
+  it('cancelling a new pairing that failed puts a fresh idle attempt in its place, and the pairing screen goes back to the first phone', async () => {
+    const { phones, items, a } = await twoPaired();
+    await phones.startPairing({ fresh: true });
+    const failed = machines[2]!;
+    await failed.set({ phase: 'failed', failure: { reason: 'link-timeout', message: 'ran out' } });
+    expect(items.connection.value).toMatchObject({ phase: 'failed' });
+    await phones.cancelPairing();
+    expect(failed.calls).toEqual(['start-fresh', 'cancel', 'dispose']);
+    expect(items.connection.value).toMatchObject({ requestId: a.current.requestId, phase: 'connected' });
+    expect(items.attempt.value).toEqual(INITIAL_CONNECTION);
+    await phones.startPairing({ fresh: true });
+    expect(machines).toHaveLength(4);
+    expect(machines[3]!.calls).toEqual(['start-fresh']);
   });
 
   it('follows a new pairing on the pairing screen until its channel opens, and cancelling it then unpairs it alone', async () => {
