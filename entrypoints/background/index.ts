@@ -71,7 +71,8 @@ export default defineBackground({
     });
     const accounts = createAccountsStore(accountsItem, { pairings: () => pairingStore.list(), authLookups: (address) => networkReads.authLookups(address), now: () => Date.now() });
     const possession = createPossessionCheck({
-      phone,
+      // One phone today: every pairing's check goes to it.
+      phone: { sendSign: (_pairingId, id, txns) => phone.sendSign(id, txns) },
       item: verificationItem,
       now: () => Date.now(),
       newId: () => uuidv7(),
@@ -93,9 +94,10 @@ export default defineBackground({
         void checkPossession();
       });
     const pairingStore = createPairingStore(pairingsItem, edges.sites, (pairing) => {
+      // The store keeps one pairing today: what a replaced or unpaired one proved goes with it.
+      void possession.keep(pairing ? [pairing.requestId] : []);
       // A first pairing whose offer beat the link ack learns its account only now: greet its phone.
       if (pairing && signaling.state().phase === 'connected') void greetPhone();
-      else if (!pairing) void possession.forget();
     });
     const signaling = createConnection({
       peer,
@@ -111,7 +113,7 @@ export default defineBackground({
 
     // Stored values are migrated first: one that cannot be stops start-up (stored-state.ts), and
     // every message then answers with an error. Signaling never started, so it writes no state.
-    const migrated = migrateStoredState([pairingsItem], async (failed) => {
+    const migrated = migrateStoredState([pairingsItem, verificationItem], async (failed) => {
       await connectionItem.setValue({ ...INITIAL_CONNECTION, ...failed, updatedAt: Date.now() });
       await showConnectionPhase('failed');
     });
@@ -128,7 +130,8 @@ export default defineBackground({
         if (event.kind !== 'peer/frame') await signaling.handlePeerEvent(event);
         else if (event.payload.kind === 'envelope') {
           const reply = await phone.onPhoneFrame(event.payload.value);
-          if (reply && !(await possession.onPhoneReply(reply))) await requests.onPhoneReply(reply);
+          // One phone today: its frames answer the first pairing's check.
+          if (reply && !(await possession.onPhoneReply((await pairingStore.load())?.requestId ?? '', reply))) await requests.onPhoneReply(reply);
         }
       });
     });
