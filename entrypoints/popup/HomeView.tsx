@@ -75,7 +75,7 @@ export function HomeView() {
         <>
           <PairingPanel
             connection={connection}
-            verification={verification}
+            verification={pairing ? (verification[pairing.requestId] ?? null) : null}
             onVerify={() => act(send('pairing/verify', {}))}
             onPair={() => setChoosingWallet(true)}
             onChooseWallet={pairing ? undefined : () => setChoosingWallet(true)}

@@ -203,7 +203,7 @@ describe('phones manager', () => {
 
   it('unpairs one phone: its machine unpairs and goes, the other phone, its state and its pairing stay', async () => {
     const { phones, a, b, pairingsItem, items, closed } = await twoPaired();
-    const gone = await phones.unpair(a.current.requestId);
+    const gone = await phones.unpair(a.current.requestId!);
     expect(gone.map((p) => p.wallet)).toEqual(['ALICE']);
     expect(a.calls).toEqual(['unpair', 'dispose']);
     expect(b.calls).toEqual([]);
@@ -211,7 +211,7 @@ describe('phones manager', () => {
     expect(pairingsItem.value.map((p) => p.wallet)).toEqual(['BOB']);
     expect(Object.keys(items.phones.value)).toEqual([b.current.requestId]);
     expect(items.connection.value).toMatchObject({ requestId: b.current.requestId, phase: 'connected' });
-    expect(phones.state(a.current.requestId)).toBeNull();
+    expect(phones.state(a.current.requestId!)).toBeNull();
   });
 
   it('unpairs every phone when none is named', async () => {
@@ -226,22 +226,22 @@ describe('phones manager', () => {
 
   it("re-links only the phone named; each phone's peer is its pairing's requestId, for commands and for events", async () => {
     const { phones, a, b, sent } = await twoPaired();
-    await phones.startPairing({ requestId: b.current.requestId });
+    await phones.startPairing({ requestId: b.current.requestId! });
     expect(b.calls).toEqual(['start']);
     expect(a.calls).toEqual([]);
-    await phones.sendSign(b.current.requestId, 'x', []);
-    await phones.sendFrame(a.current.requestId, 'frame');
+    await phones.sendSign(b.current.requestId!, 'x', []);
+    await phones.sendFrame(a.current.requestId!, 'frame');
     await phones.sendSign('', 'first', []);
     expect(sent).toEqual([
-      { peerId: b.current.requestId, frame: 'sign:x' },
-      { peerId: a.current.requestId, frame: 'frame' },
-      { peerId: a.current.requestId, frame: 'sign:first' },
+      { peerId: b.current.requestId!, frame: 'sign:x' },
+      { peerId: a.current.requestId!, frame: 'frame' },
+      { peerId: a.current.requestId!, frame: 'sign:first' },
     ]);
     expect(await phones.sendSign('r-unknown', 'y', [])).toMatchObject({ ok: false });
-    await phones.handlePeerEvent({ kind: 'peer/channel', payload: { peerId: a.current.requestId, state: 'closed' } });
+    await phones.handlePeerEvent({ kind: 'peer/channel', payload: { peerId: a.current.requestId!, state: 'closed' } });
     expect(a.calls).toEqual(['event:peer/channel']);
     expect(b.calls).toEqual(['start']);
-    const answered = await phones.onPhoneFrame({ kind: 'peer/frame', payload: { peerId: b.current.requestId, kind: 'envelope', value: { requestId: 'q' } } });
+    const answered = await phones.onPhoneFrame({ kind: 'peer/frame', payload: { peerId: b.current.requestId!, kind: 'envelope', value: { requestId: 'q' } } });
     expect(answered).toMatchObject({ pairingId: b.current.requestId, reply: { requestId: 'q' } });
   });
 
