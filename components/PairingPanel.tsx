@@ -1,5 +1,6 @@
 /** Pairing and connection status: the QR while pairing, the phone's state once paired. */
 import { wordMessage } from '@/lib/i18n/words';
+import type { ReactNode } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatMoment } from '@/lib/i18n/times';
 import { Words } from './Words';
@@ -12,7 +13,8 @@ import { QrCode } from './QrCode';
 import { shortAddress, showsPairingQr } from './format';
 import { testIds } from './test-ids';
 
-const PHASE_TEXT: Record<ConnectionState['phase'], MessageKey> = {
+/** Each phase in words (the phones list says the same for each phone). */
+export const PHASE_TEXT: Record<ConnectionState['phase'], MessageKey> = {
   unpaired: 'phase_unpaired',
   starting: 'phase_starting',
   'waiting-for-scan': 'phase_waiting_for_scan',
@@ -39,15 +41,22 @@ export interface PairingPanelProps {
   walletName?: string;
   /** Back to the wallet step (offered when a first pairing failed). */
   onChooseWallet?: () => void;
+  /** Cancel is offered in every phase, not only while waiting (another phone's attempt: back to the phones). */
+  cancelable?: boolean;
+  /** A heading above the status, when the panel needs one to say what it is for (another phone's pairing). */
+  heading?: string;
+  /** Below the actions, inside the panel (e.g. "Pair another phone"). */
+  children?: ReactNode;
 }
 
-export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet, walletName }: PairingPanelProps) {
+export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet, walletName, cancelable = false, heading, children }: PairingPanelProps) {
   const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
   const showQr = showsPairingQr(connection);
   // Start-up stopped (stored-state.ts): nothing here can work until Tandem is fixed, so nothing is offered.
   const stopped = failure?.reason === 'stored-state';
   return (
     <section className="panel" aria-live="polite">
+      {heading && <h2>{heading}</h2>}
       <div className="status-line" data-testid={testIds.connectionStatus} data-socket={socket}>
         <span className={`dot ${phase}`} aria-hidden="true" />
         <strong data-testid={testIds.connectionPhase} data-phase={phase}>
@@ -100,18 +109,19 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
             {t('pairing_retry')}
           </button>
         )}
-        {(phase === 'waiting-for-scan' || phase === 'starting' || phase === 'linked') && (
+        {(phase === 'waiting-for-scan' || phase === 'starting' || phase === 'linked' || (cancelable && phase !== 'unpaired')) && (
           <button type="button" data-testid={testIds.cancelPairing} onClick={onCancel}>
             {t('common_cancel')}
           </button>
         )}
       </div>
+      {children}
     </section>
   );
 }
 
 /** Whether the phone proved it holds the account, or the address rests on the server's word. */
-function VerificationLine({ verification, connected, onVerify }: { verification: PairingVerification | null; connected: boolean; onVerify?: () => void }) {
+export function VerificationLine({ verification, connected, onVerify }: { verification: PairingVerification | null; connected: boolean; onVerify?: () => void }) {
   const state = verification?.state ?? 'unchecked';
   const retry = connected && onVerify && state !== 'checking' && state !== 'verified' && (
     <button type="button" className="link" data-testid={testIds.verifyAgain} onClick={onVerify}>
