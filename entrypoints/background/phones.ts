@@ -113,7 +113,8 @@ export function createPhones(deps: PhonesDeps): Phones {
   const phoneStates: Record<string, ConnectionState> = {};
   let attemptState: ConnectionState = INITIAL_CONNECTION;
   let shown: ConnectionState | null = null;
-  let shownPhase: ConnectionPhase | null = null;
+  // The manifest's own look is the unpaired one: a start with nothing paired draws nothing.
+  let shownPhase: ConnectionPhase = 'unpaired';
   let writes: Promise<unknown> = Promise.resolve();
   const serially = (write: () => Promise<unknown>) => {
     writes = writes.then(write).catch((err) => log('writing state failed', err));
