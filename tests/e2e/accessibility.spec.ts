@@ -6,6 +6,7 @@ import algosdk from 'algosdk';
 import { test, expect } from './support/fixtures';
 import { expectNoAxeViolations, tabTo } from './support/accessibility';
 import { ApprovalPage } from './support/approval-page';
+import { pressMayClose } from './support/click';
 import { DappPage } from './support/dapp-page';
 import { pairPhone } from './support/flows';
 import { PopupPage } from './support/popup-page';
@@ -95,7 +96,8 @@ test('pairing, connect, approve and reject with the keyboard alone; the focus fo
   await expect(connect.connectPrompt().getByRole('heading')).toBeFocused();
   await expect(connect.approveButton()).toBeEnabled();
   await tabTo(connect.page, testIds.approve);
-  await connect.page.keyboard.press('Enter');
+  // The answer closes the window, which can happen before the key press has finished.
+  await pressMayClose(connect.page, 'Enter');
   expect((await enabling).ok).toBe(true);
   await connect.waitForClose();
 
@@ -117,7 +119,7 @@ test('pairing, connect, approve and reject with the keyboard alone; the focus fo
   await expect(heading).toBeFocused();
   await expect(approval.approveButton()).toBeEnabled();
   await tabTo(approval.page, testIds.approve);
-  await approval.page.keyboard.press('Enter');
+  await pressMayClose(approval.page, 'Enter');
   const signed = await second;
   expect(signed.ok, JSON.stringify(signed)).toBe(true);
 });
