@@ -38,6 +38,11 @@ export interface PhonesFigure {
   /** (many − one) / (phones − 1), per round, then as above; bytes. */
   perPhone: MemoryFigures;
   /**
+   * The first round's per-phone cost alone: its heaps also hold what runs for the first time then
+   * (bytecode and feedback of the paths that add a phone count in the V8 heap), later rounds' do not.
+   */
+  perPhoneFirstRound: MemoryFigures;
+  /**
    * How much the 1-phone reading grew per round after the first (each round ends with `phones`
    * paired and starts by unpairing them all): what pairing and unpairing leaves behind. Absent with one round.
    */
@@ -88,6 +93,7 @@ export function phonesFigureOf(rounds: PhonesRoundLike[], lostOffers: number): P
     one: acrossRounds(ones),
     many: acrossRounds(manys),
     perPhone: acrossRounds(costs),
+    perPhoneFirstRound: costs[0]!,
     ...(rounds.length > 1 ? { growthPerRound: mapFigures(ones[0]!, ones.at(-1)!, (a, b) => (b - a) / (rounds.length - 1)) } : {}),
     pairingByPlace,
     lostOffers,

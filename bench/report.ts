@@ -280,13 +280,14 @@ const ordinal = (n: number) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 
 
 /** Memory with 1 phone and with 4 (medians over the rounds), and pairing time by the phone's place. */
 function phonesRows(p: PhonesFigure): string[][] {
-  const mem = (label: string, pick: (m: PhonesFigure['one']) => number) => `${label} ${mb(pick(p.one))} → ${mb(pick(p.many))} (${signedMb(pick(p.perPhone))} per phone)`;
+  const first = (pick: (m: PhonesFigure['one']) => number) => (p.rounds > 1 ? `; first round ${signedMb(pick(p.perPhoneFirstRound))}` : '');
+  const mem = (label: string, pick: (m: PhonesFigure['one']) => number) => `${label} ${mb(pick(p.one))} → ${mb(pick(p.many))} (${signedMb(pick(p.perPhone))} per phone${first(pick)})`;
   const renderer = p.rendererError
     ? `extension renderer n/a (${p.rendererError})`
-    : `${mem('extension renderer private', (m) => m.rendererPrivate)}, PSS ${signedMb(p.perPhone.rendererPss)} per phone`;
-  const rounds = p.rounds === 1 ? '1 round' : `heaps: median of ${p.rounds} rounds, renderer: the first`;
+    : `extension renderer private (first round) ${mb(p.one.rendererPrivate)} → ${mb(p.many.rendererPrivate)} (${signedMb(p.perPhone.rendererPrivate)} per phone), PSS ${signedMb(p.perPhone.rendererPss)} per phone`;
+  const rounds = p.rounds === 1 ? '1 round' : `heaps: median of ${p.rounds} rounds`;
   const g = p.growthPerRound;
-  const leftover = g ? `; 1-phone reading's growth per round (unpair 3, pair 3 again): service worker ${signedMb(g.serviceWorker)}, offscreen ${signedMb(g.offscreen)}, renderer private ${signedMb(g.rendererPrivate)}` : '';
+  const leftover = g ? `; 1-phone reading from the first round to the last, per round (unpair all, pair again): service worker ${signedMb(g.serviceWorker)}, offscreen ${signedMb(g.offscreen)}, renderer private ${signedMb(g.rendererPrivate)}` : '';
   const lost = p.lostOffers ? ` (first offer lost and paired again: ${p.lostOffers})` : '';
   return [
     [`Memory with ${p.phones} phones: 1 phone → ${p.phones} connected (${rounds}; popup closed)`, `JS heap: ${mem('service worker', (m) => m.serviceWorker)}; ${mem('offscreen document', (m) => m.offscreen)}; ${renderer}${leftover}`, '', '', '', ''],

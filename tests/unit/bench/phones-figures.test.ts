@@ -33,6 +33,8 @@ describe('phonesFigureOf', () => {
     // Per-round service worker costs 100, 90 and 120 KB: the median is 100 KB.
     expect(f.perPhone.serviceWorker).toBe(100_000);
     expect(f.perPhone.offscreen).toBe(10_000);
+    expect(f.perPhoneFirstRound.serviceWorker).toBe(100_000);
+    expect(f.perPhoneFirstRound.offscreen).toBe(10_000);
     expect(f.one.serviceWorker).toBe(3_100_000);
     expect(f.many.serviceWorker).toBe(3_370_000);
     // The renderer: round 1's (36 − 30 MB) / 3, not the later rounds' near-zero.
