@@ -142,6 +142,14 @@ export class Popup {
     });
   }
 
+  /** Each paired phone's link state (`session:phones`), by its pairing's requestId. */
+  phones(): Promise<Record<string, ConnectionState>> {
+    return this.page.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return ((await api.storage.session.get('phones')).phones ?? {}) as Record<string, ConnectionState>;
+    });
+  }
+
   /** Polls the connection state until `accept` holds for it. */
   async waitConnection(accept: (state: ConnectionState) => boolean, what: string, timeoutMs = WAIT_MS): Promise<ConnectionState> {
     const deadline = Date.now() + timeoutMs;
@@ -158,7 +166,8 @@ export class Popup {
 export class Wallet {
   constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, serverUrl: string): Promise<Wallet> {
+  /** `profile` ('b', 'c'…) gives the page its own account and passkey ids: another phone (dev/wallet/main.ts). */
+  static async open(browser: Browser, serverUrl: string, profile?: string): Promise<Wallet> {
     const context = await browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -166,7 +175,7 @@ export class Wallet {
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
-    await page.goto(`${serverUrl}/wallet?behaviour=spec&auto=1`);
+    await page.goto(`${serverUrl}/wallet?behaviour=spec&auto=1${profile ? `&profile=${profile}` : ''}`);
     await page.waitForFunction(() => Boolean((window as unknown as { devWallet?: unknown }).devWallet), undefined, { timeout: WAIT_MS });
     return new Wallet(page);
   }

@@ -10,6 +10,8 @@ import { wakeUps, workerActions, type IdleSamples } from './scenarios/idle';
 import type { ProbeCounts } from '../tests/e2e/support/worker-probe';
 import type { MemorySamples } from './scenarios/memory';
 import type { PairingSamples } from './scenarios/pairing';
+import type { PhonesSamples } from './scenarios/phones';
+import { phonesFigureOf, type PhonesFigure } from './phones-figures';
 import type { RecoverySamples } from './scenarios/recovery';
 import type { Hops, SigningSamples } from './scenarios/signing';
 import { summarize, type Summary } from './stats';
@@ -24,6 +26,8 @@ export interface RunOptions {
   memoryEvery: number;
   /** The idle scenario's observation window, seconds. */
   idleSeconds: number;
+  /** Rounds of the phones scenario (1 phone, then 4). */
+  phonesRounds: number;
   scenarios: string[];
   outDir: string;
   /** The checkout Tandem is built from. */
@@ -37,6 +41,7 @@ export interface RawResults {
   recovery?: RecoverySamples;
   memory?: MemorySamples;
   idle?: IdleSamples;
+  phones?: PhonesSamples;
 }
 
 export interface Comparison {
@@ -83,6 +88,8 @@ export interface Figures {
     growthPerRequest: MemorySamples['growthPerRequest'];
     growing: { serviceWorker: boolean; offscreen: boolean; popup: boolean };
   };
+  /** #16: memory with 1 phone and with 4, per phone after the first, and pairing time by place. */
+  phones?: PhonesFigure;
 }
 
 /** A heap counts as growing when its fitted trend adds more than this per request (100 requests → 1 MB). */
@@ -139,6 +146,7 @@ export function figuresOf(raw: RawResults): Figures {
       },
     };
   }
+  if (raw.phones) figures.phones = phonesFigureOf(raw.phones.rounds, raw.phones.lostOffers);
   return figures;
 }
 
@@ -234,6 +242,7 @@ export function markdown(f: Figures, budgets: Budget[], options: RunOptions, mac
       met('Memory'),
     ]);
   }
+  if (f.phones) rows.push(...phonesRows(f.phones));
   const header = ['Figure', 'Tandem p50 / p95', 'Reference p50 / p95', 'Added (p50)', 'Ratio (p50)', 'Budget'];
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
   const large = Math.max(...options.sizes);
@@ -265,6 +274,32 @@ function hopTables(f: Figures): string[] {
   ];
   const n = Math.min(...[prompt, ...approve].flatMap((p) => p.hops.map((h) => h.n)));
   return ['', `Hop breakdowns (N=${n} requests with every mark; a sum of p50s is not the p50 of the sums):`, '', ...promptTable, '', ...approveTable];
+}
+
+const ordinal = (n: number) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+
+/** Memory with 1 phone and with 4 (medians over the rounds), and pairing time by the phone's place. */
+function phonesRows(p: PhonesFigure): string[][] {
+  const first = (pick: (m: PhonesFigure['one']) => number) => (p.rounds > 1 ? `; first round ${signedMb(pick(p.perPhoneFirstRound))}` : '');
+  const mem = (label: string, pick: (m: PhonesFigure['one']) => number) => `${label} ${mb(pick(p.one))} → ${mb(pick(p.many))} (${signedMb(pick(p.perPhone))} per phone${first(pick)})`;
+  const renderer = p.rendererError
+    ? `extension renderer n/a (${p.rendererError})`
+    : `extension renderer private (first round) ${mb(p.one.rendererPrivate)} → ${mb(p.many.rendererPrivate)} (${signedMb(p.perPhone.rendererPrivate)} per phone), PSS ${signedMb(p.perPhone.rendererPss)} per phone`;
+  const rounds = p.rounds === 1 ? '1 round' : `heaps: median of ${p.rounds} rounds`;
+  const g = p.growthPerRound;
+  const leftover = g ? `; 1-phone reading from the first round to the last, per round (unpair all, pair again): service worker ${signedMb(g.serviceWorker)}, offscreen ${signedMb(g.offscreen)}, renderer private ${signedMb(g.rendererPrivate)}` : '';
+  const lost = p.lostOffers ? ` (first offer lost and paired again: ${p.lostOffers})` : '';
+  return [
+    [`Memory with ${p.phones} phones: 1 phone → ${p.phones} connected (${rounds}; popup closed)`, `JS heap: ${mem('service worker', (m) => m.serviceWorker)}; ${mem('offscreen document', (m) => m.offscreen)}; ${renderer}${leftover}`, '', '', '', ''],
+    [`Pairing with phones already connected: link ack → channel open, by place${lost}`, p.pairingByPlace.map((s, i) => `${ordinal(i + 1)}${i === 0 ? ' (alone)' : ''} ${p50p95(s)}`).join('; '), '', '', '', ''],
+  ];
+}
+
+function signedMb(v: number): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  // A phone's share of a JS heap is tens of KB: MB with two decimals would round it away.
+  const size = Math.abs(v) < 1e6 ? `${(Math.abs(v) / KB).toFixed(1)} KB` : `${(Math.abs(v) / 1e6).toFixed(2)} MB`;
+  return `${v >= 0 ? '+' : '−'}${size}`;
 }
 
 function signedBytes(v: number): string {

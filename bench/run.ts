@@ -15,10 +15,11 @@ import { measureFootprint } from './scenarios/footprint';
 import { measureIdle } from './scenarios/idle';
 import { measureMemory } from './scenarios/memory';
 import { measurePairing } from './scenarios/pairing';
+import { measurePhones } from './scenarios/phones';
 import { measureRecovery } from './scenarios/recovery';
 import { measureSigning } from './scenarios/signing';
 
-export const SCENARIOS = ['footprint', 'pairing', 'idle', 'signing', 'memory', 'recovery'] as const;
+export const SCENARIOS = ['footprint', 'pairing', 'idle', 'signing', 'memory', 'recovery', 'phones'] as const;
 
 const USAGE = `npm run bench -- [options]
   --n <N>             runs per scenario (default 20)
@@ -28,8 +29,9 @@ const USAGE = `npm run bench -- [options]
   --memory <N>        sign requests in the memory scenario (default 100)
   --memory-every <N>  heap reading every N requests (default 10)
   --idle-seconds <N>  how long the idle scenario watches the worker (default 60)
+  --phones-rounds <N> rounds of the phones scenario: 1 phone, then 4 (default 3)
   --scenarios <list>  any of ${SCENARIOS.join(',')} (default all)
-  --smoke             N=1, no warm-up, sizes 1,16,64, memory 6 requests, idle 5 s: checks that every figure is produced
+  --smoke             N=1, no warm-up, sizes 1,16,64, memory 6 requests, idle 5 s, phones 1 round: checks that every figure is produced
   --out <dir>         where results.json and results.md go (default bench/)
   --extension-root <dir>  build Tandem from another checkout (e.g. a git worktree, to compare a change)`;
 
@@ -44,6 +46,7 @@ export function parseOptions(argv: string[]): RunOptions {
       memory: { type: 'string' },
       'memory-every': { type: 'string' },
       'idle-seconds': { type: 'string' },
+      'phones-rounds': { type: 'string' },
       scenarios: { type: 'string' },
       smoke: { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -75,6 +78,7 @@ export function parseOptions(argv: string[]): RunOptions {
     memoryRequests: int(values.memory, smoke ? 6 : 100),
     memoryEvery: int(values['memory-every'], smoke ? 3 : 10),
     idleSeconds: int(values['idle-seconds'], smoke ? 5 : 60),
+    phonesRounds: int(values['phones-rounds'], smoke ? 1 : 3),
     scenarios,
     outDir: resolve(values.out ?? 'bench'),
     extensionRoot: resolve(values['extension-root'] ?? '.'),
@@ -112,8 +116,10 @@ async function measureAll(options: RunOptions, raw: RawResults, errors: string[]
       }
     }
     if (wants('memory')) await attempt('memory', async () => void (raw.memory = await measureMemory(bench, options.memoryRequests, options.memoryEvery)));
-    // Last: it kills the service worker.
+    // Near the end: it kills the service worker.
     if (wants('recovery')) await attempt('recovery', async () => void (raw.recovery = await measureRecovery(bench, options.n, options.warmup)));
+    // After everything else: it unpairs the phone the other scenarios sign with, and pairs three more.
+    if (wants('phones')) await attempt('phones', async () => void (raw.phones = await measurePhones(bench, options.phonesRounds)));
     endLoad(machine);
     return { machine, extensionDir: bench.extensionDir };
   } finally {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` cannot rot: its smoke version (N=1, 1/16/64 transactions, 6 requests for memory)
+ * `npm run bench` cannot rot: its smoke version (N=1, 1/16/64 transactions, 6 requests for memory, one round of 4 phones)
  * runs end to end with its own build, server and browsers, and every figure comes out. Budgets are
  * the benchmark's business, not this test's: it asserts that each figure was measured, never its value.
  */
@@ -58,6 +58,15 @@ test('npm run bench -- --smoke measures every figure (Tandem and the reference) 
       }
     }
 
+    // Issue #16: one round of 1 phone then 4, every reading taken and each phone's pairing timed.
+    const { phones } = results.figures;
+    expect(phones.rounds).toBe(1);
+    expect(phones.phones).toBe(4);
+    expect([phones.one.serviceWorker, phones.one.offscreen, phones.many.serviceWorker, phones.many.offscreen].every((b: number) => b > 0)).toBe(true);
+    expect(Number.isFinite(phones.perPhone.serviceWorker) && Number.isFinite(phones.perPhone.offscreen)).toBe(true);
+    expect(phones.pairingByPlace).toHaveLength(4);
+    expect(phones.pairingByPlace.every((s: { n: number; p50: number }) => s.n === 1 && measured(s.p50))).toBe(true);
+
     expect(results.machine.cpuModel).not.toBe('');
     expect(results.machine.cores).toBeGreaterThan(0);
     expect(results.machine.chromium).toMatch(/Chrome\/\d+/);
@@ -69,6 +78,7 @@ test('npm run bench -- --smoke measures every figure (Tandem and the reference) 
     const table = readFileSync(join(out, 'results.md'), 'utf8');
     expect(table).toContain('| Figure | Tandem p50 / p95 | Reference p50 / p95 |');
     expect(table).toContain('Approve → verified result: hop ending when…');
+    expect(table).toContain('| Memory with 4 phones:');
     expect(stdout).toContain(table.split('\n')[0]);
     expect(stdout).toMatch(/\b(MET|MISSED) /);
   } finally {
