@@ -67,6 +67,7 @@ export default defineBackground({
       newId: () => uuidv7(),
       randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
     /** Phone `pairingId` is connected and its account known: have it prove it holds the key (possession.ts). */
     const checkPossession = async (pairingId: string, options?: { force?: boolean }) => {

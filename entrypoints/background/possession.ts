@@ -32,6 +32,7 @@ export interface PossessionDeps {
   newId(): string;
   randomBytes(n: number): Uint8Array;
   setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 export interface PossessionCheck {
@@ -73,15 +74,26 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
     return step;
   };
 
+  /**
+   * Each outstanding challenge's deadline, cleared once it is settled: an idle worker must not keep
+   * a two-minute timer for a check the phone already answered.
+   */
+  const deadlines = new Map<string, unknown>();
+  const clearDeadline = (challengeId: string) => {
+    if (deadlines.has(challengeId)) deps.clearTimeout(deadlines.get(challengeId));
+    deadlines.delete(challengeId);
+  };
+
   /** Settles pairing `pairingId`'s check, if `challengeId` is still its outstanding challenge. */
   const conclude = (pairingId: string, challengeId: string, result: { verified: true } | { verified: false; reason: Message }) =>
+    (clearDeadline(challengeId),
     update((all) => {
       const current = all[pairingId];
       if (current?.state !== 'checking' || current.challengeId !== challengeId) return { next: all, result: undefined };
       const base = { requestId: current.requestId, wallet: current.wallet, at: deps.now() };
       const settled: PairingVerification = result.verified ? { ...base, state: 'verified' } : { ...base, state: 'not-verified', reason: result.reason };
       return { next: { ...all, [pairingId]: settled }, result: undefined };
-    });
+    }));
 
   return {
     async onChannelOpen(pairing, fingerprint, options = {}) {
@@ -97,7 +109,7 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
       const { challengeId } = started;
       const sent = await deps.phone.sendSign(pairing.requestId, challengeId, [{ txn: started.txn }]);
       if (!sent.ok) return conclude(pairing.requestId, challengeId, { verified: false, reason: message('verify_offline') });
-      deps.setTimeout(() => void conclude(pairing.requestId, challengeId, { verified: false, reason: message('verify_no_answer') }), CHALLENGE_DEADLINE_MS);
+      deadlines.set(challengeId, deps.setTimeout(() => void conclude(pairing.requestId, challengeId, { verified: false, reason: message('verify_no_answer') }), CHALLENGE_DEADLINE_MS));
     },
 
     async onPhoneReply(pairingId, reply) {
@@ -122,7 +134,9 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
 
     forget(requestId) {
       return update((all) => {
-        if (!(requestId in all)) return { next: all, result: undefined };
+        const entry = all[requestId];
+        if (entry?.state === 'checking') clearDeadline(entry.challengeId);
+        if (!entry) return { next: all, result: undefined };
         const { [requestId]: _dropped, ...rest } = all;
         return { next: rest, result: undefined };
       });
@@ -131,6 +145,7 @@ export function createPossessionCheck(deps: PossessionDeps): PossessionCheck {
     keep(requestIds) {
       return update((all) => {
         const kept = Object.fromEntries(Object.entries(all).filter(([id]) => requestIds.includes(id)));
+        for (const [id, entry] of Object.entries(all)) if (!(id in kept) && entry.state === 'checking') clearDeadline(entry.challengeId);
         return { next: Object.keys(kept).length === Object.keys(all).length ? all : kept, result: undefined };
       });
     },

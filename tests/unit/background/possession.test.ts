@@ -46,6 +46,7 @@ function setup(options: { stored?: Record<string, PairingVerification>; online?:
   let ids = 0;
   let now = 1_000;
   const timers: (() => void)[] = [];
+  const cleared: unknown[] = [];
   const sent: Sent[] = [];
   const item = new MemoryValue<Record<string, PairingVerification>>(options.stored ?? {});
   // A storage write that takes a while, so overlapping changes would lose one another's entries.
@@ -65,10 +66,12 @@ function setup(options: { stored?: Record<string, PairingVerification>; online?:
     now: () => now,
     newId: () => `challenge-${++ids}`,
     randomBytes: (n) => new Uint8Array(n).fill(ids),
-    setTimeout: (fn) => timers.push(fn),
+    // The handle is the timer's index.
+    setTimeout: (fn) => timers.push(fn) - 1,
+    clearTimeout: (handle) => void cleared.push(handle),
   });
   const sentTo = (pairing: Pairing) => sent.filter((s) => s.pairingId === pairing.requestId);
-  return { possession, item, sent, sentTo, timers, advance: (ms: number) => (now += ms) };
+  return { possession, item, sent, sentTo, timers, cleared, advance: (ms: number) => (now += ms) };
 }
 
 describe('proof of possession, one entry per pairing', () => {
@@ -200,5 +203,21 @@ describe('proof of possession, one entry per pairing', () => {
     await possession.onChannelOpen(other, 'fp-a');
     expect(sent).toHaveLength(1);
     expect(item.value[A.requestId]).toMatchObject({ state: 'checking', wallet: other.wallet });
+  });
+});
+
+describe('the check\'s deadline', () => {
+  it('is cleared once the phone answers, and when the pairing is forgotten: an idle worker keeps no two-minute timer', async () => {
+    const t = setup();
+    await t.possession.onChannelOpen(A, 'fp-a');
+    await t.possession.onChannelOpen(B, 'fp-b');
+    expect(t.timers).toHaveLength(2);
+    expect(t.cleared).toEqual([]);
+    const answer = signedReply(t.sentTo(A)[0]!.id, t.sentTo(A)[0]!.txns[0]!.txn, phoneA);
+    expect(await t.possession.onPhoneReply(A.requestId, answer)).toBe(true);
+    expect(t.item.value[A.requestId]).toMatchObject({ state: 'verified' });
+    expect(t.cleared).toEqual([0]);
+    await t.possession.forget(B.requestId);
+    expect(t.cleared).toEqual([0, 1]);
   });
 });
