@@ -11,18 +11,23 @@ import { AddressView } from './AddressView';
 import { shortAddress } from './format';
 import { testIds } from './test-ids';
 
+/** A phone as an account row names it. */
+export interface PhoneSummary {
+  name: string;
+  phase: ConnectionState['phase'];
+}
+
 type Outcome = { ok: true; message?: string } | { ok: false; message: string };
 
 export interface AccountsListProps {
   accounts: Account[];
-  /** The phone's (wallet app's) name, when known. */
-  phoneName: string;
-  phase: ConnectionState['phase'];
+  /** The phone that holds an account's key (by its pairing's requestId): its name and link state. */
+  phoneOf: (pairingId: string) => PhoneSummary;
   onRename: (address: string, name: string) => Promise<Outcome>;
   onAdd: (address: string) => Promise<Outcome>;
 }
 
-export function AccountsList({ accounts, phoneName, phase, onRename, onAdd }: AccountsListProps) {
+export function AccountsList({ accounts, phoneOf, onRename, onAdd }: AccountsListProps) {
   const [pasted, setPasted] = useState('');
   const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +48,7 @@ export function AccountsList({ accounts, phoneName, phase, onRename, onAdd }: Ac
       ) : (
         <ul className="accounts">
           {accounts.map((account) => (
-            <AccountRow key={account.address} account={account} phoneName={phoneName} phase={phase} onRename={onRename} />
+            <AccountRow key={account.address} account={account} phone={phoneOf(account.pairingId)} onRename={onRename} />
           ))}
         </ul>
       )}
@@ -67,7 +72,7 @@ export function AccountsList({ accounts, phoneName, phase, onRename, onAdd }: Ac
   );
 }
 
-function AccountRow({ account, phoneName, phase, onRename }: { account: Account; phoneName: string; phase: ConnectionState['phase']; onRename: AccountsListProps['onRename'] }) {
+function AccountRow({ account, phone, onRename }: { account: Account; phone: PhoneSummary; onRename: AccountsListProps['onRename'] }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(account.name ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +84,7 @@ function AccountRow({ account, phoneName, phase, onRename }: { account: Account;
     });
   };
   return (
-    <li data-testid={testIds.account} data-address={account.address} data-kind={account.kind}>
+    <li data-testid={testIds.account} data-address={account.address} data-kind={account.kind} data-pairing-id={account.pairingId}>
       {editing ? (
         <form className="row" onSubmit={save}>
           <input aria-label={t('accounts_name_of', shortAddress(account.address))} data-testid={testIds.accountNameInput} value={name} maxLength={48} autoFocus onChange={(e) => setName(e.target.value)} />
@@ -105,7 +110,7 @@ function AccountRow({ account, phoneName, phase, onRename }: { account: Account;
         <AddressView address={account.address} />
       </div>
       <div className="muted account-meta" data-testid={testIds.accountHolder}>
-        <span className={`dot ${phase}`} aria-hidden="true" /> {phoneName} · {phoneStatusText(phase)}
+        <span className={`dot ${phone.phase}`} aria-hidden="true" /> {phone.name} · {phoneStatusText(phone.phase)}
       </div>
       {account.kind === 'rekeyed' && (
         <div className="account-meta" data-testid={testIds.accountCheck} data-check={account.check}>

@@ -12,7 +12,8 @@ import { QrCode } from './QrCode';
 import { shortAddress, showsPairingQr } from './format';
 import { testIds } from './test-ids';
 
-const PHASE_TEXT: Record<ConnectionState['phase'], MessageKey> = {
+/** Each phase in words (the phones list says the same for each phone). */
+export const PHASE_TEXT: Record<ConnectionState['phase'], MessageKey> = {
   unpaired: 'phase_unpaired',
   starting: 'phase_starting',
   'waiting-for-scan': 'phase_waiting_for_scan',
@@ -39,9 +40,11 @@ export interface PairingPanelProps {
   walletName?: string;
   /** Back to the wallet step (offered when a first pairing failed). */
   onChooseWallet?: () => void;
+  /** Cancel is offered in every phase, not only while waiting (another phone's attempt: back to the phones). */
+  cancelable?: boolean;
 }
 
-export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet, walletName }: PairingPanelProps) {
+export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet, walletName, cancelable = false }: PairingPanelProps) {
   const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
   const showQr = showsPairingQr(connection);
   // Start-up stopped (stored-state.ts): nothing here can work until Tandem is fixed, so nothing is offered.
@@ -100,7 +103,7 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
             {t('pairing_retry')}
           </button>
         )}
-        {(phase === 'waiting-for-scan' || phase === 'starting' || phase === 'linked') && (
+        {(phase === 'waiting-for-scan' || phase === 'starting' || phase === 'linked' || (cancelable && phase !== 'unpaired')) && (
           <button type="button" data-testid={testIds.cancelPairing} onClick={onCancel}>
             {t('common_cancel')}
           </button>
@@ -111,7 +114,7 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
 }
 
 /** Whether the phone proved it holds the account, or the address rests on the server's word. */
-function VerificationLine({ verification, connected, onVerify }: { verification: PairingVerification | null; connected: boolean; onVerify?: () => void }) {
+export function VerificationLine({ verification, connected, onVerify }: { verification: PairingVerification | null; connected: boolean; onVerify?: () => void }) {
   const state = verification?.state ?? 'unchecked';
   const retry = connected && onVerify && state !== 'checking' && state !== 'verified' && (
     <button type="button" className="link" data-testid={testIds.verifyAgain} onClick={onVerify}>

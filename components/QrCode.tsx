@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { testIds } from './test-ids';
 
-export function QrCode({ text, linkTextId, size = 220 }: { text: string; linkTextId: string; size?: number }) {
+export function QrCode({ text, linkTextId, size = 220, alt = t('pairing_qr_alt') }: { text: string; linkTextId: string; size?: number; alt?: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -18,5 +18,5 @@ export function QrCode({ text, linkTextId, size = 220 }: { text: string; linkTex
       live = false;
     };
   }, [text, size]);
-  return src ? <img data-testid={testIds.pairingQr} src={src} width={size} height={size} alt={t('pairing_qr_alt')} aria-describedby={linkTextId} /> : <div style={{ width: size, height: size }} />;
+  return src ? <img data-testid={testIds.pairingQr} src={src} width={size} height={size} alt={alt} aria-describedby={linkTextId} /> : <div style={{ width: size, height: size }} />;
 }

@@ -25,9 +25,11 @@ export interface SettingsFormProps {
    */
   requestServerAccess: (serverUrl: string) => Promise<boolean>;
   onUnpair: () => void;
+  /** Several phones are paired: unpair says it unpairs them all. */
+  severalPhones?: boolean;
 }
 
-export function SettingsForm({ settings, paired, pairingServer, walletList, onSave, requestServerAccess, onUnpair }: SettingsFormProps) {
+export function SettingsForm({ settings, paired, pairingServer, walletList, onSave, requestServerAccess, onUnpair, severalPhones = false }: SettingsFormProps) {
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [ice, setIce] = useState(JSON.stringify(settings.iceServers, null, 1));
   const [localNet, setLocalNet] = useState(settings.localNetGenesisHash);
@@ -82,7 +84,7 @@ export function SettingsForm({ settings, paired, pairingServer, walletList, onSa
         </button>
         {paired && (
           <button type="button" className="danger" data-testid={testIds.unpair} onClick={onUnpair}>
-            {t('settings_unpair')}
+            {t(severalPhones ? 'settings_unpair_all' : 'settings_unpair')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 /** A sign request: warnings first, totals, every transaction decoded, then approve / reject. */
+import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import { formatCount } from '@/lib/algorand/format';
 import { formatClock } from '@/lib/i18n/times';
@@ -26,9 +27,11 @@ export interface SignPromptProps {
   /** What the network says (filled in after the request is painted); absent: not shown. */
   facts?: FactsView;
   onCheckWith?: (pattern: string) => void;
+  /** Once approved, a request several phones sign: each phone's part (LegProgress). */
+  progress?: ReactNode;
 }
 
-export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock, facts, onCheckWith = () => undefined }: SignPromptProps) {
+export function SignPrompt({ request, phoneReady, settling = false, onApprove, onReject, onBlock, facts, onCheckWith = () => undefined, progress }: SignPromptProps) {
   const heading = usePromptFocus();
   const { descriptions, warnings } = request;
   const toSign = descriptions.filter((d) => d.signer !== null).length;
@@ -59,6 +62,7 @@ export function SignPrompt({ request, phoneReady, settling = false, onApprove, o
           <p>
             <strong>{t('sign_confirm_on_phone')}</strong>
           </p>
+          {progress}
           {request.lastError && (
             <p className="error" role="alert" data-testid={testIds.requestError}>
               {request.lastError.message}

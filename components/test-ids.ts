@@ -22,6 +22,19 @@ export const testIds = {
   verifyAgain: 'verify-again',
   chooseWallet: 'choose-wallet',
 
+  // Popup home: several phones (PhonesList)
+  phonesList: 'phones-list',
+  phoneRow: 'phone-row',
+  phoneName: 'phone-name',
+  phoneLink: 'phone-link',
+  copyPhoneLink: 'copy-phone-link',
+  phoneRetry: 'phone-retry',
+  phoneUnpair: 'phone-unpair',
+  phoneUnpairConfirm: 'phone-unpair-confirm',
+  phoneUnpairCancel: 'phone-unpair-cancel',
+  pairAnother: 'pair-another',
+  pairingLimit: 'pairing-limit',
+
   // Pairing: the wallet step before the QR
   walletStep: 'wallet-step',
   walletOption: 'wallet-option',
@@ -67,6 +80,9 @@ export const testIds = {
   promptNetwork: 'prompt-network',
   signTotals: 'sign-totals',
   confirmOnPhone: 'confirm-on-phone',
+  // A request signed by several phones: each phone's part (LegProgress)
+  legProgress: 'leg-progress',
+  legStep: 'leg-step',
   requestError: 'request-error',
   requestDeadline: 'request-deadline',
   cancelRequest: 'cancel-request',

@@ -1,5 +1,6 @@
 /**
- * The approval window: one request at a time (oldest first), after pairing when needed.
+ * The approval window: one request at a time (oldest first), after pairing when needed; with
+ * several phones, the pairing panel is the phone the request needs now.
  * Container: picks the request and makes the decisions; the prompts only render.
  */
 import { t } from '@/lib/i18n';
@@ -7,6 +8,9 @@ import { formatCount } from '@/lib/algorand/format';
 import { useState } from 'react';
 import { AppHeader } from '@/components/AppHeader';
 import { PairingPanel } from '@/components/PairingPanel';
+import { LegProgress } from '@/components/LegProgress';
+import { headerPhase, legSteps, phoneNames, phoneState, requestPhone } from '@/components/phones';
+import { walletForServer, walletOptions } from '@/lib/liquid/wallet-options';
 import { ConnectPrompt } from '@/components/ConnectPrompt';
 import { SignPrompt } from '@/components/SignPrompt';
 import { DataSignPrompt } from '@/components/DataSignPrompt';
@@ -24,9 +28,8 @@ import { markHop } from '@/lib/perf/hop-marks';
 import { defaultChoice, listAccounts } from '@/lib/accounts/accounts';
 
 export function ApprovalView() {
-  const { connection, queue, pairings, storedAccounts, sites } = useView();
-  // Today one phone: the first pairing is the one the pairing screens show.
-  const pairing = pairings[0] ?? null;
+  const { connection, phones, queue, pairings, storedAccounts, sites, customWallets } = useView();
+  const view = { connection, pairings, phones };
   const accounts = listAccounts(pairings, storedAccounts);
   const [error, setError] = useState<string | null>(null);
   const open = queue.filter(isOpenRequest);
@@ -39,13 +42,18 @@ export function ApprovalView() {
   const approveSending = (key: string, target: PostTarget) =>
     void requestNodeAccess(target.pattern).then((granted) => (granted ? decide('request/approve', key) : setError(t('post_needs_permission', target.host))));
   const block = (origin: string) => void send('sites/block', { origin }).then((r) => setError(r.ok ? null : r.error.message));
-  const needsPhone = !pairing || connection.phase !== 'connected';
+  // The phone this request needs now, and its link: the pairing panel shows that phone's QR or Retry.
+  const phoneId = requestPhone(current, accounts, pairings);
+  const phone = phoneId === undefined ? connection : phoneState(view, phoneId);
+  const needsPhone = phoneId === undefined || phone.phase !== 'connected';
+  const names = phoneNames(pairings, (server) => walletForServer(walletOptions(customWallets), server)?.name);
+  const steps = current?.method === 'sign_transactions' ? legSteps(current) : [];
   const settling = useSettling(current?.key);
   useFitWindow();
   const facts = useNetworkFacts(current?.method === 'sign_transactions' ? current.key : undefined);
   return (
     <main className="approval">
-      <AppHeader phase={connection.phase}>
+      <AppHeader phase={headerPhase(view)}>
         <span role="status" className="muted">
           {open.length > 1 && <span data-testid={testIds.pendingCount}>{t('approval_waiting', formatCount(open.length))}</span>}
         </span>
@@ -58,9 +66,9 @@ export function ApprovalView() {
       {error && <p className="error" role="alert" data-testid={testIds.approvalError}>{error}</p>}
       {needsPhone && (
         <PairingPanel
-          connection={connection}
+          connection={phone}
           onPair={() => void send('pairing/start', {})}
-          onRetry={() => void send('pairing/start', { fresh: !pairing || connection.failure?.reason === 'link-timeout' })}
+          onRetry={() => void send('pairing/start', phoneId === undefined ? { fresh: true } : { requestId: phoneId })}
           onCancel={() => void send('pairing/cancel', {})}
         />
       )}
@@ -88,6 +96,7 @@ export function ApprovalView() {
           onBlock={() => block(current.origin)}
           facts={facts.view}
           onCheckWith={facts.checkWith}
+          progress={steps.length > 0 && <LegProgress steps={steps} nameOf={(id) => names.get(id) ?? t('phones_your_phone')} />}
         />
       )}
       {current?.method === 'post_transactions' && (
