@@ -220,11 +220,26 @@ test.describe('several phones', () => {
     const { dapp } = await connectChoosing(context, extensionId, `${server.url}/dapp`, [a.address, b.address], [a.address, b.address]);
     const txns = grouped(algoPayment(a.address, RECEIVER, 1_000), algoPayment(b.address, RECEIVER, 2_000));
 
+    // Both phones hold their request for a decision, so the window's per-phone progress can be read at each step.
+    await a.wallet.setAutoApprove(false);
+    await b.wallet.setAutoApprove(false);
+
     const signing = dapp.signTransactions(txns.map((txn) => ({ txn })));
     const approval = await ApprovalPage.find(context, extensionId);
-    await expect(approval.signPrompt()).toHaveAttribute('data-stage', 'awaiting-approval');
-    await expect(approval.page.getByTestId(testIds.legStep)).toHaveCount(2);
     await approval.approveSign();
+    const step = (phone: Phone) => approval.page.getByTestId(testIds.legStep).and(approval.page.locator(`[data-request-id="${phone.requestId}"]`));
+    await expect(approval.page.getByTestId(testIds.legStep)).toHaveCount(2);
+    // One phone is asked at a time: whichever is current holds the request, the other has nothing yet.
+    const [first, second] = (await step(a).getAttribute('data-state')) === 'current' ? [a, b] : [b, a];
+    await expect(step(first)).toHaveAttribute('data-state', 'current');
+    await expect(step(second)).toHaveAttribute('data-state', 'waiting');
+    await first.wallet.expectPending(1);
+    await second.wallet.expectPending(0);
+    await first.wallet.approve();
+    await expect(step(first)).toHaveAttribute('data-state', 'done');
+    await expect(step(second)).toHaveAttribute('data-state', 'current');
+    await second.wallet.expectPending(1);
+    await second.wallet.approve();
     const stxns = stxnsOf(await signing);
     expect(stxns).toHaveLength(2);
     verifySignedTxn(stxns[0]!, txns[0]!, a.address);
