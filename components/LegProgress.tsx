@@ -16,7 +16,7 @@ export function LegProgress({ steps, nameOf }: { steps: { pairingId: string; sta
   return (
     <ol className="leg-progress" aria-label={t('legs_heading')} data-testid={testIds.legProgress}>
       {steps.map((step) => (
-        <li key={step.pairingId} className={step.state} data-testid={testIds.legStep} data-request-id={step.pairingId} data-state={step.state} aria-current={step.state === 'current' ? 'step' : undefined}>
+        <li key={step.pairingId} className={`leg-${step.state}`} data-testid={testIds.legStep} data-request-id={step.pairingId} data-state={step.state} aria-current={step.state === 'current' ? 'step' : undefined}>
           {t(STEP_TEXT[step.state], nameOf(step.pairingId))}
         </li>
       ))}

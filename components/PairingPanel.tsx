@@ -1,5 +1,6 @@
 /** Pairing and connection status: the QR while pairing, the phone's state once paired. */
 import { wordMessage } from '@/lib/i18n/words';
+import type { ReactNode } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatMoment } from '@/lib/i18n/times';
 import { Words } from './Words';
@@ -42,15 +43,20 @@ export interface PairingPanelProps {
   onChooseWallet?: () => void;
   /** Cancel is offered in every phase, not only while waiting (another phone's attempt: back to the phones). */
   cancelable?: boolean;
+  /** A heading above the status, when the panel needs one to say what it is for (another phone's pairing). */
+  heading?: string;
+  /** Below the actions, inside the panel (e.g. "Pair another phone"). */
+  children?: ReactNode;
 }
 
-export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet, walletName, cancelable = false }: PairingPanelProps) {
+export function PairingPanel({ connection, verification, onVerify, onPair, onRetry, onCancel, onChooseWallet, walletName, cancelable = false, heading, children }: PairingPanelProps) {
   const { phase, link, wallet, failure, linkExpiresAt, socket } = connection;
   const showQr = showsPairingQr(connection);
   // Start-up stopped (stored-state.ts): nothing here can work until Tandem is fixed, so nothing is offered.
   const stopped = failure?.reason === 'stored-state';
   return (
     <section className="panel" aria-live="polite">
+      {heading && <h2>{heading}</h2>}
       <div className="status-line" data-testid={testIds.connectionStatus} data-socket={socket}>
         <span className={`dot ${phase}`} aria-hidden="true" />
         <strong data-testid={testIds.connectionPhase} data-phase={phase}>
@@ -109,6 +115,7 @@ export function PairingPanel({ connection, verification, onVerify, onPair, onRet
           </button>
         )}
       </div>
+      {children}
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * state, its own re-scan QR when it needs one, Retry when its link failed, and Unpair (asked twice:
  * its accounts leave every site). "Pair another phone" goes under the list, up to the limit.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import { formatCount } from '@/lib/algorand/format';
 import type { ConnectionState, Pairing } from '@/lib/liquid/types';
@@ -29,9 +29,11 @@ export interface PhonesListProps {
   onRetry: (requestId: string) => void;
   onUnpair: (requestId: string) => void;
   onVerify: (requestId: string) => void;
+  /** Below the list, inside its panel ("Pair another phone"). */
+  children?: ReactNode;
 }
 
-export function PhonesList({ phones, onRetry, onUnpair, onVerify }: PhonesListProps) {
+export function PhonesList({ phones, onRetry, onUnpair, onVerify, children }: PhonesListProps) {
   return (
     <section className="panel" aria-live="polite">
       <h2>{t('phones_heading')}</h2>
@@ -40,11 +42,12 @@ export function PhonesList({ phones, onRetry, onUnpair, onVerify }: PhonesListPr
           <PhoneRow key={phone.pairing.requestId} phone={phone} onRetry={onRetry} onUnpair={onUnpair} onVerify={onVerify} />
         ))}
       </ul>
+      {children}
     </section>
   );
 }
 
-function PhoneRow({ phone, onRetry, onUnpair, onVerify }: { phone: PhoneEntry } & Omit<PhonesListProps, 'phones'>) {
+function PhoneRow({ phone, onRetry, onUnpair, onVerify }: { phone: PhoneEntry } & Omit<PhonesListProps, 'phones' | 'children'>) {
   const { pairing, name, state, verification } = phone;
   const { requestId, wallet } = pairing;
   const [confirming, setConfirming] = useState(false);
@@ -84,7 +87,8 @@ function PhoneRow({ phone, onRetry, onUnpair, onVerify }: { phone: PhoneEntry } 
       </div>
       <div className="account-meta" data-socket={state.socket}>
         <span className={`dot ${state.phase}`} aria-hidden="true" />
-        {t(stopped ? 'status_stopped' : PHASE_TEXT[state.phase])}
+        {/* A paired phone whose link failed is not connected; "Pairing failed" would read as if it were never paired. */}
+        {t(stopped ? 'status_stopped' : state.phase === 'failed' ? 'chip_failed' : PHASE_TEXT[state.phase])}
         {state.socket === 'reconnecting' && <span className="muted">{t('pairing_socket_reconnecting')}</span>}
       </div>
       <VerificationLine verification={verification?.wallet === wallet ? verification : null} connected={state.phase === 'connected'} onVerify={() => onVerify(requestId)} />
@@ -120,13 +124,13 @@ function PhoneRow({ phone, onRetry, onUnpair, onVerify }: { phone: PhoneEntry } 
 export function PairAnother({ paired, onPair }: { paired: number; onPair: () => void }) {
   if (paired >= MAX_PAIRINGS) {
     return (
-      <p className="muted" data-testid={testIds.pairingLimit}>
+      <p className="muted pair-another" data-testid={testIds.pairingLimit}>
         {t('phones_limit', formatCount(MAX_PAIRINGS))}
       </p>
     );
   }
   return (
-    <div className="actions">
+    <div className="actions pair-another">
       <button type="button" data-testid={testIds.pairAnother} onClick={onPair}>
         {t('phones_pair_another')}
       </button>

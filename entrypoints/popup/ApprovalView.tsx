@@ -67,6 +67,7 @@ export function ApprovalView() {
       {needsPhone && (
         <PairingPanel
           connection={phone}
+          heading={pairings.length > 1 && phoneId !== undefined ? names.get(phoneId) : undefined}
           onPair={() => void send('pairing/start', {})}
           onRetry={() => void send('pairing/start', phoneId === undefined ? { fresh: true } : { requestId: phoneId })}
           onCancel={() => void send('pairing/cancel', {})}

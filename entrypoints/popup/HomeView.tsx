@@ -89,6 +89,7 @@ export function HomeView() {
           onRetry={() => act(send('pairing/start', { fresh: true }))}
           onCancel={() => act(send('pairing/cancel', {}))}
           cancelable
+          heading={t('phones_pair_another')}
         />
       ) : (
         <>
@@ -98,7 +99,9 @@ export function HomeView() {
               onRetry={(requestId) => act(send('pairing/start', { requestId }))}
               onUnpair={(requestId) => act(send('pairing/unpair', { requestId }))}
               onVerify={(requestId) => act(send('pairing/verify', { requestId }))}
-            />
+            >
+              {pairAnother}
+            </PhonesList>
           ) : (
             <PairingPanel
               connection={connection}
@@ -109,9 +112,10 @@ export function HomeView() {
               walletName={pairingWallet?.name}
               onRetry={() => act(send('pairing/start', { fresh: connection.failure?.reason === 'link-timeout' || !pairing }))}
               onCancel={() => act(send('pairing/cancel', {}))}
-            />
+            >
+              {pairAnother}
+            </PairingPanel>
           )}
-          {pairAnother}
           {pairing && (
             <AccountsList
               accounts={accounts}
