@@ -139,6 +139,7 @@ test.describe('several phones', () => {
       const { dapp, accounts } = await connectChoosing(context, extensionId, `${server.url}/dapp`, [two.a.address, two.b.address], [two.a.address, two.b.address]);
       expect(accounts.sort()).toEqual([two.a.address, two.b.address].sort());
       const otherOpens = await channelOpens(other);
+      const phasesSeen = await phones.watchPhases();
 
       await moving.wallet.disconnect();
       await phones.expectPhase(moving.requestId, 'phone-offline');
@@ -158,6 +159,12 @@ test.describe('several phones', () => {
       expect(await channelOpens(other)).toBe(otherOpens);
       expect(await linkClosures(other)).toEqual([]);
       expect(await phones.storedPhase(other.requestId)).toBe('connected');
+      // Every write of session:phones meanwhile (each carries both phones) had the other one connected.
+      const seen = await phasesSeen();
+      expect(seen[moving.requestId]).toContain('phone-offline');
+      expect(seen[moving.requestId]?.at(-1)).toBe('connected');
+      expect(seen[other.requestId]?.length ?? 0).toBeGreaterThan(0);
+      expect(new Set(seen[other.requestId])).toEqual(new Set(['connected']));
 
       // Both sign after the return.
       await signsFor(context, extensionId, dapp, moving.address, moving.address, 'after reconnecting');
@@ -296,6 +303,53 @@ test.describe('several phones', () => {
     verifySignedTxn(stxns[0]!, txns[0]!, a.address);
     verifySignedTxn(stxns[1]!, txns[1]!, b.address);
     await approval.waitForClose();
+  });
+
+  test("6b. the second phone goes offline after the first leg is signed: the window shows its re-scan, its return gets only its own leg, and the request completes", async ({
+    context,
+    extensionId,
+    server,
+    worker,
+    seedSettings,
+  }) => {
+    const { phones, a, b } = await pairTwo({ context, extensionId, server, worker, seedSettings });
+    const { dapp } = await connectChoosing(context, extensionId, `${server.url}/dapp`, [a.address, b.address], [a.address, b.address]);
+    const txns = grouped(algoPayment(a.address, RECEIVER, 5_000), algoPayment(b.address, RECEIVER, 6_000));
+    await a.wallet.setAutoApprove(false);
+    await b.wallet.setAutoApprove(false);
+
+    const signing = dapp.signTransactions(txns.map((txn) => ({ txn })));
+    const approval = await ApprovalPage.find(context, extensionId);
+    await approval.approveSign();
+    const step = (phone: Phone) => approval.page.getByTestId(testIds.legStep).and(approval.page.locator(`[data-request-id="${phone.requestId}"]`));
+    await expect(approval.page.getByTestId(testIds.legStep)).toHaveCount(2);
+    const [first, second] = (await step(a).getAttribute('data-state')) === 'current' ? [a, b] : [b, a];
+    await first.wallet.expectPending(1);
+    await first.wallet.approve();
+    await expect(step(first)).toHaveAttribute('data-state', 'done');
+    await second.wallet.expectPending(1);
+
+    // The second phone goes away holding its leg.
+    await second.wallet.disconnect();
+    await phones.expectPhase(second.requestId, 'phone-offline');
+    expect(await phones.storedPhase(first.requestId)).toBe('connected');
+    await approval.expectPhase('phone-offline');
+    await expect(approval.pairingLink()).toHaveText(second.link);
+    await expect(step(first)).toHaveAttribute('data-state', 'done');
+    await expect(step(second)).toHaveAttribute('data-state', 'current');
+
+    await second.wallet.setAutoApprove(true);
+    await expect.poll(() => server.linksWaiting(second.requestId), { message: "Tandem's link for the offline phone waits on the server" }).toBe(1);
+    await second.wallet.reconnect();
+    await second.wallet.expectPhase('connected');
+    const stxns = stxnsOf(await signing);
+    verifySignedTxn(stxns[0]!, txns[0]!, a.address);
+    verifySignedTxn(stxns[1]!, txns[1]!, b.address);
+    await approval.waitForClose();
+    // The first phone, whose leg was done, was not asked again.
+    expect(await first.wallet.dappSignRequests()).toHaveLength(1);
+    // The second phone had its leg once before it went away and once on its return.
+    expect(await second.wallet.dappSignRequests()).toHaveLength(2);
   });
 
   test("7. phone A unpaired while B keeps signing: B's request signs, A's account gets 4100", async ({ context, extensionId, server, worker, seedSettings }) => {

@@ -41,6 +41,28 @@ export class PhonesPage {
     return this.page.evaluate(async () => ((await (globalThis as unknown as StorageGlobal).chrome.storage.session.get('phones')).phones ?? {}) as Record<string, ConnectionState>);
   }
 
+  /**
+   * Records, from now on, every phase `session:phones` takes for each phone (storage.onChanged in the
+   * popup tab), so a test can say a phone stayed connected throughout rather than at a few moments.
+   */
+  async watchPhases(): Promise<() => Promise<Record<string, string[]>>> {
+    await this.page.evaluate(() => {
+      type Changes = Record<string, { newValue?: unknown }>;
+      const api = (globalThis as unknown as { chrome: { storage: { onChanged: { addListener(f: (c: Changes, area: string) => void): void } } } }).chrome;
+      const seen: Record<string, string[]> = {};
+      (globalThis as unknown as { tandemPhases: Record<string, string[]> }).tandemPhases = seen;
+      api.storage.onChanged.addListener((changes, area) => {
+        const phones = changes.phones?.newValue as Record<string, { phase: string }> | undefined;
+        if (area !== 'session' || !phones) return;
+        for (const [id, state] of Object.entries(phones)) {
+          const list = (seen[id] ??= []);
+          if (list.at(-1) !== state.phase) list.push(state.phase);
+        }
+      });
+    });
+    return () => this.page.evaluate(() => ({ ...(globalThis as unknown as { tandemPhases: Record<string, string[]> }).tandemPhases }));
+  }
+
   async storedPhase(requestId: string): Promise<string | undefined> {
     return (await this.storedPhones())[requestId]?.phase;
   }
