@@ -60,7 +60,8 @@ export default defineBackground({
     const pairingStore = createPairingStore(pairingsItem, edges.sites);
     const accounts = createAccountsStore(accountsItem, { pairings: () => pairingStore.list(), authLookups: (address) => networkReads.authLookups(address), now: () => Date.now() });
     const possession = createPossessionCheck({
-      phone: { sendSign: (id, txns) => phones.sendSign('', id, txns) },
+      // Each phone's check goes to that phone.
+      phone: { sendSign: (pairingId, id, txns) => phones.sendSign(pairingId, id, txns) },
       item: verificationItem,
       now: () => Date.now(),
       newId: () => uuidv7(),
@@ -108,12 +109,13 @@ export default defineBackground({
       if (all) await edges.sites.revokeAll();
       else await edges.sites.dropAccounts(list.filter((a) => ids.has(a.pairingId)).map((a) => a.address));
       for (const pairing of gone) await accounts.forgetPairing(pairing);
-      if ((await pairingStore.list()).length === 0) await possession.forget();
+      // What the phones proved goes with them (and with any pairing replaced by its account's new one).
+      await possession.keep((await pairingStore.list()).map((p) => p.requestId));
     };
 
     // Stored values are migrated first: one that cannot be stops start-up (stored-state.ts), and
     // every message then answers with an error. Signaling never started, so it writes no state.
-    const migrated = migrateStoredState([pairingsItem], async (failed) => {
+    const migrated = migrateStoredState([pairingsItem, verificationItem], async (failed) => {
       await connectionItem.setValue({ ...INITIAL_CONNECTION, ...failed, updatedAt: Date.now() });
       await showConnectionPhase('failed');
     });
@@ -127,7 +129,7 @@ export default defineBackground({
         // Phone frames are the requests' business; each phone's link only follows its channel.
         if (event.kind !== 'peer/frame') return phones.handlePeerEvent(event);
         const answered = await phones.onPhoneFrame(event);
-        if (answered && !(await possession.onPhoneReply(answered.reply))) await requests.onPhoneReply(answered.reply);
+        if (answered && !(await possession.onPhoneReply(answered.pairingId, answered.reply))) await requests.onPhoneReply(answered.reply);
       });
     });
     if (peerReceiver) browser.runtime.onMessage.addListener(peerReceiver);

@@ -113,7 +113,8 @@ export function createPhones(deps: PhonesDeps): Phones {
   const phoneStates: Record<string, ConnectionState> = {};
   let attemptState: ConnectionState = INITIAL_CONNECTION;
   let shown: ConnectionState | null = null;
-  let shownPhase: ConnectionPhase | null = null;
+  // The manifest's own look is the unpaired one: a start with nothing paired draws nothing.
+  let shownPhase: ConnectionPhase = 'unpaired';
   let writes: Promise<unknown> = Promise.resolve();
   const serially = (write: () => Promise<unknown>) => {
     writes = writes.then(write).catch((err) => log('writing state failed', err));
@@ -283,6 +284,15 @@ export function createPhones(deps: PhonesDeps): Phones {
     async cancelPairing() {
       if (attempt.signaling.state().phase !== 'unpaired') {
         await attempt.signaling.cancelPairing();
+        // An attempt that already failed (its QR ran out, the server refused) has nothing left to
+        // cancel: a new idle machine takes its place, so the pairing screen goes back to the phones.
+        if (attempt.signaling.state().phase !== 'unpaired') {
+          attempt.retired = true;
+          attempt.signaling.dispose();
+          attempt = newMachine(null);
+          attemptState = INITIAL_CONNECTION;
+          await serially(() => deps.items.attempt.setValue(INITIAL_CONNECTION));
+        }
         await project();
         return;
       }

@@ -95,7 +95,7 @@ export function HomeView() {
         <>
           {pairings.length > 1 ? (
             <PhonesList
-              phones={pairings.map((p) => ({ pairing: p, name: phoneOf(p.requestId).name, state: phoneState(view, p.requestId), verification: verification?.requestId === p.requestId ? verification : null }))}
+              phones={pairings.map((p) => ({ pairing: p, name: phoneOf(p.requestId).name, state: phoneState(view, p.requestId), verification: verification[p.requestId] ?? null }))}
               onRetry={(requestId) => act(send('pairing/start', { requestId }))}
               onUnpair={(requestId) => act(send('pairing/unpair', { requestId }))}
               onVerify={(requestId) => act(send('pairing/verify', { requestId }))}
@@ -105,7 +105,7 @@ export function HomeView() {
           ) : (
             <PairingPanel
               connection={connection}
-              verification={verification}
+              verification={pairing ? (verification[pairing.requestId] ?? null) : null}
               onVerify={() => act(send('pairing/verify', {}))}
               onPair={() => setChoosingWallet(true)}
               onChooseWallet={pairing ? undefined : () => setChoosingWallet(true)}

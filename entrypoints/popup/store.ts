@@ -15,7 +15,8 @@ export interface ViewState {
   pairings: Pairing[];
   /** Each paired phone's link, by its pairing's requestId. */
   phones: Record<string, ConnectionState>;
-  verification: PairingVerification | null;
+  /** What each paired phone proved about its account, by its pairing's requestId. */
+  verification: Record<string, PairingVerification>;
   sites: SiteSession[];
   blockedOrigins: string[];
   queue: QueuedRequest[];
@@ -31,7 +32,7 @@ export const useView = create<ViewState>(() => ({
   connection: INITIAL_CONNECTION,
   pairings: [],
   phones: {},
-  verification: null,
+  verification: {},
   sites: [],
   blockedOrigins: [],
   queue: [],
@@ -43,6 +44,9 @@ export const useView = create<ViewState>(() => ({
 
 /** A stored value the background could not migrate is not a list: the popup shows no pairing (the background says why). */
 const listOf = (value: unknown): Pairing[] => (Array.isArray(value) ? (value as Pairing[]) : []);
+
+/** Likewise a verification not migrated to the record: no pairing shows as proven. */
+const recordOf = (value: unknown): Record<string, PairingVerification> => (typeof value === 'object' && value !== null && !Array.isArray(value) && !('state' in value) ? (value as Record<string, PairingVerification>) : {});
 
 export async function hydrate(): Promise<() => void> {
   const [connection, phones, pairings, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets, storedAccounts] = await Promise.all([
@@ -59,12 +63,12 @@ export async function hydrate(): Promise<() => void> {
     accountsItem.getValue(),
   ]);
   markHop('windowPromptData');
-  useView.setState({ hydrated: true, connection, phones: phones ?? {}, pairings: listOf(pairings), verification, sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts });
+  useView.setState({ hydrated: true, connection, phones: phones ?? {}, pairings: listOf(pairings), verification: recordOf(verification), sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts });
   const unwatch = [
     connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
     phonesItem.watch((value) => useView.setState({ phones: value ?? {} })),
     pairingsItem.watch((value) => useView.setState({ pairings: listOf(value) })),
-    verificationItem.watch((value) => useView.setState({ verification: value })),
+    verificationItem.watch((value) => useView.setState({ verification: recordOf(value) })),
     sitesItem.watch((value) => useView.setState({ sites: Object.values(value ?? {}) })),
     blockedOriginsItem.watch((value) => useView.setState({ blockedOrigins: value ?? [] })),
     queueItem.watch((value) => useView.setState({ queue: value ?? [] })),

@@ -6,7 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import { defaultAlgodEndpoints } from '../algorand/algod-endpoints';
 import type { ConnectionState, Pairing } from '../liquid/types';
-import { PAIRING_MIGRATIONS } from './migrations';
+import { PAIRING_MIGRATIONS, VERIFICATION_MIGRATIONS } from './migrations';
 import type { CustomWallet, StoredAccounts, PairingVerification, QueuedRequest, SavedServerSession, Settings, SiteSession, WalletChoice } from './types';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,8 +29,11 @@ export const settingsItem = storage.defineItem<Partial<Settings>>('local:setting
 /** The paired phones, in the order they were paired (one writer: entrypoints/background/pairing-store.ts). */
 export const pairingsItem = storage.defineItem<Pairing[]>('local:pairing', { fallback: [], version: 3, migrations: PAIRING_MIGRATIONS });
 
-/** What the paired phone proved about its account (proof of possession). */
-export const verificationItem = storage.defineItem<PairingVerification | null>('local:pairingVerification', { fallback: null, version: 1 });
+/**
+ * What each paired phone proved about its account (proof of possession), by its pairing's requestId
+ * (one writer: entrypoints/background/possession.ts).
+ */
+export const verificationItem = storage.defineItem<Record<string, PairingVerification>>('local:pairingVerification', { fallback: {}, version: 2, migrations: VERIFICATION_MIGRATIONS });
 
 /** Account names the user gave and the rekeyed accounts the user added (lib/accounts/accounts.ts). */
 export const accountsItem = storage.defineItem<StoredAccounts>('local:accounts', { fallback: { names: {}, rekeyed: [] }, version: 1 });

@@ -6,6 +6,7 @@
  * stored-state.ts) and stops start-up loudly when one fails, leaving the stored value as it was.
  */
 import type { Pairing, PairingV1 } from '../liquid/types';
+import type { PairingVerification } from './types';
 
 function isPairingV1(value: unknown): value is PairingV1 {
   if (typeof value !== 'object' || value === null) return false;
@@ -38,3 +39,33 @@ export function pairingV2ToV3(value: unknown): Pairing[] {
 }
 
 export const PAIRING_MIGRATIONS = { 2: pairingV1ToV2, 3: pairingV2ToV3 };
+
+/** Each state of a v1 verification with the fields that state was written with. */
+function isVerificationV1(value: unknown): value is PairingVerification {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  if (typeof v.requestId !== 'string' || typeof v.wallet !== 'string') return false;
+  switch (v.state) {
+    case 'checking':
+      return typeof v.challengeId === 'string' && typeof v.txn === 'string' && typeof v.startedAt === 'number';
+    case 'verified':
+      return typeof v.at === 'number';
+    case 'not-verified':
+      // A plain string before the texts were translated, a message key and its parameters since.
+      return typeof v.at === 'number' && (typeof v.reason === 'string' || (typeof v.reason === 'object' && v.reason !== null && typeof (v.reason as Record<string, unknown>).key === 'string'));
+    default:
+      return false;
+  }
+}
+
+/**
+ * v1 → v2: the one pairing's verification becomes the first entry of a record keyed by its
+ * pairing's requestId (#16: each phone proves its own account). None becomes an empty record.
+ */
+export function verificationV1ToV2(value: unknown): Record<string, PairingVerification> {
+  if (value === null || value === undefined) return {};
+  if (!isVerificationV1(value)) throw new Error('stored pairing verification (v1) has an unexpected shape');
+  return { [value.requestId]: value };
+}
+
+export const VERIFICATION_MIGRATIONS = { 2: verificationV1ToV2 };

@@ -30,7 +30,7 @@ test("Chromium sends the server's session cookie on the worker's WebSocket only 
   expect(socketSessions(server).at(-1)?.session).toBe(sessionIdOf(cookie));
 });
 
-test("a second pairing on the same server has its own session; the paired phone's comes back for its re-scan, outlives the other's logout, and the phone reconnects with no scan", async ({
+test("a second pairing on the same server has its own session; the paired phone's re-scan goes on beside it in its own, outlives the other's logout, and the phone reconnects with no scan", async ({
   worker,
   server,
   pairedPhone: { popup, wallet, link, address },
@@ -60,12 +60,16 @@ test("a second pairing on the same server has its own session; the paired phone'
   expect(secondSession).not.toBe(firstSession);
   expect(socketSessions(server).at(-1)).toEqual({ socket: expect.any(String), session: secondSession });
 
-  // Back to the paired phone: its cookie is put back after the other's steps (the jar held the other's).
+  // The paired phone's re-scan never stopped: each pairing has its own signaling machine (phones.ts),
+  // so its socket still waits on the server in its own session while the other pairs, and after.
+  const firstSockets = socketSessions(server).filter((s) => s.session === firstSession).length;
+  expect(server.linksWaiting(first)).toBe(1);
   await popup.cancelPairing();
   await popup.expectPhase('phone-offline');
   await popup.expectSocket('connected');
-  expect(socketSessions(server).at(-1)).toMatchObject({ session: firstSession, wallet: address });
-  expect(Object.keys(await savedSessions(worker))).toEqual([first]);
+  expect(socketSessions(server).filter((s) => s.session === firstSession)).toHaveLength(firstSockets);
+  expect(server.linksWaiting(first)).toBe(1);
+  await expect.poll(async () => Object.keys(await savedSessions(worker))).toEqual([first]);
 
   // The other pairing's unpair logs its own session out; the first session keeps its account.
   const logouts = () => server.log.filter((line) => line === 'GET /auth/logout').length;

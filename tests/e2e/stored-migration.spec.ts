@@ -3,6 +3,7 @@
  * extension finds what the version before wrote, exactly (a v2 pairing), when its worker next
  * starts: a good one is migrated and its phone reconnects with the same QR; one that cannot be
  * migrated stops start-up, the popup says so, a dApp gets an error, and the stored value stays.
+ * Likewise the proof of possession (`local:pairingVerification` v2: one entry per pairing).
  */
 import type { Worker } from '@playwright/test';
 import { test, expect } from './support/fixtures';
@@ -15,6 +16,7 @@ type StorageApi = { chrome: { storage: { local: { get(k: string[]): Promise<Reco
 
 const storeAsBefore = (worker: Worker, items: object) => worker.evaluate((i) => (globalThis as unknown as StorageApi).chrome.storage.local.set(i), items);
 const stored = (popup: PopupPage) => popup.page.evaluate(() => (globalThis as unknown as StorageApi).chrome.storage.local.get(['pairing', 'pairing$']));
+const storedProof = (popup: PopupPage) => popup.page.evaluate(() => (globalThis as unknown as StorageApi).chrome.storage.local.get(['pairingVerification', 'pairingVerification$']));
 
 test.describe('the stored pairing after an update', () => {
   test('a v2 pairing becomes the first entry of the list, and its phone reconnects with the same QR', async ({ context, extensionId, worker, server, seedSettings }) => {
@@ -57,5 +59,51 @@ test.describe('the stored pairing after an update', () => {
     const outcome = await dapp.enableSilently();
     expect(outcome).toMatchObject({ ok: false, error: { code: 4000 } });
     expect(await stored(popup)).toEqual({ pairing: corrupt, pairing$: { v: 2 } });
+  });
+
+  test('a v1 proof of possession becomes its pairing\'s entry: the popup shows it as before, and an unproven pairing is checked again when its phone reconnects', async ({
+    context,
+    extensionId,
+    worker,
+    server,
+    seedSettings,
+  }) => {
+    await seedSettings({});
+    const { popup: popupBefore, wallet, link } = await pairPhone(context, extensionId, server);
+    const [pairing] = (await stored(popupBefore)).pairing as { requestId: string; wallet: string }[];
+    await popupBefore.close();
+    await wallet.disconnect();
+
+    // What v1 wrote: the one pairing's proof itself, here a failed check from before the texts were translated.
+    const v1 = { state: 'not-verified', requestId: pairing!.requestId, wallet: pairing!.wallet, at: 1_766_000_000_000, reason: 'the phone did not answer the check' };
+    await storeAsBefore(worker, { pairingVerification: v1, pairingVerification$: { v: 1 } });
+    await killServiceWorker(context, extensionId);
+
+    const popup = await PopupPage.open(context, extensionId);
+    await popup.expectPhase('phone-offline');
+    await popup.expectVerification('not-verified');
+    await expect(popup.verification()).toContainText('the phone did not answer the check');
+    expect(await storedProof(popup)).toEqual({ pairingVerification: { [pairing!.requestId]: v1 }, pairingVerification$: { v: 2 } });
+
+    await wallet.connect(link);
+    await popup.expectPhase('connected');
+    await popup.expectVerification('verified');
+    expect(Object.keys((await storedProof(popup)).pairingVerification as object)).toEqual([pairing!.requestId]);
+  });
+
+  test('a proof of possession that cannot be migrated stops start-up: the popup says so and the stored value stays', async ({ context, extensionId, worker, server, seedSettings }) => {
+    await seedSettings({});
+    const { popup: popupBefore, wallet } = await pairPhone(context, extensionId, server);
+    await popupBefore.close();
+    await wallet.disconnect();
+    const corrupt = { state: 'proven', requestId: 'r-1', wallet: 'not an address' };
+    await storeAsBefore(worker, { pairingVerification: corrupt, pairingVerification$: { v: 1 } });
+    await killServiceWorker(context, extensionId);
+
+    const popup = await PopupPage.open(context, extensionId);
+    await popup.expectFailure('stored-state');
+    await expect(popup.failure()).toContainText('could not read its stored pairingVerification');
+    await expect(popup.failure()).toContainText('Nothing was changed or deleted');
+    expect(await storedProof(popup)).toEqual({ pairingVerification: corrupt, pairingVerification$: { v: 1 } });
   });
 });

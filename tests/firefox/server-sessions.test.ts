@@ -22,7 +22,7 @@ describe('Firefox: one server session per pairing', () => {
     if (task.result?.state === 'fail' && session) console.log(await session.diagnostics());
   });
 
-  it("a second pairing attempt on the same server has its own session, and the paired phone's is put back for its re-scan", async () => {
+  it("a second pairing attempt on the same server has its own session, and the paired phone's re-scan goes on beside it in its own", async () => {
     const { popup, server, phone } = session;
     const { link, address } = await pairPhone(session);
     const first = new URL(link).searchParams.get('requestId')!;
@@ -49,10 +49,15 @@ describe('Firefox: one server session per pairing', () => {
     await until("the second attempt's socket on its own session", () => (lastSocket()?.session === secondSession ? true : undefined));
     expect(lastSocket()?.wallet).toBeUndefined();
 
+    // The paired phone's re-scan never stopped (each pairing has its own signaling machine): its
+    // socket still waits on the server in its own session, and cancelling the other opens none.
+    const firstSockets = socketSessions(server).filter((s) => s.session === firstSession).length;
+    expect(server.linksWaiting(first)).toBe(1);
     await popup.sendPairing('pairing/cancel');
     await popup.waitPhase('phone-offline');
-    await until("the re-scan socket back on the pairing's session", () => (lastSocket()?.session === firstSession && lastSocket()?.wallet === address ? true : undefined));
+    await until('the cancelled attempt\'s saved session forgotten', async () => (Object.keys(await popup.savedSessions()).length === 1 ? true : undefined));
     expect(Object.keys(await popup.savedSessions())).toEqual([first]);
+    expect(socketSessions(server).filter((s) => s.session === firstSession)).toHaveLength(firstSockets);
 
     await until("Tandem's link for the pairing waiting on the server", () => (server.linksWaiting(first) === 1 ? true : undefined));
     await phone.wallet.reconnect();

@@ -45,6 +45,8 @@ class FakeMachine implements Signaling {
   }
   async cancelPairing() {
     this.calls.push('cancel');
+    // As signaling does: an attempt that failed (its QR ran out) has no attempt left to cancel.
+    if (this.current.phase === 'failed') return;
     await this.set({ phase: 'unpaired', requestId: undefined });
   }
   async unpair() {
@@ -167,6 +169,21 @@ describe('phones manager', () => {
     expect(items.connection.value).toMatchObject({ requestId: a.current.requestId, phase: 'connected' });
   });
 
+  it('cancelling a new pairing that failed puts a fresh idle attempt in its place, and the pairing screen goes back to the first phone', async () => {
+    const { phones, items, a } = await twoPaired();
+    await phones.startPairing({ fresh: true });
+    const failed = machines[2]!;
+    await failed.set({ phase: 'failed', failure: { reason: 'link-timeout', message: 'ran out' } });
+    expect(items.connection.value).toMatchObject({ phase: 'failed' });
+    await phones.cancelPairing();
+    expect(failed.calls).toEqual(['start-fresh', 'cancel', 'dispose']);
+    expect(items.connection.value).toMatchObject({ requestId: a.current.requestId, phase: 'connected' });
+    expect(items.attempt.value).toEqual(INITIAL_CONNECTION);
+    await phones.startPairing({ fresh: true });
+    expect(machines).toHaveLength(4);
+    expect(machines[3]!.calls).toEqual(['start-fresh']);
+  });
+
   it('follows a new pairing on the pairing screen until its channel opens, and cancelling it then unpairs it alone', async () => {
     const t = setup();
     await t.phones.restore();
@@ -186,7 +203,7 @@ describe('phones manager', () => {
 
   it('unpairs one phone: its machine unpairs and goes, the other phone, its state and its pairing stay', async () => {
     const { phones, a, b, pairingsItem, items, closed } = await twoPaired();
-    const gone = await phones.unpair(a.current.requestId);
+    const gone = await phones.unpair(a.current.requestId!);
     expect(gone.map((p) => p.wallet)).toEqual(['ALICE']);
     expect(a.calls).toEqual(['unpair', 'dispose']);
     expect(b.calls).toEqual([]);
@@ -194,7 +211,7 @@ describe('phones manager', () => {
     expect(pairingsItem.value.map((p) => p.wallet)).toEqual(['BOB']);
     expect(Object.keys(items.phones.value)).toEqual([b.current.requestId]);
     expect(items.connection.value).toMatchObject({ requestId: b.current.requestId, phase: 'connected' });
-    expect(phones.state(a.current.requestId)).toBeNull();
+    expect(phones.state(a.current.requestId!)).toBeNull();
   });
 
   it('unpairs every phone when none is named', async () => {
@@ -209,22 +226,22 @@ describe('phones manager', () => {
 
   it("re-links only the phone named; each phone's peer is its pairing's requestId, for commands and for events", async () => {
     const { phones, a, b, sent } = await twoPaired();
-    await phones.startPairing({ requestId: b.current.requestId });
+    await phones.startPairing({ requestId: b.current.requestId! });
     expect(b.calls).toEqual(['start']);
     expect(a.calls).toEqual([]);
-    await phones.sendSign(b.current.requestId, 'x', []);
-    await phones.sendFrame(a.current.requestId, 'frame');
+    await phones.sendSign(b.current.requestId!, 'x', []);
+    await phones.sendFrame(a.current.requestId!, 'frame');
     await phones.sendSign('', 'first', []);
     expect(sent).toEqual([
-      { peerId: b.current.requestId, frame: 'sign:x' },
-      { peerId: a.current.requestId, frame: 'frame' },
-      { peerId: a.current.requestId, frame: 'sign:first' },
+      { peerId: b.current.requestId!, frame: 'sign:x' },
+      { peerId: a.current.requestId!, frame: 'frame' },
+      { peerId: a.current.requestId!, frame: 'sign:first' },
     ]);
     expect(await phones.sendSign('r-unknown', 'y', [])).toMatchObject({ ok: false });
-    await phones.handlePeerEvent({ kind: 'peer/channel', payload: { peerId: a.current.requestId, state: 'closed' } });
+    await phones.handlePeerEvent({ kind: 'peer/channel', payload: { peerId: a.current.requestId!, state: 'closed' } });
     expect(a.calls).toEqual(['event:peer/channel']);
     expect(b.calls).toEqual(['start']);
-    const answered = await phones.onPhoneFrame({ kind: 'peer/frame', payload: { peerId: b.current.requestId, kind: 'envelope', value: { requestId: 'q' } } });
+    const answered = await phones.onPhoneFrame({ kind: 'peer/frame', payload: { peerId: b.current.requestId!, kind: 'envelope', value: { requestId: 'q' } } });
     expect(answered).toMatchObject({ pairingId: b.current.requestId, reply: { requestId: 'q' } });
   });
 

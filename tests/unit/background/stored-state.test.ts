@@ -42,6 +42,28 @@ describe('start-up migrations', () => {
     expect(await fakeBrowser.storage.local.get(['pairing', 'pairing$'])).toEqual({ pairing: CORRUPT_V2, pairing$: { v: 2 } });
   });
 
+  it('migrates the stored proof of possession to its record by requestId, after the pairing', async () => {
+    const verified = { state: 'verified', requestId: 'r-1', wallet: 'A', at: 2 };
+    await fakeBrowser.storage.local.set({ pairing: { ...CORRUPT_V2, phone: null }, pairing$: { v: 2 }, pairingVerification: verified, pairingVerification$: { v: 1 } });
+    const { pairingsItem, verificationItem } = await freshItems();
+    const report = vi.fn(async () => undefined);
+    await migrateStoredState([pairingsItem, verificationItem], report);
+    expect(report).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.local.get(['pairingVerification', 'pairingVerification$'])).toEqual({ pairingVerification: { 'r-1': verified }, pairingVerification$: { v: 2 } });
+  });
+
+  it('a stored proof of possession that cannot be migrated stops start-up and is left exactly as it was', async () => {
+    const corrupt = { state: 'verified', requestId: 'r-1', wallet: 'A' };
+    await fakeBrowser.storage.local.set({ pairingVerification: corrupt, pairingVerification$: { v: 1 } });
+    const { pairingsItem, verificationItem } = await freshItems();
+    const report = vi.fn(async () => undefined);
+    const started = migrateStoredState([pairingsItem, verificationItem], report);
+    await expect(started).rejects.toBeInstanceOf(StoredStateError);
+    await expect(started).rejects.toThrow(/pairingVerification/);
+    expect(report).toHaveBeenCalledWith({ phase: 'failed', failure: { reason: 'stored-state', message: expect.stringContaining('unexpected shape') } });
+    expect(await fakeBrowser.storage.local.get(['pairingVerification', 'pairingVerification$'])).toEqual({ pairingVerification: corrupt, pairingVerification$: { v: 1 } });
+  });
+
   it('a report that fails does not hide the migration failure', async () => {
     const item = { key: 'local:pairing', migrate: async () => Promise.reject(new Error('v3 migration failed')) };
     await expect(migrateStoredState([item], async () => Promise.reject(new Error('storage full')))).rejects.toThrow(/v3 migration failed/);
