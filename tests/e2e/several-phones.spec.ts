@@ -113,6 +113,9 @@ test.describe('several phones', () => {
     await expect(phones.rows()).toHaveCount(2);
     await expect(phones.row(a.requestId)).toHaveAttribute('data-phase', 'connected');
     await expect(phones.row(b.requestId)).toHaveAttribute('data-phase', 'connected');
+    // Each phone signed its own pairing check.
+    await phones.expectVerification(a.requestId, 'verified');
+    await phones.expectVerification(b.requestId, 'verified');
     // Each account names the pairing that holds its key.
     await expect(accountRows(popup.page)).toHaveCount(2);
     await expect(accountRow(popup.page, a.address)).toHaveAttribute('data-pairing-id', a.requestId);

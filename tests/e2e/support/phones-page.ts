@@ -109,6 +109,11 @@ export class PhonesPage {
     return this.row(requestId).getByTestId(testIds.phoneLink);
   }
 
+  /** Whether that phone proved its account (its own pairing check): 'verified', 'checking', ... */
+  async expectVerification(requestId: string, state: string) {
+    await expect(this.row(requestId).getByTestId(testIds.verification)).toHaveAttribute('data-state', state);
+  }
+
   /**
    * A phone's state, as the background stores it and as its row shows it (the list shows only with
    * two phones or more; with one, the single phone's panel shows it).
