@@ -18,7 +18,7 @@ async function scanWhenWaiting(link: string): Promise<void> {
 export class WalletPage {
   constructor(readonly page: Page) {}
 
-  static async open(context: BrowserContext, serverUrl: string, options: { behaviour?: Behaviour; auto?: boolean; mnemonic?: string } = {}): Promise<WalletPage> {
+  static async open(context: BrowserContext, serverUrl: string, options: { behaviour?: Behaviour; auto?: boolean; mnemonic?: string; profile?: string } = {}): Promise<WalletPage> {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
@@ -27,6 +27,8 @@ export class WalletPage {
     });
     const params = new URLSearchParams({ behaviour: options.behaviour ?? 'spec', auto: options.auto === false ? '0' : '1' });
     if (options.mnemonic) params.set('mnemonic', options.mnemonic);
+    // Another phone on the same page origin: its own account, passkey ids and session links (dev/wallet/account.ts).
+    if (options.profile) params.set('profile', options.profile);
     await page.goto(`${serverUrl}/wallet?${params}`);
     await page.waitForFunction(() => Boolean((window as unknown as { devWallet?: unknown }).devWallet));
     return new WalletPage(page);
