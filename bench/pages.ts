@@ -119,7 +119,8 @@ export class Popup {
   static async open(context: BrowserContext, extensionId: string): Promise<Popup> {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
-    await page.getByTestId(testIds.connectionPhase).waitFor({ timeout: WAIT_MS });
+    // One phone (or none): its status line; several: the phones list.
+    await page.locator(`[data-testid="${testIds.connectionPhase}"], [data-testid="${testIds.phonesList}"]`).first().waitFor({ timeout: WAIT_MS });
     return new Popup(page);
   }
 
