@@ -97,7 +97,7 @@ export function ApprovalView() {
           onBlock={() => block(current.origin)}
           facts={facts.view}
           onCheckWith={facts.checkWith}
-          progress={steps.length > 0 && <LegProgress steps={steps} nameOf={(id) => names.get(id) ?? t('phones_your_phone')} />}
+          progress={steps.length > 0 && <LegProgress steps={steps} nameOf={(id) => names.get(id) ?? t('phones_your_phone')} offline={needsPhone} />}
         />
       )}
       {current?.method === 'post_transactions' && (

@@ -81,4 +81,21 @@ describe("a request's progress over several phones", () => {
     expect(html).toContain('Phone 3: next');
     expect(html).toContain('aria-current="step"');
   });
+
+  it('says when the phone whose turn it is is offline, rather than that it waits for the user', () => {
+    const html = renderToStaticMarkup(
+      <LegProgress
+        steps={[
+          { pairingId: 'r1', state: 'done' },
+          { pairingId: 'r2', state: 'current' },
+        ]}
+        nameOf={(id) => ({ r1: 'Pera', r2: 'Defly' })[id]!}
+        offline
+      />,
+    );
+    expect(html).toContain('Defly: offline<');
+    expect(html).not.toContain('waiting for you to confirm');
+    expect(html).toContain('data-offline="true"');
+    expect(html).toContain('Pera: signed');
+  });
 });
