@@ -49,6 +49,26 @@ const listOf = (value: unknown): Pairing[] => (Array.isArray(value) ? (value as 
 const recordOf = (value: unknown): Record<string, PairingVerification> => (typeof value === 'object' && value !== null && !Array.isArray(value) && !('state' in value) ? (value as Record<string, PairingVerification>) : {});
 
 export async function hydrate(): Promise<() => void> {
+  // Watch first, then read: a change that lands while the values are being read is not lost. What a
+  // watcher set is newer than the read, so the read fills in only the values no watcher has set.
+  const seen = new Set<keyof ViewState>();
+  const follow = (patch: Partial<ViewState>) => {
+    for (const key of Object.keys(patch) as (keyof ViewState)[]) seen.add(key);
+    useView.setState(patch);
+  };
+  const unwatch = [
+    connectionItem.watch((value) => follow({ connection: value ?? INITIAL_CONNECTION })),
+    phonesItem.watch((value) => follow({ phones: value ?? {} })),
+    pairingsItem.watch((value) => follow({ pairings: listOf(value) })),
+    verificationItem.watch((value) => follow({ verification: recordOf(value) })),
+    sitesItem.watch((value) => follow({ sites: Object.values(value ?? {}) })),
+    blockedOriginsItem.watch((value) => follow({ blockedOrigins: value ?? [] })),
+    queueItem.watch((value) => follow({ queue: value ?? [] })),
+    settingsItem.watch((value) => follow({ settings: { ...DEFAULT_SETTINGS, ...value } })),
+    walletChoiceItem.watch((value) => follow({ walletChoice: value })),
+    customWalletsItem.watch((value) => follow({ customWallets: value ?? [] })),
+    accountsItem.watch((value) => follow({ storedAccounts: value ?? { names: {}, rekeyed: [] } })),
+  ];
   const [connection, phones, pairings, verification, sites, blockedOrigins, queue, settings, walletChoice, customWallets, storedAccounts] = await Promise.all([
     connectionItem.getValue(),
     phonesItem.getValue(),
@@ -63,19 +83,8 @@ export async function hydrate(): Promise<() => void> {
     accountsItem.getValue(),
   ]);
   markHop('windowPromptData');
-  useView.setState({ hydrated: true, connection, phones: phones ?? {}, pairings: listOf(pairings), verification: recordOf(verification), sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts });
-  const unwatch = [
-    connectionItem.watch((value) => useView.setState({ connection: value ?? INITIAL_CONNECTION })),
-    phonesItem.watch((value) => useView.setState({ phones: value ?? {} })),
-    pairingsItem.watch((value) => useView.setState({ pairings: listOf(value) })),
-    verificationItem.watch((value) => useView.setState({ verification: recordOf(value) })),
-    sitesItem.watch((value) => useView.setState({ sites: Object.values(value ?? {}) })),
-    blockedOriginsItem.watch((value) => useView.setState({ blockedOrigins: value ?? [] })),
-    queueItem.watch((value) => useView.setState({ queue: value ?? [] })),
-    settingsItem.watch((value) => useView.setState({ settings: { ...DEFAULT_SETTINGS, ...value } })),
-    walletChoiceItem.watch((value) => useView.setState({ walletChoice: value })),
-    customWalletsItem.watch((value) => useView.setState({ customWallets: value ?? [] })),
-    accountsItem.watch((value) => useView.setState({ storedAccounts: value ?? { names: {}, rekeyed: [] } })),
-  ];
+  const read: Partial<ViewState> = { connection, phones: phones ?? {}, pairings: listOf(pairings), verification: recordOf(verification), sites: Object.values(sites), blockedOrigins, queue, settings: { ...DEFAULT_SETTINGS, ...settings }, walletChoice, customWallets, storedAccounts };
+  const unseen = Object.fromEntries(Object.entries(read).filter(([key]) => !seen.has(key as keyof ViewState)));
+  useView.setState({ ...unseen, hydrated: true });
   return () => unwatch.forEach((u) => u());
 }
